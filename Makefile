@@ -1,0 +1,76 @@
+# Second Chance Jobs Portal. A newcomer needs two commands: `make run` and `make test`.
+SHELL := /bin/bash
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+MANAGE := $(PY) manage.py
+# Production settings with throwaway values, only to run Django's deployment checks.
+DEPLOY_CHECK_ENV := DJANGO_SETTINGS_MODULE=portal.settings.production \
+	DJANGO_SECRET_KEY=deploy-check-$$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n') \
+	DJANGO_ALLOWED_HOSTS=jobs.example.org \
+	DATABASE_URL=postgres://portal@127.0.0.1:5432/portal
+
+.PHONY: run test check lint format worker bench migrate seed messages clean
+
+# Installing is redone only when pyproject.toml changes.
+$(VENV)/.run-installed: pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.dev-installed: pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[dev]"
+	touch $(VENV)/.run-installed $@
+
+## run: the portal on http://127.0.0.1:$(PORT) with demo data, on SQLite
+run: $(VENV)/.run-installed
+	$(MANAGE) compiletranslations
+	$(MANAGE) migrate --noinput
+	$(MANAGE) seed_demo
+	@echo
+	@echo "Open http://127.0.0.1:$(PORT)/ and sign in with a demo login above."
+	$(MANAGE) runserver 127.0.0.1:$(PORT)
+
+## test: the whole suite (PostgreSQL when DATABASE_URL is set, else SQLite)
+test: $(VENV)/.dev-installed
+	$(MANAGE) compiletranslations
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+## lint: ruff, ruff format, djLint, missing migrations, deployment checks
+lint: $(VENV)/.dev-installed
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/djlint templates --lint
+	$(VENV)/bin/djlint templates --check
+	DJANGO_SETTINGS_MODULE=portal.settings.test $(MANAGE) makemigrations --check --dry-run
+	$(DEPLOY_CHECK_ENV) $(MANAGE) check --deploy --fail-level WARNING
+
+## check: everything CI checks
+check: lint test
+
+## format: fix what ruff and djLint can fix
+format: $(VENV)/.dev-installed
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/djlint templates --reformat --quiet || true
+
+## worker: run background tasks (start the portal with TASKS_BACKEND=database)
+worker: $(VENV)/.run-installed
+	TASKS_BACKEND=database $(MANAGE) db_worker
+
+## bench: benchmarks on PostgreSQL (set DATABASE_URL), see bench/README.md
+bench: $(VENV)/.dev-installed
+	$(PY) -m bench
+
+## messages: refresh the Spanish catalogue after changing texts (needs GNU gettext)
+messages: $(VENV)/.dev-installed
+	$(MANAGE) makemessages --locale es --ignore ".venv/*" --ignore "tests/*" --ignore "bench/*"
+	$(MANAGE) compiletranslations
+
+clean:
+	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache .ruff_cache
+	find . -name "*.mo" -not -path "./.venv/*" -delete

@@ -1,0 +1,17 @@
+"""The portal's URLs plus bare baseline views for the benchmarks."""
+
+from django.http import JsonResponse
+from django.urls import path
+
+from portal.urls import handler404, handler500
+from portal.urls import urlpatterns as portal_urlpatterns
+
+
+def bare_json(request):
+    """The least Django can do for a JSON answer: no auth, no DRF, no query."""
+    return JsonResponse({"id": 1, "username": "bench", "role": "staff"})
+
+
+urlpatterns = [path("bench/bare-json/", bare_json), *portal_urlpatterns]
+
+__all__ = ["handler404", "handler500", "urlpatterns"]

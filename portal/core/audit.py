@@ -1,0 +1,86 @@
+"""One-line helpers that services call to leave a trail.
+
+    audit_record(actor=actor, action="job.published", target=job, details={"openings": 3})
+    access_log_record(viewer=user, subject=participant, what="record", why="application:42")
+
+Both write in the caller's transaction: if the service rolls back, so does its trail.
+"""
+
+from collections.abc import Mapping
+from typing import Any
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+
+from portal.core.middleware import current_client_ip
+from portal.core.models import AccessLog, AuditEvent, User
+
+# Values that never go into an audit event's details, whatever a caller passes: secrets
+# (any key containing these words) and the free text of the most sensitive records
+# (these exact keys; DESIGN.md, "Roles and what each may see").
+SECRET_KEY_WORDS = ("password", "token", "secret")
+SENSITIVE_DETAIL_KEYS = frozenset(
+    {
+        "invitation_code",
+        "description",
+        "notes",
+        "note",
+        "offense",
+        "record",
+        "supervision",
+        "curfew",
+        "officer",
+        "officer_phone",
+        "ssn",
+        "date_of_birth",
+    }
+)
+REDACTED = "[redacted]"
+
+
+def _scrub(details: Mapping[str, Any]) -> dict[str, Any]:
+    clean: dict[str, Any] = {}
+    for key, value in details.items():
+        lowered = key.lower()
+        if lowered in SENSITIVE_DETAIL_KEYS or any(word in lowered for word in SECRET_KEY_WORDS):
+            clean[key] = REDACTED
+        elif isinstance(value, Mapping):
+            clean[key] = _scrub(value)
+        else:
+            clean[key] = value
+    return clean
+
+
+def audit_record(
+    *,
+    actor: User | None,
+    action: str,
+    target: models.Model | None = None,
+    details: Mapping[str, Any] | None = None,
+) -> AuditEvent:
+    """Record that `actor` did `action` (a dotted name such as "user.profile_updated") to
+    `target`. Values under sensitive keys are replaced by "[redacted]"."""
+    return AuditEvent.objects.create(
+        actor=actor if actor is not None and actor.is_authenticated else None,
+        action=action,
+        target_type=ContentType.objects.get_for_model(target) if target is not None else None,
+        target_id=str(target.pk) if target is not None else "",
+        target_label=str(target)[:255] if target is not None else "",
+        ip_address=current_client_ip(),
+        details=_scrub(details or {}),
+    )
+
+
+def access_log_record(*, viewer: User, subject: models.Model, what: str, why: str) -> AccessLog:
+    """Record that `viewer` read the sensitive `what` ("record", "supervision_terms",
+    "case_notes") of `subject` (the participant) for the reason `why` ("caseload",
+    "application:42"). Call it from the selector that returns the data, for every reader
+    but the participant themself."""
+    return AccessLog.objects.create(
+        viewer=viewer,
+        subject_type=ContentType.objects.get_for_model(subject),
+        subject_id=str(subject.pk),
+        what=what,
+        why=why,
+        ip_address=current_client_ip(),
+    )

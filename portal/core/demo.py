@@ -1,0 +1,41 @@
+"""Demo data of the core for `manage.py seed_demo`: one login per role."""
+
+from django.conf import settings
+from django.db import transaction
+
+from portal.core.models import Role, User
+
+DEMO_USERS = [
+    # username, role, first name, last name
+    ("admin", Role.ADMIN, "Alex", "Admin"),
+    ("facilitator", Role.STAFF, "Fran", "Facilitator"),
+    ("employer", Role.EMPLOYER, "Erin", "Employer"),
+    ("participant", Role.PARTICIPANT, "Pat", "Participant"),
+]
+
+
+@transaction.atomic
+def seed(*, stdout, scale: str = "small") -> None:
+    """Create or refresh the four demo logins with the demo password (idempotent: running
+    it again changes nothing but the password, if DEMO_PASSWORD changed)."""
+    password = settings.DEMO_PASSWORD
+    for username, role, first_name, last_name in DEMO_USERS:
+        user, _created = User.objects.update_or_create(
+            username=username,
+            defaults={
+                "role": role,
+                "first_name": first_name,
+                "last_name": last_name,
+                "email": f"{username}@example.org",
+                "is_active": True,
+                # The demo admin also opens the technical Django admin.
+                "is_superuser": role == Role.ADMIN,
+                "is_staff": role == Role.ADMIN,
+            },
+        )
+        if not user.check_password(password):
+            user.set_password(password)
+            user.save(update_fields=["password"])
+    stdout.write(f"Demo logins (password: {password})")
+    for username, role, _first, _last in DEMO_USERS:
+        stdout.write(f"  {username:<12} {role.label}")

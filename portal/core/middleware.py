@@ -1,0 +1,31 @@
+"""Request context that services need without taking the request as an argument."""
+
+from contextvars import ContextVar
+
+from axes.helpers import get_client_ip_address
+
+_client_ip: ContextVar[str | None] = ContextVar("client_ip", default=None)
+
+
+def current_client_ip() -> str | None:
+    """The IP address of the request being served, or None outside a request (a task, a
+    management command)."""
+    return _client_ip.get()
+
+
+class RequestContextMiddleware:
+    """Remembers the client's IP for the audit trail while a request is served.
+
+    Services write audit events with one call and no request argument; the IP comes from
+    here. The same proxy rules as the login throttle (django-axes) decide the address.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        token = _client_ip.set(get_client_ip_address(request) or None)
+        try:
+            return self.get_response(request)
+        finally:
+            _client_ip.reset(token)

@@ -1,0 +1,144 @@
+"""The core every app shares: users and their roles, the audit trail, the access log."""
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractUser
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Role(models.TextChoices):
+    """What a user is to the program. Admin includes everything staff may do."""
+
+    PARTICIPANT = "participant", _("Participant")
+    EMPLOYER = "employer", _("Employer")
+    STAFF = "staff", _("Staff")
+    ADMIN = "admin", _("Program admin")
+
+
+STAFF_ROLES = frozenset({Role.STAFF, Role.ADMIN})
+
+
+class User(AbstractUser):
+    """A person who signs in.
+
+    `role` decides what they may do (see `portal.core.permissions`). Django's own
+    `is_staff` flag only opens the Django admin and is kept for superusers; program
+    staff have `role=staff` instead.
+    """
+
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices, db_index=True)
+    preferred_language = models.CharField(
+        _("preferred language"),
+        max_length=8,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+    )
+
+    class Meta:
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(role__in=Role.values), name="user_role_valid"
+            ),
+            # A superuser can do anything, so only a program admin may be one.
+            models.CheckConstraint(
+                condition=models.Q(is_superuser=False) | models.Q(role=Role.ADMIN),
+                name="user_superuser_is_admin",
+            ),
+        ]
+
+    @property
+    def is_staff_member(self) -> bool:
+        """Staff or admin: works with participants on a caseload."""
+        return self.role in STAFF_ROLES
+
+    @property
+    def is_program_admin(self) -> bool:
+        return self.role == Role.ADMIN
+
+    @property
+    def is_employer(self) -> bool:
+        return self.role == Role.EMPLOYER
+
+    @property
+    def is_participant(self) -> bool:
+        return self.role == Role.PARTICIPANT
+
+    def has_perm(self, perm, obj=None):
+        # Whatever groups say, the content editor is for program staff only: a participant
+        # or employer added to an editors' group by mistake still cannot enter it.
+        if perm.startswith(("wagtailadmin.", "wagtailcore.")) and not self.is_staff_member:
+            return False
+        return super().has_perm(perm, obj)
+
+
+class AuditEvent(models.Model):
+    """One change of state made by a service: who did what to which object, and when.
+
+    Written by `portal.core.audit.audit_record` inside the service's transaction, so an
+    event exists exactly when its change does. `details` never holds sensitive values
+    (no record descriptions, supervision terms, notes or secrets): see `audit.py`.
+    """
+
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="audit_events",
+        verbose_name=_("actor"),
+    )
+    action = models.CharField(_("action"), max_length=100, db_index=True)
+    target_type = models.ForeignKey(
+        ContentType, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    target_id = models.CharField(max_length=64, blank=True)
+    target = GenericForeignKey("target_type", "target_id")
+    target_label = models.CharField(_("target"), max_length=255, blank=True)
+    ip_address = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
+    details = models.JSONField(_("details"), default=dict, blank=True)
+    created_at = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("audit event")
+        verbose_name_plural = _("audit events")
+        indexes = [models.Index(fields=["target_type", "target_id", "-created_at"])]
+
+    def __str__(self):
+        return f"{self.created_at:%Y-%m-%d %H:%M} {self.action} {self.target_label}"
+
+
+class AccessLog(models.Model):
+    """One read of sensitive data (criminal record, supervision terms, case notes) by
+    someone other than the person it is about.
+
+    DESIGN.md: every such read is logged with who, whose record, what, why and when;
+    staff and the participant can review the log. Rows are never edited or deleted.
+    """
+
+    viewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="sensitive_reads",
+        verbose_name=_("viewer"),
+    )
+    subject_type = models.ForeignKey(ContentType, on_delete=models.PROTECT, related_name="+")
+    subject_id = models.CharField(max_length=64)
+    subject = GenericForeignKey("subject_type", "subject_id")
+    what = models.CharField(_("what was read"), max_length=100)
+    why = models.CharField(_("reason"), max_length=255)
+    ip_address = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
+    created_at = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("access log entry")
+        verbose_name_plural = _("access log")
+        indexes = [models.Index(fields=["subject_type", "subject_id", "-created_at"])]
+
+    def __str__(self):
+        return f"{self.created_at:%Y-%m-%d %H:%M} {self.viewer} read {self.what}"

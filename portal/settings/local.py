@@ -1,0 +1,11 @@
+"""A developer's machine: `make run`. SQLite unless DATABASE_URL says otherwise."""
+
+from .base import *  # noqa: F403
+from .base import env
+
+DEBUG = env.bool("DJANGO_DEBUG", default=True)
+# Only for this machine; production refuses to start without its own.
+SECRET_KEY = env.str(
+    "DJANGO_SECRET_KEY", default="local-development-key-not-secret-5b1f0c7e9d2a4f68b3c1"
+)
+ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]"])

@@ -1,0 +1,43 @@
+"""Who may enter the content editor (Wagtail) and the technical Django admin."""
+
+import pytest
+
+from portal.core.models import Role
+from tests.factories.users import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_visitor_is_sent_to_sign_in_for_the_content_editor(client):
+    response = client.get("/cms/admin/")
+    assert response.status_code == 302
+    assert "login" in response.url
+
+
+@pytest.mark.parametrize(
+    ("role", "allowed"),
+    [(Role.PARTICIPANT, False), (Role.EMPLOYER, False), (Role.STAFF, True), (Role.ADMIN, True)],
+)
+def test_only_staff_and_admins_enter_the_content_editor(client, users_by_role, role, allowed):
+    client.force_login(users_by_role[role])
+    response = client.get("/cms/admin/")
+    if allowed:
+        assert response.status_code == 200
+        assert "wagtail" in response.text.lower()
+    else:
+        assert response.status_code == 302
+        assert client.get(response.url, follow=True).status_code == 200
+        assert "/cms/admin/pages/" not in response.url
+
+
+@pytest.mark.parametrize("role", list(Role))
+def test_the_django_admin_is_for_superusers_only(client, users_by_role, role):
+    client.force_login(users_by_role[role])
+    response = client.get("/django-admin/")
+    assert response.status_code == 302
+    assert "/django-admin/login/" in response.url
+
+
+def test_a_superuser_enters_the_django_admin(client):
+    client.force_login(UserFactory(admin=True, is_superuser=True, is_staff=True))
+    assert client.get("/django-admin/").status_code == 200

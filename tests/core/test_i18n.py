@@ -1,0 +1,28 @@
+import pytest
+from django.conf import settings
+
+
+@pytest.mark.django_db
+def test_the_shell_speaks_spanish_when_asked(client):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "es"
+    page = client.get("/accounts/login/")
+    assert 'lang="es"' in page.text
+    assert "Saltar al contenido principal" in page.text
+    assert "Iniciar sesión" in page.text
+    assert "Skip to main content" not in page.text
+
+
+@pytest.mark.django_db
+def test_the_browser_language_is_followed(client):
+    page = client.get("/accounts/login/", HTTP_ACCEPT_LANGUAGE="es-MX,es;q=0.9")
+    assert 'lang="es"' in page.text
+
+
+@pytest.mark.django_db
+def test_the_language_switcher_works_without_javascript(client):
+    response = client.post("/i18n/setlang/", {"language": "es", "next": "/accounts/login/"})
+    assert response.status_code == 302
+    assert response.url == "/accounts/login/"
+    assert client.get("/accounts/login/").text.count("Saltar al contenido principal") == 1
+    back = client.get("/accounts/login/")
+    assert 'value="en"' in back.text  # the switcher offers English back
