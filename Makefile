@@ -29,7 +29,8 @@ $(VENV)/.dev-installed: pyproject.toml
 ## run: the portal on http://127.0.0.1:$(PORT) with demo data, on SQLite
 run: $(VENV)/.run-installed
 	$(MANAGE) compiletranslations
-	$(MANAGE) migrate --noinput
+	$(MANAGE) migrate --noinput --verbosity 0
+	@echo "Database ready."
 	$(MANAGE) seed_demo
 	@echo
 	@echo "Open http://127.0.0.1:$(PORT)/ and sign in with a demo login above."

@@ -1,8 +1,11 @@
 """Who may enter the content editor (Wagtail) and the technical Django admin."""
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
+from django.http import Http404, HttpResponse
 
 from portal.core.models import Role
+from portal.core.permissions import role_required
 from tests.factories.users import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -41,3 +44,34 @@ def test_the_django_admin_is_for_superusers_only(client, users_by_role, role):
 def test_a_superuser_enters_the_django_admin(client):
     client.force_login(UserFactory(admin=True, is_superuser=True, is_staff=True))
     assert client.get("/django-admin/").status_code == 200
+
+
+def test_role_required_pages_send_visitors_to_sign_in_and_hide_from_other_roles(rf, users_by_role):
+    @role_required(Role.STAFF)
+    def staff_page(request):
+        return HttpResponse("caseload")
+
+    request = rf.get("/caseload/")
+    request.user = AnonymousUser()
+    assert staff_page(request).status_code == 302
+    for role, user in users_by_role.items():
+        request.user = user
+        if role in (Role.STAFF, Role.ADMIN):
+            assert staff_page(request).content == b"caseload"
+        else:
+            with pytest.raises(Http404):
+                staff_page(request)
+
+
+def test_public_pages_carry_a_content_security_policy_and_refuse_framing(client):
+    response = client.get("/accounts/login/")
+    policy = response.headers["Content-Security-Policy"]
+    assert "default-src 'self'" in policy
+    assert "frame-ancestors 'none'" in policy
+    assert response.headers["X-Frame-Options"] == "DENY"
+
+
+def test_the_content_editor_is_left_out_of_the_strict_policy(client, staff_user):
+    client.force_login(staff_user)
+    response = client.get("/cms/admin/")
+    assert "Content-Security-Policy" not in response.headers

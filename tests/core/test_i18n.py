@@ -9,7 +9,9 @@ def test_the_shell_speaks_spanish_when_asked(client):
     assert 'lang="es"' in page.text
     assert "Saltar al contenido principal" in page.text
     assert "Iniciar sesión" in page.text
+    assert "¿Olvidó su contraseña?" in page.text
     assert "Skip to main content" not in page.text
+    assert "Forgot your password?" not in page.text
 
 
 @pytest.mark.django_db
@@ -26,3 +28,16 @@ def test_the_language_switcher_works_without_javascript(client):
     assert client.get("/accounts/login/").text.count("Saltar al contenido principal") == 1
     back = client.get("/accounts/login/")
     assert 'value="en"' in back.text  # the switcher offers English back
+
+
+@pytest.mark.django_db
+def test_the_lockout_message_is_translated(api_client, participant):
+    for _ in range(6):
+        response = api_client.post(
+            "/api/v1/auth/token/",
+            {"username": participant.username, "password": "wrong password here"},
+            format="json",
+            HTTP_ACCEPT_LANGUAGE="es",
+        )
+    assert response.status_code == 429
+    assert "10 minutos" in response.json()["detail"]

@@ -1,0 +1,1 @@
+"""Browser smoke tests (Playwright + Debian chromium); see conftest.py."""

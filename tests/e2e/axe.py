@@ -1,0 +1,50 @@
+"""Accessibility checks with axe-core, the copy shipped inside `axe-playwright-python`.
+
+`Axe.run` injects axe with `page.evaluate`, which the page's Content-Security-Policy does
+not block (a `<script>` tag added to the page would be), so the portal's pages are checked
+with their real CSP on.
+"""
+
+from axe_playwright_python.sync_playwright import Axe
+
+# WCAG 2.0 and 2.1, levels A and AA: what the portal promises.
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+OPTIONS = {
+    "runOnly": {"type": "tag", "values": WCAG_TAGS},
+    "resultTypes": ["violations"],
+}
+# How many offending elements each violation lists in a failure message.
+MAX_TARGETS = 3
+
+_axe = Axe()
+
+
+def axe_violations(page) -> list[dict]:
+    """The WCAG 2.1 A/AA violations axe finds on the page as it is now."""
+    return _axe.run(page, options=OPTIONS).response["violations"]
+
+
+def format_violations(violations: list[dict]) -> str:
+    lines = []
+    for violation in violations:
+        nodes = violation["nodes"]
+        targets = [" ".join(map(str, node["target"])) for node in nodes[:MAX_TARGETS]]
+        more = f" (+{len(nodes) - MAX_TARGETS} more)" if len(nodes) > MAX_TARGETS else ""
+        lines.append(
+            f"- {violation['id']} [{violation['impact']}]: {violation['help']}\n"
+            f"    on: {'; '.join(targets)}{more}\n"
+            f"    {violation['helpUrl']}"
+        )
+        for node in nodes[:MAX_TARGETS]:
+            summary = node.get("failureSummary", "").replace("\n", " ")
+            lines.append(f"    {' '.join(map(str, node['target']))}: {summary}")
+    return "\n".join(lines)
+
+
+def assert_no_axe_violations(page) -> None:
+    """Fail listing each violation: rule id, impact, help and its first few targets."""
+    violations = axe_violations(page)
+    if violations:
+        raise AssertionError(
+            f"{len(violations)} axe violation(s) on {page.url}:\n{format_violations(violations)}"
+        )

@@ -1,0 +1,73 @@
+"""Browser smoke tests: Playwright drives Debian's chromium against `live_server`.
+
+Never a browser downloaded by `playwright install`: the tests launch the `chromium` on
+PATH (`apt-get install -y chromium`) and skip, with that hint, when there is none.
+"""
+
+import os
+
+# Playwright's sync API runs an asyncio loop in the test's thread, so Django would refuse the
+# test's own ORM calls (the demo data) with SynchronousOnlyOperation. The test thread does
+# nothing concurrent with them, so allowing it is safe here. Set before Django is used.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+import io
+import shutil
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+
+E2E_DIR = Path(__file__).resolve().parent
+CHROMIUM = shutil.which("chromium")
+
+# Without the background-networking flags chromium keeps calling home (updates, sync,
+# field trials, QUIC probes) and floods a closed network.
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def _is_e2e(item) -> bool:
+    return E2E_DIR in Path(item.path).resolve().parents
+
+
+def pytest_collection_modifyitems(config, items):
+    """Mark every test under tests/e2e as `e2e`, and skip them all without chromium."""
+    skip = pytest.mark.skip(reason="Debian chromium not installed: apt-get install -y chromium")
+    for item in items:
+        if not _is_e2e(item):
+            continue
+        item.add_marker(pytest.mark.e2e)
+        if CHROMIUM is None:
+            item.add_marker(skip)
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    """pytest-playwright's launch arguments, pointed at Debian's chromium."""
+    return {
+        **browser_type_launch_args,
+        "executable_path": CHROMIUM,
+        "args": [*browser_type_launch_args.get("args", []), *CHROMIUM_ARGS],
+    }
+
+
+@pytest.fixture
+def demo_data(transactional_db, live_server):
+    """The demo logins and the Wagtail home page. `live_server` uses a transactional
+    database that is flushed after each test, so each test seeds it again."""
+    call_command("seed_demo", "--force", stdout=io.StringIO())
+
+
+@pytest.fixture
+def demo_password():
+    return settings.DEMO_PASSWORD
