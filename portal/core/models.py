@@ -142,3 +142,37 @@ class AccessLog(models.Model):
 
     def __str__(self):
         return f"{self.created_at:%Y-%m-%d %H:%M} {self.viewer} read {self.what}"
+
+
+class OffenseCategory(models.TextChoices):
+    """The shared offense taxonomy. Employers' hiring policies and participants' records
+    both speak it, so matching can compare them. Convictions only: the portal never
+    stores arrests (DOMAIN_RULES.md, EEOC)."""
+
+    VIOLENT = "violent", _("Violent offense")
+    SEX_OFFENSE = "sex_offense", _("Sex offense")
+    THEFT_FRAUD = "theft_fraud", _("Theft or fraud")
+    DRUG = "drug", _("Drug offense")
+    WEAPONS = "weapons", _("Weapons offense")
+    DUI = "dui", _("Driving under the influence")
+    OTHER = "other", _("Other offense")
+
+
+class Skill(models.Model):
+    """A skill of the shared taxonomy (jobs ask for them, participants list them).
+
+    `synonyms` are other words people use for it ("forklift" for "Forklift operation"),
+    which matching compares as well as the name.
+    """
+
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    synonyms = models.JSONField(_("other words for it"), default=list, blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("skill")
+        verbose_name_plural = _("skills")
+
+    def __str__(self):
+        return self.name

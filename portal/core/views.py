@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET
 from portal.core.drf import error_body
 from portal.core.exceptions import ApplicationError
 from portal.core.forms import ProfileForm, show_error_on_form
+from portal.core.panels import dashboard_panels
 from portal.core.services import LOCKOUT_MESSAGE, user_profile_update
 
 
@@ -47,7 +48,11 @@ class LoginView(auth_views.LoginView):
 @login_required
 def dashboard(request):
     """Each role lands on its own dashboard; the apps add their panels to these templates."""
-    return render(request, f"core/dashboard/{request.user.role}.html")
+    return render(
+        request,
+        f"core/dashboard/{request.user.role}.html",
+        {"panels": dashboard_panels(request)},
+    )
 
 
 @login_required

@@ -298,3 +298,6 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
 }
+
+# Program rules shared by several apps (see portal/core/rules.py for their sources).
+PORTAL_MINIMUM_HOURLY_WAGE = env.str("PORTAL_MINIMUM_HOURLY_WAGE", default="15.00")

@@ -5,12 +5,10 @@ Each app that has demo data keeps it in its own `demo.py` with a
 lower layer never imports a higher one.
 """
 
-from importlib import import_module
-from importlib.util import find_spec
-
-from django.apps import apps
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+
+from portal.core.discovery import portal_app_modules
 
 
 class Command(BaseCommand):
@@ -35,12 +33,6 @@ class Command(BaseCommand):
                 "seed_demo makes logins with a known password, so it refuses to run with "
                 "DEBUG off. Use --force only on a database that holds no real people."
             )
-        for app_config in apps.get_app_configs():
-            # Only the portal's own apps: a third-party app's "demo" module is not ours to run.
-            if not app_config.path.startswith(str(settings.BASE_DIR)):
-                continue
-            module_name = f"{app_config.name}.demo"
-            if find_spec(module_name) is None:
-                continue
-            import_module(module_name).seed(stdout=self.stdout, scale=scale)
+        for module in portal_app_modules("demo"):
+            module.seed(stdout=self.stdout, scale=scale)
         self.stdout.write(self.style.SUCCESS("Demo data ready."))
