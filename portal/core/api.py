@@ -1,5 +1,6 @@
 """The core API: tokens, the signed-in user, the audit trail."""
 
+from django.core.exceptions import ObjectDoesNotExist
 from drf_spectacular.utils import extend_schema, inline_serializer
 from rest_framework import generics, serializers, status
 from rest_framework.permissions import AllowAny
@@ -38,7 +39,23 @@ class TokenObtainView(APIView):
         return Response({"token": token.key}, status=status.HTTP_200_OK)
 
 
+def _one_to_one(user: User, related_name: str):
+    """The object an app hangs on the user by a one-to-one `related_name`, or None.
+
+    The core does not import the apps built on it; they promise these names:
+    `employers.EmployerMembership.user` (related_name "employer_membership") and
+    `jobseekers.Participant.user` (related_name "participant").
+    """
+    try:
+        return getattr(user, related_name, None)
+    except ObjectDoesNotExist:
+        return None
+
+
 class MeSerializer(serializers.ModelSerializer):
+    employer_id = serializers.SerializerMethodField()
+    participant_id = serializers.SerializerMethodField()
+
     class Meta:
         model = User
         fields = [
@@ -49,8 +66,18 @@ class MeSerializer(serializers.ModelSerializer):
             "last_name",
             "email",
             "preferred_language",
+            "employer_id",
+            "participant_id",
         ]
         read_only_fields = fields
+
+    def get_employer_id(self, user) -> int | None:
+        membership = _one_to_one(user, "employer_membership")
+        return membership.employer_id if membership is not None else None
+
+    def get_participant_id(self, user) -> int | None:
+        participant = _one_to_one(user, "participant")
+        return participant.pk if participant is not None else None
 
 
 class ProfileUpdateSerializer(serializers.Serializer):

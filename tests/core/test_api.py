@@ -33,6 +33,8 @@ def test_a_token_from_username_and_password_opens_the_api(api_client, staff_user
     assert me.json()["id"] == staff_user.id
     assert me.json()["username"] == staff_user.username
     assert me.json()["role"] == "staff"
+    assert me.json()["employer_id"] is None
+    assert me.json()["participant_id"] is None
 
 
 def test_a_wrong_password_gets_no_token_and_says_nothing_about_the_username(
