@@ -4,6 +4,7 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.http import Http404, HttpResponse
 
+from portal.core.audit import audit_record
 from portal.core.models import Role
 from portal.core.permissions import role_required
 from tests.factories.users import UserFactory
@@ -75,3 +76,20 @@ def test_the_content_editor_is_left_out_of_the_strict_policy(client, staff_user)
     client.force_login(staff_user)
     response = client.get("/cms/admin/")
     assert "Content-Security-Policy" not in response.headers
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["/django-admin/core/user/", "/django-admin/core/auditevent/", "/django-admin/core/accesslog/"],
+)
+def test_the_technical_admin_lists_users_and_trails(client, url):
+    client.force_login(UserFactory(admin=True, is_superuser=True, is_staff=True))
+    assert client.get(url).status_code == 200
+
+
+def test_the_trails_cannot_be_edited_even_by_a_superuser(client, admin_user):
+    event = audit_record(actor=admin_user, action="test.event", target=admin_user)
+    client.force_login(UserFactory(admin=True, is_superuser=True, is_staff=True))
+    assert client.get("/django-admin/core/auditevent/add/").status_code == 403
+    client.post(f"/django-admin/core/auditevent/{event.pk}/delete/", {"post": "yes"})
+    assert type(event).objects.filter(pk=event.pk).exists()
