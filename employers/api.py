@@ -1,0 +1,290 @@
+"""The employers API under /api/v1/: employers and vetting, jobs, fairs and booths."""
+
+from django.urls import reverse
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import generics, status
+from rest_framework.exceptions import NotFound
+from rest_framework.permissions import AllowAny
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from employers import serializers as s
+from employers.permissions import employer_id_of
+from employers.selectors import (
+    JobSearch,
+    employer_of,
+    employers_public,
+    employers_visible_to,
+    fairs_visible_to,
+    job_get_for_user,
+    job_search,
+)
+from employers.services import (
+    EmployerDetails,
+    FairDetails,
+    JobDetails,
+    booth_book,
+    booth_checkout_url,
+    employer_sign_up,
+    employer_vet,
+    fair_create,
+    fair_publish,
+    job_approve,
+    job_close,
+    job_create,
+    job_reject,
+    job_submit,
+    job_update,
+)
+from employers.views._helpers import site_url
+from portal.core.exceptions import NotFoundError, PermissionDeniedError
+from portal.core.permissions import IsStaffMember, is_staff_member
+
+
+class EmployerListCreateView(generics.ListAPIView):
+    """GET: the vetted-employer directory (staff: every employer with its state).
+    POST: sign up an organization and its owner (who confirms their email before signing in)."""
+
+    permission_classes = [AllowAny]
+
+    def get_serializer_class(self):
+        if is_staff_member(self.request.user):
+            return s.EmployerStaffSerializer
+        return s.EmployerPublicSerializer
+
+    def get_queryset(self):
+        if is_staff_member(self.request.user):
+            return employers_visible_to(user=self.request.user).order_by("display_name", "id")
+        return employers_public().order_by("display_name", "id")
+
+    @extend_schema(request=s.EmployerSignUpSerializer, responses={201: s.EmployerStaffSerializer})
+    def post(self, request):
+        data = s.EmployerSignUpSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        values = dict(data.validated_data)
+        account = {name: values.pop(name) for name in s.EmployerSignUpSerializer.ACCOUNT_FIELDS}
+        employer = employer_sign_up(
+            details=EmployerDetails(**values), site_url=site_url(request), **account
+        )
+        return Response(s.EmployerStaffSerializer(employer).data, status=status.HTTP_201_CREATED)
+
+
+class EmployerVettingView(APIView):
+    """Staff decide on an employer: approve, reject, request_changes (or suspend), with a note."""
+
+    permission_classes = [IsStaffMember]
+
+    @extend_schema(request=s.VettingSerializer, responses=s.EmployerStaffSerializer)
+    def post(self, request, pk):
+        employer = employers_visible_to(user=request.user).filter(pk=pk).first()
+        if employer is None:
+            raise NotFound()
+        data = s.VettingSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        employer = employer_vet(employer=employer, actor=request.user, **data.validated_data)
+        return Response(s.EmployerStaffSerializer(employer).data)
+
+
+def _job_details(validated: dict) -> JobDetails:
+    values = dict(validated)
+    values.pop("employer", None)
+    rules = values.pop("policy_rules", [])
+    return JobDetails(
+        **values,
+        tightened_rules={rule["category"]: (rule["decision"], rule["years"]) for rule in rules},
+    )
+
+
+class JobListCreateView(generics.ListAPIView):
+    """GET (public): open jobs of approved employers. Filters: `q` (keywords), `zip` and
+    `radius` (miles), `shift` (day, evening, night, weekend), `transit`, `min_wage`,
+    `type`; `sort` by newest, wage or distance. POST: a member of an approved employer
+    writes a job (a draft)."""
+
+    serializer_class = s.JobListSerializer
+
+    def get_permissions(self):
+        return [AllowAny()] if self.request.method == "GET" else super().get_permissions()
+
+    def get_queryset(self):
+        data = s.JobSearchSerializer(data=self.request.query_params)
+        data.is_valid(raise_exception=True)
+        values = data.validated_data
+        jobs, _origin = job_search(
+            JobSearch(
+                keyword=values.get("q", ""),
+                zip_code=values.get("zip", ""),
+                radius_miles=values.get("radius"),
+                shift=values.get("shift", ""),
+                transit_accessible=values.get("transit", False),
+                minimum_wage=values.get("min_wage"),
+                employment_type=values.get("type", ""),
+                sort=values.get("sort", "newest"),
+            )
+        )
+        return jobs
+
+    @extend_schema(parameters=[s.JobSearchSerializer])
+    def get(self, request, *args, **kwargs):
+        return super().get(request, *args, **kwargs)
+
+    @extend_schema(request=s.JobWriteSerializer, responses={201: s.JobDetailSerializer})
+    def post(self, request):
+        data = s.JobWriteSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        employer = employer_of(user=request.user)
+        wanted = data.validated_data.get("employer")
+        if employer is None or (wanted is not None and wanted != employer.pk):
+            raise PermissionDeniedError("You can only post jobs for your own organization.")
+        job = job_create(
+            employer=employer, details=_job_details(data.validated_data), actor=request.user
+        )
+        return Response(s.JobDetailSerializer(job).data, status=status.HTTP_201_CREATED)
+
+
+def _job_or_404(request, pk, *, write: bool = False):
+    """A job the user may see; for a write, one of their own organization (staff: any)."""
+    job = job_get_for_user(user=request.user, pk=pk)
+    if job is None:
+        raise NotFoundError()
+    if (
+        write
+        and not is_staff_member(request.user)
+        and job.employer_id != employer_id_of(request.user)
+    ):
+        raise NotFoundError()
+    return job
+
+
+class JobDetailView(APIView):
+    """GET (public for open jobs): one job. PATCH: change one of your organization's jobs
+    (another employer's job: 404)."""
+
+    def get_permissions(self):
+        return [AllowAny()] if self.request.method == "GET" else super().get_permissions()
+
+    @extend_schema(responses=s.JobDetailSerializer)
+    def get(self, request, pk):
+        return Response(s.JobDetailSerializer(_job_or_404(request, pk)).data)
+
+    @extend_schema(request=s.JobWriteSerializer, responses=s.JobDetailSerializer)
+    def patch(self, request, pk):
+        job = _job_or_404(request, pk, write=True)
+        current = s.JobDetailSerializer(job).data
+        base = {
+            name: current[name]
+            for name in s.JobWriteSerializer().fields
+            if name in current and name not in ("skills", "policy_rules", "employer")
+        }
+        base.update(
+            zip_code=job.zip_code,
+            shift_days=job.shift_day_list,
+            shift_start=job.shift_start,
+            shift_end=job.shift_end,
+            skills=[skill.slug for skill in job.skills.all()],
+            policy_rules=current["policy_rules"],
+        )
+        data = s.JobWriteSerializer(data={**base, **request.data})
+        data.is_valid(raise_exception=True)
+        job = job_update(job=job, details=_job_details(data.validated_data), actor=request.user)
+        return Response(s.JobDetailSerializer(job_get_for_user(user=request.user, pk=job.pk)).data)
+
+
+class JobSubmitView(APIView):
+    """Send a draft to be published (staff review an employer's first postings)."""
+
+    @extend_schema(request=None, responses=s.JobDetailSerializer)
+    def post(self, request, pk):
+        job = job_submit(job=_job_or_404(request, pk, write=True), actor=request.user)
+        return Response(s.JobDetailSerializer(job).data)
+
+
+class JobApproveView(APIView):
+    """Staff publish a job waiting for review."""
+
+    permission_classes = [IsStaffMember]
+
+    @extend_schema(request=None, responses=s.JobDetailSerializer)
+    def post(self, request, pk):
+        job = job_approve(job=_job_or_404(request, pk), actor=request.user)
+        return Response(s.JobDetailSerializer(job).data)
+
+
+class JobRejectView(APIView):
+    """Staff send a job back to its employer with a note."""
+
+    permission_classes = [IsStaffMember]
+
+    @extend_schema(request=s.NoteSerializer, responses=s.JobDetailSerializer)
+    def post(self, request, pk):
+        data = s.NoteSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        job = job_reject(job=_job_or_404(request, pk), actor=request.user, **data.validated_data)
+        return Response(s.JobDetailSerializer(job).data)
+
+
+class JobCloseView(APIView):
+    """Close one of your organization's jobs (`filled`: true when someone was hired)."""
+
+    @extend_schema(request=s.JobCloseSerializer, responses=s.JobDetailSerializer)
+    def post(self, request, pk):
+        data = s.JobCloseSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        job = job_close(
+            job=_job_or_404(request, pk, write=True), actor=request.user, **data.validated_data
+        )
+        return Response(s.JobDetailSerializer(job).data)
+
+
+class FairListCreateView(generics.ListAPIView):
+    """GET (public): published fairs (staff: every fair). POST (staff): create a fair."""
+
+    serializer_class = s.FairSerializer
+
+    def get_permissions(self):
+        if self.request.method == "GET":
+            return [AllowAny()]
+        return [IsStaffMember()]
+
+    def get_queryset(self):
+        return fairs_visible_to(user=self.request.user)
+
+    @extend_schema(request=s.FairWriteSerializer, responses={201: s.FairSerializer})
+    def post(self, request):
+        data = s.FairWriteSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        values = dict(data.validated_data)
+        publish = values.pop("publish")
+        fair = fair_create(details=FairDetails(**values), actor=request.user)
+        if publish:
+            fair = fair_publish(fair=fair, actor=request.user)
+        fair = fairs_visible_to(user=request.user).get(pk=fair.pk)
+        return Response(s.FairSerializer(fair).data, status=status.HTTP_201_CREATED)
+
+
+class FairBoothView(APIView):
+    """An employer books a booth at a fair. The answer carries the booth's `status`
+    ("confirmed" for a free booth, else "pending_payment") and, when the fee is paid by
+    card, the Stripe Checkout `checkout_url`. 409 `fair_full` when every booth is taken."""
+
+    @extend_schema(
+        request=None,
+        responses={201: s.BoothSerializer},
+        parameters=[OpenApiParameter("id", OpenApiTypes.INT, OpenApiParameter.PATH)],
+    )
+    def post(self, request, pk):
+        fair = fairs_visible_to(user=request.user).filter(pk=pk).first()
+        employer = employer_of(user=request.user)
+        if fair is None or employer is None:
+            raise NotFoundError()
+        booth = booth_book(fair=fair, employer=employer, actor=request.user)
+        back = reverse("employers:booth-detail", args=[booth.pk])
+        url = booth_checkout_url(
+            booth=booth,
+            actor=request.user,
+            success_url=f"{site_url(request)}{reverse('payments:stripe-return')}?next={back}",
+            cancel_url=site_url(request) + back,
+        )
+        serializer = s.BoothSerializer(booth, context={"checkout_url": url})
+        return Response(serializer.data, status=status.HTTP_201_CREATED)

@@ -1,0 +1,30 @@
+"""Employer-side numbers, read from settings at call time (one place, one test each)."""
+
+from django.conf import settings
+
+
+def moderated_first_postings() -> int:
+    """How many of an employer's first job postings staff review before they go public.
+
+    Source: program policy (the issue "Employers", first 3). Setting:
+    PORTAL_EMPLOYER_MODERATED_POSTINGS.
+    """
+    return int(getattr(settings, "PORTAL_EMPLOYER_MODERATED_POSTINGS", 3))
+
+
+def email_verification_max_age_seconds() -> int:
+    """How long a sign-up's email-verification link works: 3 days, since many people read
+    their email rarely (program policy). Setting: PORTAL_EMPLOYER_VERIFY_MAX_AGE."""
+    return int(getattr(settings, "PORTAL_EMPLOYER_VERIFY_MAX_AGE", 3 * 24 * 3600))
+
+
+def invitation_max_age_seconds() -> int:
+    """How long a member invitation works: 14 days (program policy). Setting:
+    PORTAL_EMPLOYER_INVITATION_MAX_AGE."""
+    return int(getattr(settings, "PORTAL_EMPLOYER_INVITATION_MAX_AGE", 14 * 24 * 3600))
+
+
+def max_search_radius_miles() -> int:
+    """The widest job search radius: 100 miles covers the Kansas City metro and the
+    state's other cities (program policy). Setting: PORTAL_JOB_SEARCH_MAX_RADIUS."""
+    return int(getattr(settings, "PORTAL_JOB_SEARCH_MAX_RADIUS", 100))

@@ -1,0 +1,286 @@
+"""Hiring fairs and employer booths, with the booth fee paid through portal.payments."""
+
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from employers.exceptions import (
+    BoothFullError,
+    BoothTakenError,
+    EmployerNotApprovedError,
+    FairClosedError,
+)
+from employers.models import (
+    BOOTH_HOLDS_PLACE,
+    BoothStatus,
+    Employer,
+    FairBooth,
+    FairKind,
+    FairStatus,
+    HiringFair,
+    VettingStatus,
+)
+from employers.permissions import can_manage_fairs, employer_id_of
+from employers.services._common import full_clean_or_error, move
+from portal.core.audit import audit_record
+from portal.core.exceptions import ApplicationError, PermissionDeniedError
+from portal.core.models import User
+from portal.core.money import to_money
+from portal.core.tasks import email_send, enqueue_on_commit
+from portal.payments.models import Payment, PaymentStatus
+from portal.payments.registry import payment_reference
+from portal.payments.services import (
+    payment_cancel,
+    payment_checkout_start,
+    payment_create,
+    payment_refund,
+)
+
+BOOTH_PAYMENT_PREFIX = "booth"
+
+
+@dataclass
+class FairDetails:
+    title: str
+    kind: str
+    venue: str
+    starts_at: datetime
+    ends_at: datetime
+    registration_deadline: datetime
+    employer_capacity: int
+    participant_capacity: int
+    booth_fee: Decimal
+    description: str = ""
+
+
+def _validated(details: FairDetails) -> dict:
+    errors: dict[str, list[str]] = {}
+    if details.kind not in FairKind.values:
+        errors["kind"] = [_("Choose a kind of fair.")]
+    if details.ends_at <= details.starts_at:
+        errors["ends_at"] = [_("The fair must end after it starts.")]
+    if details.registration_deadline > details.starts_at:
+        errors["registration_deadline"] = [_("Registration must close before the fair starts.")]
+    if (details.employer_capacity or 0) < 1:
+        errors["employer_capacity"] = [_("Enter at least 1 booth.")]
+    if (details.participant_capacity or 0) < 1:
+        errors["participant_capacity"] = [_("Enter at least 1 place.")]
+    fee = to_money(details.booth_fee)
+    if fee < 0:
+        errors["booth_fee"] = [_("The fee cannot be negative.")]
+    if errors:
+        raise ApplicationError(next(iter(errors.values()))[0], fields=errors)
+    return {**details.__dict__, "booth_fee": fee}
+
+
+@transaction.atomic
+def fair_create(*, details: FairDetails, actor: User) -> HiringFair:
+    """Staff create a fair (a draft until published)."""
+    if not can_manage_fairs(actor):
+        raise PermissionDeniedError()
+    fair = HiringFair(created_by=actor, **_validated(details))
+    full_clean_or_error(fair)
+    fair.save()
+    audit_record(actor=actor, action="fair.created", target=fair)
+    return fair
+
+
+@transaction.atomic
+def fair_update(*, fair: HiringFair, details: FairDetails, actor: User) -> HiringFair:
+    """Staff change a fair that is not over. The capacity cannot drop below the booths
+    already taken."""
+    if not can_manage_fairs(actor):
+        raise PermissionDeniedError()
+    fair = HiringFair.objects.select_for_update().get(pk=fair.pk)
+    if fair.status in (FairStatus.COMPLETED, FairStatus.CANCELLED):
+        raise FairClosedError(_("A completed or cancelled fair cannot be changed."))
+    taken = fair.booths.filter(status__in=BOOTH_HOLDS_PLACE).count()
+    if details.employer_capacity < taken:
+        raise ApplicationError(
+            _("%(count)s booths are already taken.") % {"count": taken},
+            fields={"employer_capacity": [_("Enter at least %(count)s.") % {"count": taken}]},
+        )
+    for name, value in _validated(details).items():
+        setattr(fair, name, value)
+    full_clean_or_error(fair)
+    fair.save()
+    audit_record(actor=actor, action="fair.updated", target=fair)
+    return fair
+
+
+@transaction.atomic
+def fair_publish(*, fair: HiringFair, actor: User) -> HiringFair:
+    if not can_manage_fairs(actor):
+        raise PermissionDeniedError()
+    fair = HiringFair.objects.select_for_update().get(pk=fair.pk)
+    move(fair, FairStatus.PUBLISHED)
+    fair.save(update_fields=["status"])
+    audit_record(actor=actor, action="fair.published", target=fair)
+    return fair
+
+
+@transaction.atomic
+def fair_complete(*, fair: HiringFair, actor: User) -> HiringFair:
+    if not can_manage_fairs(actor):
+        raise PermissionDeniedError()
+    fair = HiringFair.objects.select_for_update().get(pk=fair.pk)
+    move(fair, FairStatus.COMPLETED)
+    fair.save(update_fields=["status"])
+    audit_record(actor=actor, action="fair.completed", target=fair)
+    return fair
+
+
+@transaction.atomic
+def fair_cancel(*, fair: HiringFair, actor: User) -> HiringFair:
+    """Staff cancel a fair: every booth is cancelled and every paid fee refunded in full;
+    the employers get an email."""
+    if not can_manage_fairs(actor):
+        raise PermissionDeniedError()
+    fair = HiringFair.objects.select_for_update().get(pk=fair.pk)
+    move(fair, FairStatus.CANCELLED)
+    fair.save(update_fields=["status"])
+    for booth in fair.booths.select_related("payment", "employer").filter(
+        status__in=BOOTH_HOLDS_PLACE
+    ):
+        _booth_cancel(booth, actor=actor, refund=True)
+    audit_record(actor=actor, action="fair.cancelled", target=fair)
+    return fair
+
+
+def _booth_confirm(booth: FairBooth) -> None:
+    move(booth, BoothStatus.CONFIRMED)
+    booth.confirmed_at = timezone.now()
+    booth.save(update_fields=["status", "confirmed_at"])
+    emails = list(
+        booth.employer.memberships.exclude(user__email="").values_list("user__email", flat=True)
+    )
+    if emails:
+        enqueue_on_commit(
+            email_send,
+            subject=_("Your booth is confirmed: %(fair)s") % {"fair": booth.fair.title},
+            body=_("Your organization has a booth at %(fair)s on %(date)s.\n")
+            % {
+                "fair": booth.fair.title,
+                "date": timezone.localtime(booth.fair.starts_at).strftime("%Y-%m-%d %H:%M"),
+            },
+            to=emails,
+        )
+
+
+@transaction.atomic
+def booth_book(*, fair: HiringFair, employer: Employer, actor: User) -> FairBooth:
+    """Book a booth for `employer` at `fair`. The fair row is locked first, so two
+    employers racing for the last booth are served one after the other: one gets it, the
+    other BoothFullError. A free booth is confirmed at once; a fee opens a payment and
+    the booth waits for it (holding its place).
+
+    Raises PermissionDeniedError (another employer), EmployerNotApprovedError,
+    FairClosedError (not published, cancelled, past the deadline), BoothTakenError,
+    BoothFullError."""
+    if employer_id_of(actor) != employer.pk and not can_manage_fairs(actor):
+        raise PermissionDeniedError(_("You can only book a booth for your own organization."))
+    if employer.status != VettingStatus.APPROVED:
+        raise EmployerNotApprovedError()
+    fair = HiringFair.objects.select_for_update().get(pk=fair.pk)
+    if fair.status != FairStatus.PUBLISHED:
+        raise FairClosedError(
+            _("This fair is not taking bookings (it is %(status)s).")
+            % {"status": fair.get_status_display().lower()}
+        )
+    if timezone.now() > fair.registration_deadline:
+        raise FairClosedError(_("Registration for this fair has closed."))
+    booths = fair.booths.filter(status__in=BOOTH_HOLDS_PLACE)
+    if booths.filter(employer=employer).exists():
+        raise BoothTakenError()
+    if booths.count() >= fair.employer_capacity:
+        raise BoothFullError()
+    booth = FairBooth.objects.create(
+        fair=fair, employer=employer, fee=fair.booth_fee, booked_by=actor
+    )
+    if fair.booth_fee > 0:
+        booth.payment = payment_create(
+            reference=payment_reference(BOOTH_PAYMENT_PREFIX, booth.pk),
+            description=_("Booth at %(fair)s") % {"fair": fair.title},
+            payer_label=employer.display_name,
+            amount=fair.booth_fee,
+            actor=actor,
+        )
+        booth.save(update_fields=["payment"])
+    else:
+        _booth_confirm(booth)
+    audit_record(actor=actor, action="booth.booked", target=booth, details={"fee": str(booth.fee)})
+    return booth
+
+
+def booth_checkout_url(*, booth: FairBooth, actor: User, success_url: str, cancel_url: str) -> str:
+    """Where to pay the booth's fee by card ("" when payment is offline or not due).
+    Raises PermissionDeniedError for another employer's booth."""
+    if employer_id_of(actor) != booth.employer_id:
+        raise PermissionDeniedError(_("You can only pay for your own organization's booth."))
+    if booth.status != BoothStatus.PENDING_PAYMENT or booth.payment is None:
+        return ""
+    return payment_checkout_start(
+        payment=booth.payment, success_url=success_url, cancel_url=cancel_url, actor=actor
+    )
+
+
+def _booth_cancel(booth: FairBooth, *, actor: User | None, refund: bool) -> None:
+    move(booth, BoothStatus.CANCELLED)
+    booth.cancelled_at = timezone.now()
+    booth.save(update_fields=["status", "cancelled_at"])
+    payment = booth.payment
+    if payment is not None:
+        if payment.status == PaymentStatus.PAID and refund:
+            payment_refund(payment=payment, actor=actor, notify_app=False)
+        elif payment.status != PaymentStatus.PAID:
+            payment_cancel(payment=payment, actor=actor)
+    audit_record(actor=actor, action="booth.cancelled", target=booth, details={"refund": refund})
+
+
+@transaction.atomic
+def booth_cancel(*, booth: FairBooth, actor: User) -> FairBooth:
+    """Cancel a booth. Before the registration deadline a paid fee is refunded in full;
+    after it, the employer cannot cancel (staff can, without refund)."""
+    booth = (
+        FairBooth.objects.select_for_update(of=("self",))
+        .select_related("fair", "payment")
+        .get(pk=booth.pk)
+    )
+    is_staff = can_manage_fairs(actor)
+    if employer_id_of(actor) != booth.employer_id and not is_staff:
+        raise PermissionDeniedError()
+    before_deadline = timezone.now() <= booth.fair.registration_deadline
+    if not before_deadline and not is_staff:
+        raise FairClosedError(
+            _("Registration has closed, so the booth cannot be cancelled here. Contact staff.")
+        )
+    _booth_cancel(booth, actor=actor, refund=before_deadline)
+    return booth
+
+
+def booth_payment_received(payment: Payment) -> None:
+    """portal.payments handler: a booth's fee is paid, so the booth is confirmed. A
+    payment for a booth cancelled meanwhile is flagged for staff to refund."""
+    booth = FairBooth.objects.select_for_update().select_related("fair").get(payment=payment)
+    if booth.status == BoothStatus.PENDING_PAYMENT:
+        _booth_confirm(booth)
+        audit_record(actor=None, action="booth.confirmed", target=booth)
+    elif booth.status == BoothStatus.CANCELLED:
+        payment.needs_review = True
+        payment.review_reason = "Paid for a booth that was cancelled: refund it."
+        payment.save(update_fields=["needs_review", "review_reason"])
+
+
+def booth_payment_refunded(payment: Payment) -> None:
+    """portal.payments handler: the fee was refunded (from Stripe's dashboard, say), so
+    the booth is cancelled."""
+    booth = FairBooth.objects.select_for_update().get(payment=payment)
+    if booth.status != BoothStatus.CANCELLED:
+        move(booth, BoothStatus.CANCELLED)
+        booth.cancelled_at = timezone.now()
+        booth.save(update_fields=["status", "cancelled_at"])
+        audit_record(actor=None, action="booth.cancelled", target=booth, details={"refund": True})

@@ -1,0 +1,1 @@
+"""HTML pages of the employers app, by audience: public, employer, staff."""

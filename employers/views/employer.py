@@ -1,0 +1,322 @@
+"""Pages of an employer member: organization and members, hiring policy, jobs, booths."""
+
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from employers.forms import EmployerDetailsForm, HiringPolicyForm, InviteForm, JobForm
+from employers.models import HiringPolicy, JobStatus
+from employers.permissions import can_invite_members
+from employers.selectors import (
+    booth_get_for_user,
+    booths_of_employer,
+    employer_members,
+    fairs_visible_to,
+    jobs_of_employer,
+)
+from employers.services import (
+    EmployerDetails,
+    JobDetails,
+    RuleInput,
+    booth_book,
+    booth_cancel,
+    booth_checkout_url,
+    employer_resubmit,
+    employer_update,
+    hiring_policy_update,
+    job_close,
+    job_create,
+    job_submit,
+    job_update,
+    member_invite,
+)
+from employers.views._helpers import own_employer_or_404, site_url
+from portal.core.exceptions import ApplicationError
+from portal.core.forms import show_error_on_form
+from portal.core.models import OffenseCategory, Role
+from portal.core.permissions import role_required
+
+DETAIL_FIELDS = list(EmployerDetailsForm.base_fields)
+
+
+@role_required(Role.EMPLOYER)
+def organization(request):
+    """The organization's details, its vetting state and note, its members."""
+    employer = own_employer_or_404(request)
+    if request.method == "POST":
+        form = EmployerDetailsForm(request.POST)
+        if form.is_valid():
+            try:
+                employer_update(
+                    employer=employer,
+                    details=EmployerDetails(**form.cleaned_data),
+                    actor=request.user,
+                )
+            except ApplicationError as error:
+                show_error_on_form(form, error)
+            else:
+                messages.success(request, _("Your organization's details are saved."))
+                return redirect("employers:organization")
+    else:
+        form = EmployerDetailsForm(
+            initial={name: getattr(employer, name) for name in DETAIL_FIELDS}
+        )
+    return render(
+        request,
+        "employers/organization.html",
+        {
+            "employer": employer,
+            "form": form,
+            "members": employer_members(employer=employer),
+            "invite_form": InviteForm() if can_invite_members(request.user, employer) else None,
+        },
+    )
+
+
+@role_required(Role.EMPLOYER)
+@require_POST
+def resubmit(request):
+    employer = own_employer_or_404(request)
+    try:
+        employer_resubmit(employer=employer, actor=request.user)
+    except ApplicationError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("Sent to program staff for review."))
+    return redirect("employers:organization")
+
+
+@role_required(Role.EMPLOYER)
+def invite(request):
+    employer = own_employer_or_404(request)
+    if not can_invite_members(request.user, employer):
+        raise Http404
+    form = InviteForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            member_invite(
+                employer=employer,
+                email=form.cleaned_data["email"],
+                actor=request.user,
+                site_url=site_url(request),
+            )
+        except ApplicationError as error:
+            show_error_on_form(form, error)
+        else:
+            messages.success(request, _("The invitation is on its way."))
+            return redirect("employers:organization")
+    return render(request, "employers/invite.html", {"form": form})
+
+
+def _policy_of(employer) -> HiringPolicy:
+    # An employer made outside sign-up (the technical admin) may have none yet: the form
+    # then starts from the defaults and saving creates it.
+    return getattr(employer, "hiring_policy", None) or HiringPolicy(employer=employer)
+
+
+def _policy_initial(employer) -> dict:
+    policy = _policy_of(employer)
+    if policy.pk is None:
+        return {
+            "accepts_parole": policy.accepts_parole,
+            "accepts_probation": policy.accepts_probation,
+            "background_check_timing": policy.background_check_timing,
+            "record_visible_from": policy.record_visible_from,
+        }
+    initial = {
+        "accepts_parole": policy.accepts_parole,
+        "accepts_probation": policy.accepts_probation,
+        "background_check_timing": policy.background_check_timing,
+        "record_visible_from": policy.record_visible_from,
+        "pledge_signer": policy.pledge_signer,
+    }
+    for rule in policy.rules.all():
+        initial[f"{rule.category}_decision"] = rule.decision
+        initial[f"{rule.category}_years"] = rule.years
+        initial[f"{rule.category}_reason"] = rule.reason
+    return initial
+
+
+@role_required(Role.EMPLOYER)
+def policy(request):
+    """The fair-chance hiring policy form."""
+    employer = own_employer_or_404(request)
+    form = HiringPolicyForm(request.POST or None, initial=_policy_initial(employer))
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            hiring_policy_update(
+                employer=employer,
+                actor=request.user,
+                rules_by_category={
+                    code: RuleInput(
+                        data[f"{code}_decision"], data[f"{code}_years"], data[f"{code}_reason"]
+                    )
+                    for code in OffenseCategory.values
+                },
+                accepts_parole=data["accepts_parole"],
+                accepts_probation=data["accepts_probation"],
+                background_check_timing=data["background_check_timing"],
+                record_visible_from=data["record_visible_from"],
+                pledge_signer=data["pledge_signer"],
+            )
+        except ApplicationError as error:
+            show_error_on_form(form, error)
+        else:
+            messages.success(request, _("Your hiring policy is saved."))
+            return redirect("employers:policy")
+    return render(
+        request,
+        "employers/policy.html",
+        {"form": form, "employer": employer, "policy": _policy_of(employer)},
+    )
+
+
+@role_required(Role.EMPLOYER)
+def job_list(request):
+    employer = own_employer_or_404(request)
+    return render(
+        request,
+        "employers/job_list.html",
+        {"employer": employer, "jobs": jobs_of_employer(user=request.user)},
+    )
+
+
+def _job_details(form: JobForm) -> JobDetails:
+    data = {
+        name: value for name, value in form.cleaned_data.items() if not name.startswith("rule_")
+    }
+    return JobDetails(**data, tightened_rules=form.tightened_rules())
+
+
+def _job_initial(job) -> dict:
+    initial = {name: getattr(job, name) for name in JobForm.base_fields if name != "skills"}
+    initial["skills"] = list(job.skills.all())
+    initial["shift_days"] = job.shift_day_list
+    for rule in job.policy_rules.all():
+        initial[f"rule_{rule.category}"] = rule.decision
+        initial[f"rule_{rule.category}_years"] = rule.years
+    return initial
+
+
+@role_required(Role.EMPLOYER)
+def job_form(request, pk=None):
+    """Write a new job (a draft) or change one."""
+    employer = own_employer_or_404(request)
+    job = get_object_or_404(jobs_of_employer(user=request.user), pk=pk) if pk else None
+    form = JobForm(request.POST or None, initial=_job_initial(job) if job else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            if job is None:
+                job = job_create(employer=employer, details=_job_details(form), actor=request.user)
+            else:
+                job = job_update(job=job, details=_job_details(form), actor=request.user)
+        except ApplicationError as error:
+            show_error_on_form(form, error)
+        else:
+            messages.success(request, _("The job is saved."))
+            return redirect("employers:job-list")
+    return render(
+        request, "employers/job_form.html", {"form": form, "job": job, "employer": employer}
+    )
+
+
+@role_required(Role.EMPLOYER)
+@require_POST
+def job_action(request, pk, action):
+    job = get_object_or_404(jobs_of_employer(user=request.user), pk=pk)
+    if action not in ("submit", "close", "filled"):
+        raise Http404
+    try:
+        if action == "submit":
+            job = job_submit(job=job, actor=request.user)
+            if job.status == JobStatus.OPEN:
+                messages.success(request, _("The job is published."))
+            else:
+                messages.success(
+                    request, _("Sent to program staff. We email you when it is published.")
+                )
+        else:
+            job_close(job=job, actor=request.user, filled=action == "filled")
+            messages.success(request, _("The job is closed."))
+    except ApplicationError as error:
+        messages.error(request, error.message)
+    return redirect("employers:job-list")
+
+
+@role_required(Role.EMPLOYER)
+@require_POST
+def booth_book_view(request, fair_pk):
+    employer = own_employer_or_404(request)
+    fair = get_object_or_404(fairs_visible_to(user=request.user), pk=fair_pk)
+    try:
+        booth = booth_book(fair=fair, employer=employer, actor=request.user)
+    except ApplicationError as error:
+        messages.error(request, error.message)
+        return redirect("employers:fair-detail", pk=fair.pk)
+    messages.success(request, _("Your booth is booked."))
+    return redirect("employers:booth-detail", pk=booth.pk)
+
+
+@role_required(Role.EMPLOYER)
+def booth_list(request):
+    return render(
+        request, "employers/booth_list.html", {"booths": booths_of_employer(user=request.user)}
+    )
+
+
+@role_required(Role.EMPLOYER)
+def booth_detail(request, pk):
+    booth = booth_get_for_user(user=request.user, pk=pk)
+    if booth is None:
+        raise Http404
+    return render(
+        request,
+        "employers/booth_detail.html",
+        {
+            "booth": booth,
+            "stripe_enabled": booth.payment is not None and booth.payment.provider == "stripe",
+        },
+    )
+
+
+@role_required(Role.EMPLOYER)
+@require_POST
+def booth_pay(request, pk):
+    """Send the employer to Stripe Checkout for the booth fee."""
+    booth = booth_get_for_user(user=request.user, pk=pk)
+    if booth is None:
+        raise Http404
+    back = reverse("employers:booth-detail", args=[booth.pk])
+    success = f"{site_url(request)}{reverse('payments:stripe-return')}?next={back}"
+    try:
+        url = booth_checkout_url(
+            booth=booth,
+            actor=request.user,
+            success_url=success,
+            cancel_url=site_url(request) + back,
+        )
+    except ApplicationError as error:
+        messages.error(request, error.message)
+        return redirect(back)
+    if not url:
+        return redirect(back)
+    return redirect(url)
+
+
+@role_required(Role.EMPLOYER)
+@require_POST
+def booth_cancel_view(request, pk):
+    booth = booth_get_for_user(user=request.user, pk=pk)
+    if booth is None:
+        raise Http404
+    try:
+        booth_cancel(booth=booth, actor=request.user)
+    except ApplicationError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("The booth is cancelled."))
+    return redirect("employers:booth-detail", pk=booth.pk)

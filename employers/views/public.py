@@ -1,0 +1,171 @@
+"""Public pages: job search and detail, the vetted-employer directory, fairs, and the
+employer sign-up with its email confirmation and invitations."""
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from employers.forms import AcceptInvitationForm, JobSearchForm, SignUpForm
+from employers.selectors import (
+    JobSearch,
+    employer_of,
+    employers_public,
+    fairs_visible_to,
+    job_effective_rules,
+    job_get_for_user,
+    job_search,
+)
+from employers.services import (
+    EmployerDetails,
+    employer_email_verify,
+    employer_sign_up,
+    invitation_accept,
+    invitation_from_token,
+)
+from employers.views._helpers import site_url
+from portal.core.exceptions import ApplicationError
+from portal.core.forms import show_error_on_form
+from portal.payments.providers import stripe_configured
+
+JOBS_PER_PAGE = 20
+
+
+def _search_from_form(form: JobSearchForm) -> JobSearch:
+    data = form.cleaned_data
+    return JobSearch(
+        keyword=data.get("q") or "",
+        zip_code=(data.get("zip") or "").strip(),
+        radius_miles=data.get("radius"),
+        shift=data.get("shift") or "",
+        transit_accessible=bool(data.get("transit")),
+        minimum_wage=data.get("min_wage"),
+        employment_type=data.get("type") or "",
+        sort=data.get("sort") or "newest",
+    )
+
+
+def job_search_page(request):
+    """Open jobs of approved employers, with filters; works without JavaScript (GET)."""
+    form = JobSearchForm(request.GET or None)
+    jobs, origin = [], {}
+    if form.is_bound and not form.is_valid():
+        page = Paginator([], JOBS_PER_PAGE).get_page(1)
+    else:
+        search = _search_from_form(form) if form.is_bound else JobSearch()
+        try:
+            jobs, origin = job_search(search)
+        except ApplicationError as error:
+            show_error_on_form(form, error)
+        page = Paginator(jobs, JOBS_PER_PAGE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "employers/job_search.html",
+        {"form": form, "page": page, "origin": origin, "query": query.urlencode()},
+    )
+
+
+def job_detail(request, pk):
+    job = job_get_for_user(user=request.user, pk=pk)
+    if job is None:
+        raise Http404
+    return render(
+        request,
+        "employers/job_detail.html",
+        {"job": job, "rules": job_effective_rules(job=job)},
+    )
+
+
+def employer_directory(request):
+    page = Paginator(employers_public().order_by("display_name", "id"), 50).get_page(
+        request.GET.get("page")
+    )
+    return render(request, "employers/employer_directory.html", {"page": page})
+
+
+def fair_list(request):
+    fairs = fairs_visible_to(user=request.user)
+    return render(request, "employers/fair_list.html", {"fairs": fairs})
+
+
+def fair_detail(request, pk):
+    fair = fairs_visible_to(user=request.user).filter(pk=pk).first()
+    if fair is None:
+        raise Http404
+    employer = employer_of(user=request.user) if request.user.is_authenticated else None
+    booth = (
+        fair.booths.exclude(status="cancelled").filter(employer=employer).first()
+        if employer
+        else None
+    )
+    return render(
+        request,
+        "employers/fair_detail.html",
+        {
+            "fair": fair,
+            "employer": employer,
+            "booth": booth,
+            "stripe_enabled": stripe_configured(),
+        },
+    )
+
+
+def sign_up(request):
+    """Sign up an organization and its first member (the owner)."""
+    form = SignUpForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            employer_sign_up(
+                details=EmployerDetails(**{name: data[name] for name in SignUpForm.DETAIL_FIELDS}),
+                username=data["username"],
+                email=data["email"],
+                password=data["password"],
+                first_name=data["first_name"],
+                last_name=data["last_name"],
+                site_url=site_url(request),
+            )
+        except ApplicationError as error:
+            show_error_on_form(form, error)
+        else:
+            return redirect("employers:sign-up-done")
+    return render(request, "employers/sign_up.html", {"form": form})
+
+
+def sign_up_done(request):
+    return render(request, "employers/sign_up_done.html")
+
+
+def verify_email(request, token):
+    try:
+        employer_email_verify(token=token)
+    except ApplicationError as error:
+        return render(
+            request, "employers/link_invalid.html", {"message": error.message}, status=400
+        )
+    messages.success(request, _("Your email is confirmed. You can sign in now."))
+    return redirect("login")
+
+
+def accept_invitation(request, token):
+    try:
+        invitation = invitation_from_token(token)
+    except ApplicationError as error:
+        return render(
+            request, "employers/link_invalid.html", {"message": error.message}, status=400
+        )
+    form = AcceptInvitationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            invitation_accept(token=token, **form.cleaned_data)
+        except ApplicationError as error:
+            show_error_on_form(form, error)
+        else:
+            messages.success(request, _("Your account is ready. Sign in to continue."))
+            return redirect("login")
+    return render(
+        request, "employers/accept_invitation.html", {"form": form, "invitation": invitation}
+    )
