@@ -1,0 +1,55 @@
+from django.urls import path
+
+from . import api
+
+urlpatterns = [
+    path("participants/", api.ParticipantListView.as_view(), name="api-participants"),
+    path(
+        "participants/<int:participant_id>/",
+        api.ParticipantDetailView.as_view(),
+        name="api-participant",
+    ),
+    path(
+        "participants/<int:participant_id>/status/",
+        api.ParticipantStatusView.as_view(),
+        name="api-participant-status",
+    ),
+    path(
+        "participants/<int:participant_id>/record/",
+        api.RecordView.as_view(),
+        name="api-participant-record",
+    ),
+    path(
+        "participants/<int:participant_id>/supervision/",
+        api.SupervisionView.as_view(),
+        name="api-participant-supervision",
+    ),
+    path(
+        "participants/<int:participant_id>/consents/",
+        api.ConsentsView.as_view(),
+        name="api-participant-consents",
+    ),
+    path(
+        "participants/<int:participant_id>/notes/",
+        api.CaseNotesView.as_view(),
+        name="api-participant-notes",
+    ),
+    path(
+        "participants/<int:participant_id>/access-log/",
+        api.AccessLogView.as_view(),
+        name="api-participant-access-log",
+    ),
+    path(
+        "participants/<int:participant_id>/resumes/",
+        api.ParticipantResumesView.as_view(),
+        name="api-participant-resumes",
+    ),
+    path("resumes/<int:resume_id>/", api.ResumeDetailView.as_view(), name="api-resume"),
+    path("resumes/<int:resume_id>/pdf/", api.ResumePdfView.as_view(), name="api-resume-pdf"),
+    path("job-club/sessions/", api.JobClubSessionsView.as_view(), name="api-job-club-sessions"),
+    path(
+        "job-club/sessions/<int:session_id>/attendance/",
+        api.AttendanceView.as_view(),
+        name="api-job-club-attendance",
+    ),
+]

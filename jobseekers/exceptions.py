@@ -1,0 +1,32 @@
+"""Errors of the participants app."""
+
+from django.utils.translation import gettext_lazy as _
+
+from portal.core.exceptions import ApplicationError, ConflictError, NotFoundError
+
+
+class ParticipantNotFoundError(NotFoundError):
+    default_code = "participant_not_found"
+
+
+class PossibleDuplicateError(ConflictError):
+    """Intake found someone with the same date of birth and a similar name."""
+
+    default_code = "possible_duplicate"
+    default_message = _("This person may already be in the portal. Check before saving.")
+
+    def __init__(self, message=None, *, candidates=(), **kwargs):
+        super().__init__(message, **kwargs)
+        self.candidates = list(candidates)
+
+
+class InvalidTransitionError(ConflictError):
+    default_code = "invalid_transition"
+
+
+class InvitationError(ApplicationError):
+    default_code = "invitation_invalid"
+
+
+class AccountExistsError(ConflictError):
+    default_code = "account_exists"

@@ -1,0 +1,115 @@
+"""Who may see and change what about a participant: the table of DESIGN.md, "Roles and
+what each may see", in one place. Pure predicates (no queries beyond the objects given);
+`selectors.py` scopes querysets with the same rules, so anything else is a 404.
+
+| who                 | profile, résumés | record, supervision | case notes | access log |
+|---------------------|------------------|---------------------|------------|------------|
+| the participant     | own              | own (read only)     | no         | own        |
+| staff               | caseload         | caseload            | caseload   | caseload   |
+| program admin       | all              | all                 | all        | all        |
+| employer            | see below        | see below           | no         | no         |
+| anyone else         | no (404)         | no (404)            | no         | no         |
+
+Employers: this app never grants an employer anything, because `jobseekers` may not
+import `employers` nor know about applications. The employer branch of the table ("only
+of people who applied to its jobs, or opted in to a fair it attends"; "the record only
+through an application to that employer, with consent, after the allowed stage") lives
+in `placements`, which builds it from these pieces:
+
+- `selectors.consent_in_force(participant=..., kind=ConsentKind....)` for the consent,
+- `selectors.record_summary_for(participant=..., viewer=employer_user,
+  why=f"application:{application.pk}")` for the record summary (categories and dates
+  only, never descriptions), which writes the AccessLog row,
+- `selectors.resume_version_get(...)` for the résumé version an application was sent with.
+
+Placements decides the employer's right with its own predicate and must call these only
+after it returned True.
+"""
+
+from portal.core.models import User
+from portal.core.permissions import is_program_admin, is_staff_member
+
+from .models import Participant, Resume, ResumeComment
+
+
+def is_self(user: User, participant: Participant) -> bool:
+    """The participant's own login."""
+    return bool(
+        user
+        and user.is_authenticated
+        and user.is_active
+        and participant.user_id is not None
+        and participant.user_id == user.pk
+        and user.is_participant
+    )
+
+
+def is_on_caseload_of(user: User, participant: Participant) -> bool:
+    """Staff whose caseload holds the participant, or any program admin."""
+    if is_program_admin(user):
+        return True
+    return is_staff_member(user) and participant.facilitator_id == user.pk
+
+
+def can_view_profile(user: User, participant: Participant) -> bool:
+    """Profile and résumés: the participant, their caseload staff, admins."""
+    return is_self(user, participant) or is_on_caseload_of(user, participant)
+
+
+def can_view_record(user: User, participant: Participant) -> bool:
+    """The criminal record (convictions): the participant and caseload staff. Employers
+    only through placements (see the module docstring)."""
+    return is_self(user, participant) or is_on_caseload_of(user, participant)
+
+
+def can_view_supervision(user: User, participant: Participant) -> bool:
+    """Supervision terms: same as the record."""
+    return can_view_record(user, participant)
+
+
+def can_view_case_notes(user: User, participant: Participant) -> bool:
+    """Case notes are for staff only, not even for the participant."""
+    return is_on_caseload_of(user, participant)
+
+
+def can_view_access_log(user: User, participant: Participant) -> bool:
+    """Who read the sensitive data: the participant and their staff."""
+    return is_self(user, participant) or is_on_caseload_of(user, participant)
+
+
+def can_edit(user: User, participant: Participant) -> bool:
+    """Everything staff record: profile, supervision, record, notes, status, invitations."""
+    return is_on_caseload_of(user, participant)
+
+
+def can_edit_own_profile(user: User, participant: Participant) -> bool:
+    """The few profile fields a participant changes themself (see services)."""
+    return is_self(user, participant)
+
+
+def can_change_consent(user: User, participant: Participant) -> bool:
+    """Only the participant or their staff give or withdraw a consent."""
+    return is_self(user, participant) or is_on_caseload_of(user, participant)
+
+
+def can_edit_resume(user: User, resume: Resume) -> bool:
+    """Participant and staff build résumés together."""
+    return can_view_profile(user, resume.participant)
+
+
+def can_comment_on_resume(user: User, resume: Resume) -> bool:
+    """Staff leave comments; the participant reads and resolves them."""
+    return is_on_caseload_of(user, resume.participant)
+
+
+def can_resolve_comment(user: User, comment: ResumeComment) -> bool:
+    return can_view_profile(user, comment.resume.participant)
+
+
+def can_manage_job_club(user: User) -> bool:
+    """Any staff member runs job club sessions and takes attendance."""
+    return is_staff_member(user)
+
+
+def can_create_participant(user: User) -> bool:
+    return is_staff_member(user)

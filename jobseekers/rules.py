@@ -1,0 +1,23 @@
+"""Numbers of the participants app, read from settings at call time."""
+
+from django.conf import settings
+
+
+def invitation_days() -> int:
+    """How long an invitation code works. Program policy: two weeks, time enough to hand
+    it over at job club or by text. Setting: PORTAL_INVITATION_DAYS."""
+    return int(getattr(settings, "PORTAL_INVITATION_DAYS", 14))
+
+
+def duplicate_name_similarity() -> int:
+    """Name similarity (rapidfuzz token-sort ratio, 0-100) from which intake warns of a
+    possible duplicate with the same date of birth. Program choice: 85 catches "Jon" /
+    "John" and swapped first and last names but not different people.
+    Setting: PORTAL_DUPLICATE_NAME_SIMILARITY."""
+    return int(getattr(settings, "PORTAL_DUPLICATE_NAME_SIMILARITY", 85))
+
+
+def resume_max_entries() -> int:
+    """At most this many jobs, schools or certificates on one résumé (a one- or two-page
+    résumé for hourly work; keeps the PDF printable)."""
+    return int(getattr(settings, "PORTAL_RESUME_MAX_ENTRIES", 10))

@@ -1,0 +1,65 @@
+"""Writes about participants. Every change of state goes through one of these functions:
+validated, saved and audited in one transaction. Audit details name fields only, never
+their values (the values are personal and often sensitive).
+
+One module per area; import from here: `from jobseekers import services`.
+"""
+
+from ._common import PARTICIPANT_OWN_FIELDS, PROFILE_FIELDS, normalize_us_phone
+from .invitations import CODE_ALPHABET, CODE_LENGTH, format_code, invitation_claim, invitation_issue
+from .job_club import attendance_record, job_club_session_create
+from .participants import (
+    participant_create,
+    participant_reassign,
+    participant_status_change,
+    participant_update,
+    participant_update_own,
+)
+from .resumes import (
+    ENTRY_SHAPES,
+    RESUME_TEXT_FIELDS,
+    resume_comment_add,
+    resume_comment_resolve,
+    resume_create,
+    resume_save,
+    resume_snapshot,
+)
+from .sensitive import (
+    case_note_add,
+    consent_set,
+    record_entry_add,
+    record_entry_delete,
+    record_replace,
+    supervision_terms_set,
+)
+
+__all__ = [
+    "CODE_ALPHABET",
+    "CODE_LENGTH",
+    "ENTRY_SHAPES",
+    "PARTICIPANT_OWN_FIELDS",
+    "PROFILE_FIELDS",
+    "RESUME_TEXT_FIELDS",
+    "attendance_record",
+    "case_note_add",
+    "consent_set",
+    "format_code",
+    "invitation_claim",
+    "invitation_issue",
+    "job_club_session_create",
+    "normalize_us_phone",
+    "participant_create",
+    "participant_reassign",
+    "participant_status_change",
+    "participant_update",
+    "participant_update_own",
+    "record_entry_add",
+    "record_entry_delete",
+    "record_replace",
+    "resume_comment_add",
+    "resume_comment_resolve",
+    "resume_create",
+    "resume_save",
+    "resume_snapshot",
+    "supervision_terms_set",
+]

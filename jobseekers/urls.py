@@ -1,0 +1,73 @@
+from django.urls import path
+
+from .views import job_club, resumes, self_service, staff
+
+app_name = "jobseekers"
+
+urlpatterns = [
+    # Staff
+    path("participants/", staff.caseload, name="caseload"),
+    path("participants/new/", staff.intake_start, name="intake"),
+    path("participants/new/check/", staff.intake_check, name="intake-check"),
+    path("participants/new/<slug:step>/", staff.intake_step, name="intake-step"),
+    path("participants/<int:participant_id>/", staff.participant_detail, name="participant"),
+    path(
+        "participants/<int:participant_id>/edit/",
+        staff.participant_edit,
+        name="participant-edit",
+    ),
+    path(
+        "participants/<int:participant_id>/supervision/",
+        staff.supervision_edit,
+        name="supervision-edit",
+    ),
+    path("participants/<int:participant_id>/record/add/", staff.record_add, name="record-add"),
+    path(
+        "participants/<int:participant_id>/record/<int:entry_id>/delete/",
+        staff.record_delete,
+        name="record-delete",
+    ),
+    path("participants/<int:participant_id>/notes/add/", staff.note_add, name="note-add"),
+    path("participants/<int:participant_id>/status/", staff.status_change, name="status"),
+    path("participants/<int:participant_id>/reassign/", staff.reassign, name="reassign"),
+    path(
+        "participants/<int:participant_id>/invitation/",
+        staff.invitation_issue,
+        name="invitation-issue",
+    ),
+    path(
+        "participants/<int:participant_id>/consents/",
+        staff.consent_change,
+        name="consent-change",
+    ),
+    path(
+        "participants/<int:participant_id>/access-log/",
+        staff.access_log_page,
+        name="access-log",
+    ),
+    path(
+        "participants/<int:participant_id>/resumes/new/",
+        resumes.resume_new_for_participant,
+        name="resume-new",
+    ),
+    path("job-club/", job_club.sessions, name="job-club"),
+    path("job-club/<int:session_id>/", job_club.session_attendance, name="job-club-session"),
+    # Résumés (participant and staff)
+    path("resumes/<int:resume_id>/", resumes.resume_builder, name="resume"),
+    path("resumes/<int:resume_id>/preview/", resumes.resume_preview, name="resume-preview"),
+    path("resumes/<int:resume_id>/pdf/", resumes.resume_pdf, name="resume-pdf"),
+    path("resumes/<int:resume_id>/comments/", resumes.comment_add, name="comment-add"),
+    path(
+        "resumes/<int:resume_id>/comments/<int:comment_id>/resolve/",
+        resumes.comment_resolve,
+        name="comment-resolve",
+    ),
+    # The participant's own pages
+    path("claim/", self_service.claim, name="claim"),
+    path("my/profile/", self_service.my_profile, name="my-profile"),
+    path("my/resumes/", self_service.my_resumes, name="my-resumes"),
+    path("my/consents/", self_service.my_consents, name="my-consents"),
+    path("my/consents/change/", self_service.my_consent_change, name="my-consent-change"),
+    path("my/job-club/", self_service.my_job_club, name="my-job-club"),
+    path("my/access-log/", self_service.my_access_log, name="my-access-log"),
+]
