@@ -1,0 +1,73 @@
+"""Reads of the content site's own data (resources). Public: everyone may see them."""
+
+from dataclasses import dataclass
+
+from wagtail.search.backends import get_search_backend
+
+from cms.models.resources import Resource
+from portal.core.geo import miles_between, zip_location
+
+
+@dataclass(frozen=True)
+class ResourceMatch:
+    resource: Resource
+    miles: float | None
+
+
+def resources_matching(
+    *, query: str = "", category: str = "", zip_code: str = "", miles: int | None = None
+) -> list[ResourceMatch]:
+    """Resources matching the words (Wagtail search: PostgreSQL full text on PostgreSQL),
+    of one kind of help, and within `miles` of the ZIP code's centre, nearest first when a
+    ZIP is given, otherwise by name. A resource with no ZIP (a hotline) is listed only
+    when no distance is asked for. Two queries at most, whatever the number of rows."""
+    resources = Resource.objects.order_by("name")
+    if category:
+        resources = resources.filter(category=category)
+    query = query.strip()
+    if query:
+        results = list(get_search_backend().search(query, resources, operator="and"))
+    else:
+        results = list(resources)
+    origin = zip_location(zip_code) if zip_code else None
+    if origin is None:
+        return [ResourceMatch(resource=resource, miles=None) for resource in results]
+    matches = []
+    for resource in results:
+        location = resource.location
+        distance = (
+            miles_between(origin.latitude, origin.longitude, location.latitude, location.longitude)
+            if location
+            else None
+        )
+        if miles is not None and (distance is None or distance > miles):
+            continue
+        matches.append(ResourceMatch(resource=resource, miles=distance))
+    return sorted(
+        matches,
+        key=lambda m: (m.miles is None, m.miles or 0.0, m.resource.name),
+    )
+
+
+SEARCH_RESULTS_LIMIT = 20
+
+
+@dataclass(frozen=True)
+class SiteSearchResults:
+    pages: list
+    resources: list[Resource]
+
+
+def site_search(*, query: str) -> SiteSearchResults:
+    """Live public pages in the visitor's language and resources matching the words,
+    best first."""
+    from wagtail.models import Locale, Page
+
+    backend = get_search_backend()
+    pages_in_language = Page.objects.live().public().filter(locale=Locale.get_active())
+    pages = backend.search(query, pages_in_language.specific())
+    resources = backend.search(query, Resource.objects.all())
+    return SiteSearchResults(
+        pages=list(pages[:SEARCH_RESULTS_LIMIT]),
+        resources=list(resources[:SEARCH_RESULTS_LIMIT]),
+    )
