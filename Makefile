@@ -9,7 +9,8 @@ MANAGE := $(PY) manage.py
 DEPLOY_CHECK_ENV := DJANGO_SETTINGS_MODULE=portal.settings.production \
 	DJANGO_SECRET_KEY=deploy-check-$$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n') \
 	DJANGO_ALLOWED_HOSTS=jobs.example.org \
-	DATABASE_URL=postgres://portal@127.0.0.1:5432/portal
+	DATABASE_URL=postgres://portal@127.0.0.1:5432/portal \
+	PORTAL_FIELD_ENCRYPTION_KEYS=$$(head -c 32 /dev/urandom | base64 | tr '+/' '-_')
 
 .PHONY: run test check lint format worker bench migrate seed messages clean
 

@@ -24,6 +24,7 @@ CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
 INSTALLED_APPS = [
     # The project's own apps come first so their templates and admin take precedence.
     "portal.core",
+    "portal.payments",
     "portal.apps.PortalAdminConfig",
     "employers",
     "jobseekers",
@@ -32,6 +33,10 @@ INSTALLED_APPS = [
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
+    # The resource directory's printable list is a sub-route of its page (cms).
+    "wagtail.contrib.routable_page",
+    # Editors translate pages into Spanish with the editor's "Translate" action (cms).
+    "wagtail.contrib.simple_translation",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -287,7 +292,12 @@ WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", default="http://127.0.0
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
-WAGTAIL_I18N_ENABLED = False
+# Content in English and Spanish: each page has a Spanish translation at the same address,
+# served in the visitor's language (cms). Pages created in the editor get a Spanish alias
+# (the English text) until an editor translates them with "Translate".
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+WAGTAILSIMPLETRANSLATION_SYNC_PAGE_TREE = True
 
 # The program itself.
 PORTAL_NAME = "Second Chance Jobs Portal"
@@ -304,3 +314,39 @@ LOGGING = {
 
 # Program rules shared by several apps (see portal/core/rules.py for their sources).
 PORTAL_MINIMUM_HOURLY_WAGE = env.str("PORTAL_MINIMUM_HOURLY_WAGE", default="15.00")
+
+# Payments (portal/payments/): Stripe Checkout when both keys are set, otherwise invoices
+# and checks confirmed by staff.
+STRIPE_SECRET_KEY = env.str("STRIPE_SECRET_KEY", default="")
+STRIPE_WEBHOOK_SECRET = env.str("STRIPE_WEBHOOK_SECRET", default="")
+
+# Employers (see employers/rules.py for what each number means).
+PORTAL_EMPLOYER_MODERATED_POSTINGS = env.int("PORTAL_EMPLOYER_MODERATED_POSTINGS", default=3)
+
+# Participants (jobseekers/): Fernet keys that encrypt the most sensitive free text at rest
+# (record descriptions, supervision details, case notes), comma-separated; the first
+# encrypts, all decrypt, so a key is rotated by adding a new one in front. Production
+# refuses to start without them; local and test settings use a fixed development key.
+PORTAL_FIELD_ENCRYPTION_KEYS = env.list("PORTAL_FIELD_ENCRYPTION_KEYS", default=[])
+# Days an invitation code stays valid (program policy: two weeks to hand it over).
+PORTAL_INVITATION_DAYS = env.int("PORTAL_INVITATION_DAYS", default=14)
+
+# Work Opportunity Tax Credit, bonding and cost savings: the numbers and their sources are
+# in placements/rules.py (defaults there). A deployment changes these two when the law or
+# the budget does: the credit's last covered start date (moved when Congress renews it) and
+# the program's yearly operating cost (for the savings figure in reports).
+PORTAL_WOTC_END_DATE = env.str("PORTAL_WOTC_END_DATE", default="2025-12-31")
+PORTAL_PROGRAM_OPERATING_COST = env.str("PORTAL_PROGRAM_OPERATING_COST", default="500000.00")
+# API schema names of the participants app's choice sets (several are called "status" or
+# "kind"), so the generated enums keep readable names.
+SPECTACULAR_SETTINGS.setdefault("ENUM_NAME_OVERRIDES", {}).update(
+    {
+        "ParticipantStatusEnum": "jobseekers.models.ParticipantStatus",
+        "AttendanceStatusEnum": "jobseekers.models.AttendanceStatus",
+        "ConsentKindEnum": "jobseekers.models.ConsentKind",
+        "CaseNoteKindEnum": "jobseekers.models.CaseNoteKind",
+        "OffenseCategoryEnum": "portal.core.models.OffenseCategory",
+        # The employers' fair kind shares the field name "kind" with the two above.
+        "FairKindEnum": "employers.models.FairKind",
+    }
+)

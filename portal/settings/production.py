@@ -1,7 +1,8 @@
 """Production: fails fast without its secrets and passes `check --deploy`.
 
 Run with DJANGO_SETTINGS_MODULE=portal.settings.production behind a TLS-terminating load
-balancer. Required: DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS, DATABASE_URL.
+balancer. Required: DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS, DATABASE_URL,
+PORTAL_FIELD_ENCRYPTION_KEYS.
 """
 
 from django.core.exceptions import ImproperlyConfigured
@@ -22,6 +23,8 @@ def _required(name: str) -> str:
 SECRET_KEY = _required("DJANGO_SECRET_KEY")
 ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=[]) or _required("DJANGO_ALLOWED_HOSTS")
 DATABASES = {"default": env.db_url_config(_required("DATABASE_URL"))}
+# Sensitive participant fields are encrypted at rest; without keys they cannot be stored.
+PORTAL_FIELD_ENCRYPTION_KEYS = _required("PORTAL_FIELD_ENCRYPTION_KEYS").split(",")
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 

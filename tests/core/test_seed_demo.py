@@ -1,6 +1,7 @@
 import io
 
 import pytest
+from django.conf import settings
 from django.core.management import CommandError, call_command
 from django.test import override_settings
 from wagtail.models import Page, Site
@@ -39,7 +40,8 @@ def test_seed_demo_twice_changes_nothing():
     seed("--force")
     assert sorted(User.objects.values_list("id", "username", "role", "password")) == first
     assert Page.objects.count() == pages
-    assert HomePage.objects.count() == 1
+    # One home page per content language (English and its Spanish translation).
+    assert HomePage.objects.count() == len(settings.WAGTAIL_CONTENT_LANGUAGES)
 
 
 def test_seed_demo_uses_the_demo_password_setting():

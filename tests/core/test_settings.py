@@ -30,6 +30,7 @@ PRODUCTION_ENV = {
     "DJANGO_SECRET_KEY": "kq3V8zR1pW6nT0yL4xB9mC2fJ7hD5sG8aE1uN6oQ3iY0rK4tZw7Mx",
     "DJANGO_ALLOWED_HOSTS": "jobs.example.org",
     "DATABASE_URL": "postgres://portal@127.0.0.1:5432/portal",
+    "PORTAL_FIELD_ENCRYPTION_KEYS": "x8wI7c4Q0m2pV1hKc9cD3eN5rT6yU8iO0pA2sD4fG6E=",
 }
 
 
@@ -51,6 +52,15 @@ def test_production_refuses_to_start_without_a_database():
     result = manage("check", **env)
     assert result.returncode != 0
     assert "DATABASE_URL must be set in production" in result.stderr
+
+
+def test_production_refuses_to_start_without_field_encryption_keys():
+    env = {
+        key: value for key, value in PRODUCTION_ENV.items() if key != "PORTAL_FIELD_ENCRYPTION_KEYS"
+    }
+    result = manage("check", PORTAL_FIELD_ENCRYPTION_KEYS="", **env)
+    assert result.returncode != 0
+    assert "PORTAL_FIELD_ENCRYPTION_KEYS must be set in production" in result.stderr
 
 
 def test_production_settings_harden_sessions_and_tasks():
