@@ -1,11 +1,22 @@
 """Reads of the content site's own data (resources). Public: everyone may see them."""
 
+import re
 from dataclasses import dataclass
 
 from wagtail.search.backends import get_search_backend
 
 from cms.models.resources import Resource
 from portal.core.geo import miles_between, zip_location
+
+# Search operators differ between backends (SQLite's FTS5 fails on a lone quote), and
+# people type words: keep letters, digits and spaces only, and a sensible length.
+NOT_A_WORD = re.compile(r"[^\w\s]+")
+SEARCH_TEXT_MAX_LENGTH = 200
+
+
+def search_words(text: str) -> str:
+    """The words of what someone typed in a search box, without punctuation."""
+    return " ".join(NOT_A_WORD.sub(" ", text or "").split())[:SEARCH_TEXT_MAX_LENGTH]
 
 
 @dataclass(frozen=True)
@@ -24,7 +35,7 @@ def resources_matching(
     resources = Resource.objects.order_by("name")
     if category:
         resources = resources.filter(category=category)
-    query = query.strip()
+    query = search_words(query)
     if query:
         results = list(get_search_backend().search(query, resources, operator="and"))
     else:
@@ -63,6 +74,9 @@ def site_search(*, query: str) -> SiteSearchResults:
     best first."""
     from wagtail.models import Locale, Page
 
+    query = search_words(query)
+    if not query:
+        return SiteSearchResults(pages=[], resources=[])
     backend = get_search_backend()
     pages_in_language = Page.objects.live().public().filter(locale=Locale.get_active())
     pages = backend.search(query, pages_in_language.specific())

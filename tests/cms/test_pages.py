@@ -373,3 +373,11 @@ def test_home_page_uses_the_editors_audience_texts(client, site_tree):
     site_tree.employers_text = "Hire from a pool of prepared people."
     site_tree.save_revision().publish()
     assert "Hire from a pool of prepared people." in text_of(client.get("/"))
+
+
+def test_search_keeps_the_words_and_drops_operators():
+    from cms.selectors import search_words
+
+    assert search_words('"food" & |bank!  (near) ') == "food bank near"
+    assert search_words("comida en español") == "comida en español"
+    assert len(search_words("a" * 500)) == 200
