@@ -381,3 +381,25 @@ def test_search_keeps_the_words_and_drops_operators():
     assert search_words('"food" & |bank!  (near) ') == "food bank near"
     assert search_words("comida en español") == "comida en español"
     assert len(search_words("a" * 500)) == 200
+
+
+def test_the_help_list_address_leads_to_the_printable_list_with_its_filters(client, directory_page):
+    response = client.get(
+        "/help-list/", {"zip_code": "64106", "miles": "10", "category": "", "other": "x"}
+    )
+    assert response.status_code == 302
+    assert response.url == f"{directory_page.url}print/?zip_code=64106&miles=10"
+    assert client.get(response.url).status_code == 200
+
+
+def test_staff_can_print_help_near_a_participants_zip_from_their_page(
+    client, site_tree, staff_user
+):
+    from tests.factories.jobseekers import ParticipantFactory
+
+    person = ParticipantFactory(facilitator=staff_user, zip_code="64127")
+    client.force_login(staff_user)
+    page = client.get(f"/participants/{person.pk}/")
+    assert page.status_code == 200
+    assert "/help-list/?zip_code=64127&amp;miles=10" in page.text
+    assert "Print a list of help near this ZIP code" in page.text
