@@ -36,6 +36,12 @@ def seed(*, stdout, scale: str = "small") -> None:
         if not user.check_password(password):
             user.set_password(password)
             user.save(update_fields=["password"])
-    stdout.write(f"Demo logins (password: {password})")
+    stdout.write(f"Demo logins: {len(DEMO_USERS)} ready (listed at the end).")
+
+
+def logins_summary(*, stdout) -> None:
+    """The demo logins and their password, printed last by `seed_demo` so that
+    `make run` shows them just before the server starts."""
+    stdout.write(f"Demo logins (password: {settings.DEMO_PASSWORD})")
     for username, role, _first, _last in DEMO_USERS:
         stdout.write(f"  {username:<12} {role.label}")

@@ -310,6 +310,8 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
+    # One line per task state change is noise; failures still show.
+    "loggers": {"django_tasks": {"level": env.str("TASKS_LOG_LEVEL", default="WARNING")}},
 }
 
 # Program rules shared by several apps (see portal/core/rules.py for their sources).

@@ -8,6 +8,7 @@ lower layer never imports a higher one.
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from portal.core.demo import logins_summary
 from portal.core.discovery import portal_app_modules
 
 
@@ -36,3 +37,4 @@ class Command(BaseCommand):
         for module in portal_app_modules("demo"):
             module.seed(stdout=self.stdout, scale=scale)
         self.stdout.write(self.style.SUCCESS("Demo data ready."))
+        logins_summary(stdout=self.stdout)
