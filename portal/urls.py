@@ -32,6 +32,8 @@ urlpatterns = [
     path("api/v1/", include("employers.api_urls")),
     path("payments/", include("portal.payments.urls")),
     path("", include("employers.urls")),
+    path("api/v1/", include("placements.api_urls")),
+    path("", include("placements.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
     path("django-admin/", admin.site.urls),

@@ -1,0 +1,1 @@
+"""The placements app's API views, one module per area (`api/<area>.py`)."""

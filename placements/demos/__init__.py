@@ -1,0 +1,1 @@
+"""Demo data, one module per area; placements/demo.py runs them in order."""

@@ -1,0 +1,1 @@
+"""Models of the placements app's fairs area (see placements/models/__init__.py)."""

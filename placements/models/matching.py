@@ -1,0 +1,1 @@
+"""Models of the placements app's matching area (see placements/models/__init__.py)."""

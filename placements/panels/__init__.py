@@ -1,0 +1,1 @@
+"""Dashboard panels, one module per area; placements/dashboard.py gathers them."""

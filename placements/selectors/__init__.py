@@ -1,0 +1,1 @@
+"""Reads of the placements app, one module per area (`selectors/<area>.py`)."""

@@ -1,0 +1,3 @@
+"""HTML pages of the matching area (mounted by placements/urls.py)."""
+
+urlpatterns = []

@@ -1,0 +1,3 @@
+"""HTML pages of the transitional area (mounted by placements/urls.py)."""
+
+urlpatterns = []
