@@ -128,7 +128,11 @@ class JobForm(forms.Form):
     description = forms.CharField(
         label=_("Description"),
         widget=forms.Textarea(attrs={"rows": 6}),
-        help_text=_("Plain text. Leave a blank line between paragraphs."),
+        help_text=_(
+            "Leave a blank line between paragraphs. Start a line with - for a list. "
+            "Put **two stars** around words for bold, *one star* for slanted text. "
+            "Links: [words to show](https://example.com)."
+        ),
     )
     skills = forms.ModelMultipleChoiceField(
         label=_("Skills"),

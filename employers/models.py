@@ -9,6 +9,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from employers.formatting import render_formatted_text
 from portal.core.models import OffenseCategory, Skill
 
 US_STATES = [
@@ -384,6 +385,11 @@ class JobPosting(models.Model):
 
     def __str__(self):
         return self.title
+
+    @property
+    def description_html(self):
+        """The description with its simple formatting, sanitized (employers.formatting)."""
+        return render_formatted_text(self.description)
 
     @property
     def shift_day_list(self) -> list[str]:

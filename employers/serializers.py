@@ -128,11 +128,16 @@ class JobListSerializer(serializers.ModelSerializer):
 class JobDetailSerializer(JobListSerializer):
     skills = serializers.SlugRelatedField(slug_field="name", many=True, read_only=True)
     policy_rules = serializers.SerializerMethodField()
+    description_html = serializers.SerializerMethodField(
+        help_text="The description rendered to sanitized HTML (paragraphs, lists, bold, "
+        "italic, links)."
+    )
 
     class Meta(JobListSerializer.Meta):
         fields = [
             *JobListSerializer.Meta.fields,
             "description",
+            "description_html",
             "skills",
             "skills_other",
             "certifications_required",
@@ -151,6 +156,9 @@ class JobDetailSerializer(JobListSerializer):
             "policy_rules",
         ]
         read_only_fields = fields
+
+    def get_description_html(self, job) -> str:
+        return str(job.description_html)
 
     def get_policy_rules(self, job) -> list[dict]:
         return [
