@@ -1,7 +1,7 @@
 """The participants API under /api/v1/. Thin views: parse, call one selector or service,
 render. Objects the user may not see are 404 (they come from scoped selectors)."""
 
-from django.http import Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import generics, status
@@ -22,6 +22,7 @@ from .permissions import (
     can_view_case_notes,
     can_view_record,
 )
+from .uploads import limit_document_upload_size
 
 
 def _participant(request, participant_id):
@@ -332,3 +333,72 @@ class AttendanceView(APIView):
             note=data.validated_data.get("note", ""),
         )
         return Response(s.AttendanceSerializer(row).data)
+
+
+class ParticipantDocumentsView(generics.ListAPIView):
+    """The documents in a participant's file (the participant, caseload staff, admins;
+    anyone else 404). POST (multipart/form-data: `kind`, `title`, `file`) adds a PDF:
+    checked by content, size and the number per participant; 400 with a clear message
+    otherwise, 409 when the file is full."""
+
+    serializer_class = s.DocumentSerializer
+
+    def initialize_request(self, request, *args, **kwargs):
+        # Before anything reads the body: the size limit while the upload streams in.
+        if request.method == "POST":
+            limit_document_upload_size(request)
+        return super().initialize_request(request, *args, **kwargs)
+
+    def get_queryset(self):
+        participant = _participant(self.request, self.kwargs["participant_id"])
+        return selectors.documents_of(participant=participant)
+
+    @extend_schema(
+        request={"multipart/form-data": s.DocumentUploadInputSerializer},
+        responses={201: s.DocumentSerializer},
+    )
+    def post(self, request, participant_id):
+        participant = _participant(request, participant_id)
+        data = s.DocumentUploadInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        document = services.document_upload(
+            participant=participant, actor=request.user, **data.validated_data
+        )
+        return Response(s.DocumentSerializer(document).data, status=status.HTTP_201_CREATED)
+
+
+class DocumentDetailView(APIView):
+    """DELETE removes a document (the participant, caseload staff, admins; else 404)."""
+
+    @extend_schema(responses={204: None})
+    def delete(self, request, document_id):
+        document = selectors.document_get_for_user(user=request.user, document_id=document_id)
+        services.document_delete(document=document, actor=request.user)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class DocumentDownloadView(APIView):
+    """The PDF as an attachment (the participant, caseload staff, admins; else 404)."""
+
+    @extend_schema(responses={(200, "application/pdf"): OpenApiResponse(description="PDF")})
+    def get(self, request, document_id):
+        return document_download_response(request, document_id)
+
+
+def document_download_response(request, document_id) -> FileResponse:
+    """The PDF as an attachment, for the participant, their caseload staff and admins;
+    anyone else 404 (shared with the API)."""
+    document = selectors.document_get_for_user(user=request.user, document_id=document_id)
+    try:
+        stored = document.file.open("rb")
+    except FileNotFoundError as error:
+        raise Http404 from error
+    response = FileResponse(
+        stored,
+        as_attachment=True,
+        filename=document.download_filename,
+        content_type="application/pdf",
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response

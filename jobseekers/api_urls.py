@@ -44,6 +44,17 @@ urlpatterns = [
         api.ParticipantResumesView.as_view(),
         name="api-participant-resumes",
     ),
+    path(
+        "participants/<int:participant_id>/documents/",
+        api.ParticipantDocumentsView.as_view(),
+        name="api-participant-documents",
+    ),
+    path("documents/<int:document_id>/", api.DocumentDetailView.as_view(), name="api-document"),
+    path(
+        "documents/<int:document_id>/download/",
+        api.DocumentDownloadView.as_view(),
+        name="api-document-download",
+    ),
     path("resumes/<int:resume_id>/", api.ResumeDetailView.as_view(), name="api-resume"),
     path("resumes/<int:resume_id>/pdf/", api.ResumePdfView.as_view(), name="api-resume-pdf"),
     path("job-club/sessions/", api.JobClubSessionsView.as_view(), name="api-job-club-sessions"),

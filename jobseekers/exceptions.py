@@ -30,3 +30,15 @@ class InvitationError(ApplicationError):
 
 class AccountExistsError(ConflictError):
     default_code = "account_exists"
+
+
+class DocumentRejectedError(ApplicationError):
+    """The upload is not a PDF we can keep (too large, not a PDF, damaged)."""
+
+    default_code = "document_rejected"
+
+
+class DocumentLimitError(ConflictError):
+    """The participant's file already holds the most documents allowed."""
+
+    default_code = "too_many_documents"

@@ -4,15 +4,18 @@ import datetime
 
 from django import forms
 from django.forms import formset_factory
+from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from portal.core.models import OffenseCategory, Role, Skill, User
 
+from . import rules
 from .models import (
     AttendanceStatus,
     CaseNoteKind,
     CustodyReturnType,
+    DocumentKind,
     EducationKind,
     ExperienceKind,
     Housing,
@@ -475,3 +478,27 @@ class AttendanceForm(forms.Form):
             status = self.cleaned_data.get(f"status_{person.pk}")
             if status:
                 yield person, status, self.cleaned_data.get(f"note_{person.pk}", "")
+
+
+class DocumentUploadForm(forms.Form):
+    """A PDF for the participant's file. The service checks the content and the limits;
+    the form only collects the three answers."""
+
+    kind = forms.ChoiceField(label=_("Kind of document"), choices=DocumentKind.choices)
+    title = forms.CharField(
+        label=_("Title"),
+        max_length=150,
+        help_text=_("For example: Forklift certificate, 2024."),
+    )
+    file = forms.FileField(
+        label=_("PDF file"),
+        help_text=_("A PDF only, up to %(size)s. A phone can save a scan as a PDF."),
+        error_messages={"required": _("Choose a PDF file.")},
+        widget=forms.FileInput(attrs={"accept": "application/pdf,.pdf"}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["file"].help_text = self.fields["file"].help_text % {
+            "size": filesizeformat(rules.document_max_bytes())
+        }

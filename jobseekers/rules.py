@@ -21,3 +21,17 @@ def resume_max_entries() -> int:
     """At most this many jobs, schools or certificates on one résumé (a one- or two-page
     résumé for hourly work; keeps the PDF printable)."""
     return int(getattr(settings, "PORTAL_RESUME_MAX_ENTRIES", 10))
+
+
+def document_max_bytes() -> int:
+    """The largest PDF a participant's file accepts. Program choice: 5 MB holds a scanned
+    certificate or letter of a few pages, and keeps uploads quick on a phone.
+    Setting: PORTAL_DOCUMENT_MAX_BYTES."""
+    return int(getattr(settings, "PORTAL_DOCUMENT_MAX_BYTES", 5 * 1024 * 1024))
+
+
+def documents_per_participant() -> int:
+    """At most this many documents in one participant's file (certificates, diplomas,
+    letters: a person rarely has more; old ones are deleted to make room).
+    Setting: PORTAL_DOCUMENTS_PER_PARTICIPANT."""
+    return int(getattr(settings, "PORTAL_DOCUMENTS_PER_PARTICIPANT", 20))

@@ -26,6 +26,7 @@ from .models import (
     ConsentKind,
     JobClubSession,
     Participant,
+    ParticipantDocument,
     RecordEntry,
     Resume,
     ResumeComment,
@@ -359,3 +360,21 @@ def session_roster(*, session: JobClubSession, user: User) -> list[dict]:
 
 def attendance_of(*, participant: Participant) -> QuerySet[Attendance]:
     return Attendance.objects.filter(participant=participant).select_related("session")
+
+
+def documents_of(*, participant: Participant) -> QuerySet[ParticipantDocument]:
+    """The documents in a participant's file, newest first, with who uploaded each. The
+    caller has the participant from `participant_get_for_user` (the profile's right)."""
+    return ParticipantDocument.objects.filter(participant=participant).select_related("uploaded_by")
+
+
+def document_get_for_user(*, user: User, document_id) -> ParticipantDocument:
+    """One document whose participant `user` may see (the participant, caseload staff,
+    admins), or Http404 for anyone else, as for an id that does not exist."""
+    try:
+        return ParticipantDocument.objects.select_related("participant").get(
+            pk=int(document_id),
+            participant__in=participants_visible_to(user=user).values("pk"),
+        )
+    except (ParticipantDocument.DoesNotExist, TypeError, ValueError) as error:
+        raise Http404 from error

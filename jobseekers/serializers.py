@@ -13,12 +13,14 @@ from .models import (
     Consent,
     ConsentKind,
     CustodyReturnType,
+    DocumentKind,
     Housing,
     JobClubSession,
     JobClubTopic,
     Language,
     OffenseLevel,
     Participant,
+    ParticipantDocument,
     ParticipantStatus,
     Program,
     RecordEntry,
@@ -366,3 +368,33 @@ class AttendanceSerializer(serializers.Serializer):
     participant_id = serializers.IntegerField()
     status = serializers.CharField()
     note = serializers.CharField()
+
+
+class DocumentSerializer(serializers.ModelSerializer):
+    uploaded_by = serializers.SlugRelatedField(slug_field="username", read_only=True)
+    download_url = serializers.SerializerMethodField()
+
+    class Meta:
+        model = ParticipantDocument
+        fields = [
+            "id",
+            "participant",
+            "kind",
+            "title",
+            "size",
+            "uploaded_by",
+            "uploaded_at",
+            "download_url",
+        ]
+        read_only_fields = fields
+
+    def get_download_url(self, document) -> str:
+        return f"/api/v1/documents/{document.pk}/download/"
+
+
+class DocumentUploadInputSerializer(serializers.Serializer):
+    """multipart/form-data: the PDF in `file`. Checked by content, not by name."""
+
+    kind = serializers.ChoiceField(choices=DocumentKind.choices)
+    title = serializers.CharField(max_length=150)
+    file = serializers.FileField()

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import job_club, resumes, self_service, staff
+from .views import documents, job_club, resumes, self_service, staff
 
 app_name = "jobseekers"
 
@@ -50,6 +50,11 @@ urlpatterns = [
         resumes.resume_new_for_participant,
         name="resume-new",
     ),
+    path(
+        "participants/<int:participant_id>/documents/",
+        documents.participant_documents,
+        name="documents",
+    ),
     path("job-club/", job_club.sessions, name="job-club"),
     path("job-club/<int:session_id>/", job_club.session_attendance, name="job-club-session"),
     # Résumés (participant and staff)
@@ -62,10 +67,18 @@ urlpatterns = [
         resumes.comment_resolve,
         name="comment-resolve",
     ),
+    # Documents (participant and staff)
+    path(
+        "documents/<int:document_id>/download/",
+        documents.document_download,
+        name="document-download",
+    ),
+    path("documents/<int:document_id>/delete/", documents.document_delete, name="document-delete"),
     # The participant's own pages
     path("claim/", self_service.claim, name="claim"),
     path("my/profile/", self_service.my_profile, name="my-profile"),
     path("my/resumes/", self_service.my_resumes, name="my-resumes"),
+    path("my/documents/", documents.my_documents, name="my-documents"),
     path("my/consents/", self_service.my_consents, name="my-consents"),
     path("my/consents/change/", self_service.my_consent_change, name="my-consent-change"),
     path("my/job-club/", self_service.my_job_club, name="my-job-club"),

@@ -6,6 +6,7 @@ One module per area; import from here: `from jobseekers import services`.
 """
 
 from ._common import PARTICIPANT_OWN_FIELDS, PROFILE_FIELDS, normalize_us_phone
+from .documents import document_delete, document_upload
 from .invitations import CODE_ALPHABET, CODE_LENGTH, format_code, invitation_claim, invitation_issue
 from .job_club import attendance_record, job_club_session_create
 from .participants import (
@@ -43,6 +44,8 @@ __all__ = [
     "attendance_record",
     "case_note_add",
     "consent_set",
+    "document_delete",
+    "document_upload",
     "format_code",
     "invitation_claim",
     "invitation_issue",

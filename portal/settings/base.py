@@ -352,3 +352,12 @@ SPECTACULAR_SETTINGS.setdefault("ENUM_NAME_OVERRIDES", {}).update(
         "FairKindEnum": "employers.models.FairKind",
     }
 )
+
+# Polish (employers and participants): participant documents (jobseekers/rules.py). The
+# largest PDF accepted, in bytes (checked while the upload streams in, before the file is
+# read whole), and how many documents one participant's file may hold.
+PORTAL_DOCUMENT_MAX_BYTES = env.int("PORTAL_DOCUMENT_MAX_BYTES", default=5 * 1024 * 1024)
+PORTAL_DOCUMENTS_PER_PARTICIPANT = env.int("PORTAL_DOCUMENTS_PER_PARTICIPANT", default=20)
+SPECTACULAR_SETTINGS.setdefault("ENUM_NAME_OVERRIDES", {}).update(
+    {"DocumentKindEnum": "jobseekers.models.DocumentKind"}
+)
