@@ -482,7 +482,10 @@ class AttendanceForm(forms.Form):
 
 class DocumentUploadForm(forms.Form):
     """A PDF for the participant's file. The service checks the content and the limits;
-    the form only collects the three answers."""
+    the form only collects the three answers. Prefixed, because the staff participant
+    page holds other forms with a "kind" field (ids must stay unique on a page)."""
+
+    prefix = "document"
 
     kind = forms.ChoiceField(label=_("Kind of document"), choices=DocumentKind.choices)
     title = forms.CharField(

@@ -41,6 +41,11 @@ def pdf_upload(name: str = "my scan.pdf", content: bytes | None = None) -> Simpl
     )
 
 
+def page_form(**values) -> dict:
+    """The upload form's fields as the pages name them."""
+    return {f"document-{name}": value for name, value in values.items()}
+
+
 def stored_files() -> set[str]:
     try:
         return set(default_storage.listdir("participant-documents")[1])
@@ -251,7 +256,7 @@ def test_staff_upload_and_download_from_the_participant_page(client, person, sta
     content = pdf_bytes("Forklift operator")
     response = client.post(
         reverse("jobseekers:documents", args=[person.pk]),
-        {"kind": "certificate", "title": "Forklift", "file": pdf_upload("f.pdf", content)},
+        page_form(kind="certificate", title="Forklift", file=pdf_upload("f.pdf", content)),
     )
     assert response.status_code == 302
     document = ParticipantDocument.objects.get()
@@ -271,7 +276,7 @@ def test_participant_uploads_on_own_page(client, person, participant):
     client.force_login(participant)
     response = client.post(
         reverse("jobseekers:my-documents"),
-        {"kind": "recommendation", "title": "Letter from Pastor Lee", "file": pdf_upload()},
+        page_form(kind="recommendation", title="Letter from Pastor Lee", file=pdf_upload()),
         follow=True,
     )
     assert "The document is saved." in response.content.decode()
@@ -283,7 +288,7 @@ def test_page_shows_a_clear_error_for_a_renamed_png(client, person, participant)
     client.force_login(participant)
     response = client.post(
         reverse("jobseekers:my-documents"),
-        {"kind": "certificate", "title": "Scan", "file": pdf_upload("scan.pdf", PNG_BYTES)},
+        page_form(kind="certificate", title="Scan", file=pdf_upload("scan.pdf", PNG_BYTES)),
     )
     assert response.status_code == 200
     assert "This file is not a PDF" in response.content.decode()
@@ -307,7 +312,7 @@ def test_oversized_page_upload_is_stopped_while_streaming(
     big = b"%PDF-1.4\n" + b"0" * 50_000
     response = client.post(
         reverse("jobseekers:my-documents"),
-        {"kind": "certificate", "title": "Scan", "file": pdf_upload("big.pdf", big)},
+        page_form(kind="certificate", title="Scan", file=pdf_upload("big.pdf", big)),
     )
     assert response.status_code == 200
     assert "The file is too large. The most is 2.0\xa0KB." in response.content.decode()
@@ -324,7 +329,7 @@ def test_upload_page_still_checks_csrf(person, participant):
     client.force_login(participant)
     response = client.post(
         reverse("jobseekers:my-documents"),
-        {"kind": "certificate", "title": "Scan", "file": pdf_upload()},
+        page_form(kind="certificate", title="Scan", file=pdf_upload()),
     )
     assert response.status_code == 403
     assert not ParticipantDocument.objects.exists()
