@@ -370,6 +370,13 @@ class JobPosting(models.Model):
             models.Index(fields=["status", "-published_at"]),
             models.Index(fields=["status", "latitude", "longitude"]),
             models.Index(fields=["status", "wage_max"]),
+            # The search's page count joins open jobs to approved employers: an index of
+            # open jobs' employer ids lets PostgreSQL count without reading the table.
+            models.Index(
+                fields=["employer"],
+                condition=models.Q(status="open"),
+                name="job_open_employer_idx",
+            ),
         ]
         constraints = [
             models.CheckConstraint(

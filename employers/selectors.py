@@ -241,11 +241,13 @@ SEARCH_DOCUMENT_SQL = (
 
 def _keyword_filter(queryset: QuerySet[JobPosting], keyword: str) -> QuerySet[JobPosting]:
     """Full-text on PostgreSQL (stemmed English: "kitchens" finds "kitchen"), through the
-    GIN index; a plain contains-match of every word elsewhere (SQLite for `make run`)."""
+    GIN index; a plain contains-match of every word elsewhere (SQLite for `make run`).
+    `alias`, not `annotate`: the document is only filtered on, never selected (selecting
+    it made PostgreSQL build each result's tsvector a second time)."""
     if connection.vendor == "postgresql":
         from django.contrib.postgres.search import SearchQuery, SearchVectorField
 
-        return queryset.annotate(
+        return queryset.alias(
             # A constant expression, no user input in it (the keyword is a parameter).
             document=RawSQL(SEARCH_DOCUMENT_SQL, [], output_field=SearchVectorField())  # noqa: S611
         ).filter(document=SearchQuery(keyword, config="english", search_type="websearch"))
@@ -259,17 +261,54 @@ def _keyword_filter(queryset: QuerySet[JobPosting], keyword: str) -> QuerySet[Jo
     return queryset.filter(condition)
 
 
-def _distance_miles(latitude: float, longitude: float):
-    """The haversine distance in miles from (latitude, longitude), as a SQL expression."""
+def _haversine_term(latitude: float, longitude: float):
+    """The haversine's inner term `a` = sin²(Δφ/2) + cos φ0 · cos φ · sin²(Δλ/2) from
+    (latitude, longitude), as a SQL expression. The distance, 2R·asin(√a), grows with
+    `a`, so filtering and sorting on `a` keeps exactly the same jobs in the same order
+    while sparing asin and sqrt on every candidate row."""
     lat0, lon0 = math.radians(latitude), math.radians(longitude)
     half_d_lat = (Radians(F("latitude")) - Value(lat0)) / Value(2.0)
     half_d_lon = (Radians(F("longitude")) - Value(lon0)) / Value(2.0)
-    a = Power(Sin(half_d_lat), 2) + Value(math.cos(lat0)) * Cos(Radians(F("latitude"))) * Power(
-        Sin(half_d_lon), 2
-    )
     return ExpressionWrapper(
-        Value(2 * EARTH_RADIUS_MILES) * ASin(Sqrt(a)), output_field=FloatField()
+        Power(Sin(half_d_lat), 2)
+        + Value(math.cos(lat0)) * Cos(Radians(F("latitude"))) * Power(Sin(half_d_lon), 2),
+        output_field=FloatField(),
     )
+
+
+def _haversine_term_limit(radius_miles: float) -> float:
+    """The largest `a` (see `_haversine_term`) within `radius_miles`."""
+    return math.sin(radius_miles / (2 * EARTH_RADIUS_MILES)) ** 2
+
+
+def _distance_miles(latitude: float, longitude: float):
+    """The haversine distance in miles from (latitude, longitude), as a SQL expression."""
+    return ExpressionWrapper(
+        Value(2 * EARTH_RADIUS_MILES) * ASin(Sqrt(_haversine_term(latitude, longitude))),
+        output_field=FloatField(),
+    )
+
+
+# What a search result shows (the API's JobListSerializer, the page's job card): loading
+# only these keeps the description and a dozen other columns out of every result row.
+JOB_SEARCH_FIELDS = (
+    "id",
+    "title",
+    "employer__id",
+    "employer__display_name",
+    "zip_code",
+    "city",
+    "transit_accessible",
+    "shift_days",
+    "shift_start",
+    "shift_end",
+    "shift_period",
+    "works_weekends",
+    "employment_type",
+    "wage_min",
+    "wage_max",
+    "published_at",
+)
 
 
 def job_search(search: JobSearch) -> tuple[QuerySet[JobPosting], dict]:
@@ -278,8 +317,11 @@ def job_search(search: JobSearch) -> tuple[QuerySet[JobPosting], dict]:
     box are kept by an indexable range filter first, then by the exact haversine
     distance, annotated as `distance_miles`.
 
+    The rows carry only `JOB_SEARCH_FIELDS` (what a result shows); reading another
+    field costs a query per row, so a caller needing more uses `job_get_for_user`.
+
     Returns (jobs, origin). Raises ApplicationError for an unknown ZIP."""
-    jobs = open_jobs_public()
+    jobs = open_jobs_public().only(*JOB_SEARCH_FIELDS)
     if search.keyword.strip():
         jobs = _keyword_filter(jobs, search.keyword.strip())
     if search.shift == "weekend":
@@ -307,13 +349,16 @@ def job_search(search: JobSearch) -> tuple[QuerySet[JobPosting], dict]:
                     location.longitude + lon_delta,
                 ),
             )
+            .alias(haversine_term=_haversine_term(location.latitude, location.longitude))
+            .filter(haversine_term__lte=_haversine_term_limit(radius))
+            # Computed for the rows of the page only: PostgreSQL evaluates an expensive
+            # output column after the sort and limit when it is not the sort key.
             .annotate(distance_miles=_distance_miles(location.latitude, location.longitude))
-            .filter(distance_miles__lte=radius)
         )
         origin = {"zip": location.zip_code, "radius": radius}
 
     if search.sort == "distance" and origin:
-        jobs = jobs.order_by("distance_miles", "-published_at", "-id")
+        jobs = jobs.order_by("haversine_term", "-published_at", "-id")
     elif search.sort == "wage":
         jobs = jobs.order_by(F("wage_max").desc(), "-published_at", "-id")
     else:
