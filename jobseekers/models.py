@@ -13,6 +13,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from portal.core.models import OffenseCategory, Skill
+from portal.core.storage import private_storage as _private_storage
 
 from .fields import EncryptedTextField
 
@@ -620,17 +621,27 @@ def document_storage_name(instance, filename) -> str:
     return f"participant-documents/{secrets.token_urlsafe(24)}.pdf"
 
 
+def private_storage():
+    """The private storage (STORAGES["private"]): outside MEDIA_ROOT and without a URL, so
+    a document can only be fetched through the permission-checked download view. A lazy
+    proxy of `storages["private"]`, so that settings (and tests) decide where it is."""
+    return _private_storage
+
+
 class ParticipantDocument(models.Model):
     """A PDF in a participant's file (a certificate, a GED, a letter...). Uploaded by the
     participant or their staff through `services.document_upload`, which checks the
     content is a real PDF, its size and the number per participant. The file lives in
-    Django's default storage under a random name and is only ever served by the download
-    view, which checks the same right as the profile (`permissions.can_view_profile`)."""
+    the private storage (`private_storage`: outside MEDIA_ROOT, no URL) under a random
+    name and is only ever served by the download view, which checks the same right as
+    the profile (`permissions.can_view_profile`)."""
 
     participant = models.ForeignKey(Participant, on_delete=models.CASCADE, related_name="documents")
     kind = models.CharField(_("kind of document"), max_length=20, choices=DocumentKind.choices)
     title = models.CharField(_("title"), max_length=150)
-    file = models.FileField(_("file"), upload_to=document_storage_name, max_length=200)
+    file = models.FileField(
+        _("file"), upload_to=document_storage_name, storage=private_storage, max_length=200
+    )
     size = models.PositiveIntegerField(_("size in bytes"))
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"

@@ -20,7 +20,7 @@ class Migration(migrations.Migration):
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('kind', models.CharField(choices=[('resume', 'Résumé they already had'), ('certificate', 'Certificate'), ('diploma', 'Diploma or GED'), ('recommendation', 'Letter of recommendation'), ('other', 'Other')], max_length=20, verbose_name='kind of document')),
                 ('title', models.CharField(max_length=150, verbose_name='title')),
-                ('file', models.FileField(max_length=200, upload_to=jobseekers.models.document_storage_name, verbose_name='file')),
+                ('file', models.FileField(max_length=200, storage=jobseekers.models.private_storage, upload_to=jobseekers.models.document_storage_name, verbose_name='file')),
                 ('size', models.PositiveIntegerField(verbose_name='size in bytes')),
                 ('uploaded_at', models.DateTimeField(auto_now_add=True, verbose_name='uploaded at')),
                 ('participant', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='documents', to='jobseekers.participant')),

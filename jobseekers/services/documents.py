@@ -96,7 +96,7 @@ def document_upload(
     Rules: a real PDF by content (starts with %PDF- and a PDF reader opens it), at most
     `rules.document_max_bytes()`, at most `rules.documents_per_participant()` documents
     (counted with the participant's row locked, so two uploads at once cannot pass it).
-    The file is stored through Django's default storage under a random name. Raises
+    The file is stored in the private storage (no URL) under a random name. Raises
     DocumentRejectedError or DocumentLimitError; then nothing is saved, in the database
     or in the storage."""
     if not can_view_profile(actor, participant):

@@ -361,3 +361,11 @@ PORTAL_DOCUMENTS_PER_PARTICIPANT = env.int("PORTAL_DOCUMENTS_PER_PARTICIPANT", d
 SPECTACULAR_SETTINGS.setdefault("ENUM_NAME_OVERRIDES", {}).update(
     {"DocumentKindEnum": "jobseekers.models.DocumentKind"}
 )
+# Participant documents live in a private storage: a folder outside MEDIA_ROOT (which
+# DEBUG serves at /media/) and with no URL at all; only the permission-checked download
+# view reads them. In production, point STORAGES["private"] to a private bucket instead.
+PRIVATE_MEDIA_ROOT = env.path("PRIVATE_MEDIA_ROOT", default=BASE_DIR / "private-media")
+STORAGES["private"] = {
+    "BACKEND": "portal.core.storage.PrivateFileSystemStorage",
+    "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": None},
+}

@@ -17,6 +17,8 @@ SESSION_ENGINE = "django.contrib.sessions.backends.db"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    # Participant documents: in memory too, and like the real one without any URL.
+    "private": {"BACKEND": "portal.core.storage.PrivateInMemoryStorage"},
 }
 # A fixed development key (never a real one): the same in every test run.
 PORTAL_FIELD_ENCRYPTION_KEYS = ["dGVzdC1vbmx5LWZpZWxkLWtleS1ub3Qtc2VjcmV0LTA="]

@@ -2,10 +2,11 @@
 profile, deletion with audit."""
 
 import io
+from pathlib import Path
 
 import pytest
 from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
+from django.core.files.storage import default_storage, storages
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from fpdf import FPDF
@@ -17,6 +18,7 @@ from jobseekers.models import DocumentKind, ParticipantDocument
 from jobseekers.uploads import DocumentSizeLimitUploadHandler, OversizedUpload
 from portal.core.exceptions import NotFoundError
 from portal.core.models import AuditEvent
+from portal.core.storage import PrivateFileSystemStorage
 from tests.factories.jobseekers import ParticipantFactory
 from tests.factories.users import UserFactory
 
@@ -48,7 +50,7 @@ def page_form(**values) -> dict:
 
 def stored_files() -> set[str]:
     try:
-        return set(default_storage.listdir("participant-documents")[1])
+        return set(storages["private"].listdir("participant-documents")[1])
     except FileNotFoundError:
         return set()
 
@@ -82,11 +84,56 @@ def test_upload_keeps_the_pdf_under_a_random_name(person, staff_user):
     assert document.uploaded_by == staff_user
     assert document.file.name.startswith("participant-documents/")
     assert "Pat" not in document.file.name and "etc" not in document.file.name
-    with default_storage.open(document.file.name, "rb") as stored:
+    with storages["private"].open(document.file.name, "rb") as stored:
         assert stored.read() == content
     event = AuditEvent.objects.get(action="document.uploaded")
     assert event.details["kind"] == "diploma"
     assert "GED" not in str(event.details)
+
+
+def test_upload_goes_to_the_private_storage_never_the_public_media(person, staff_user):
+    document = services.document_upload(
+        participant=person, actor=staff_user, kind="other", title="A", file=pdf_upload()
+    )
+    assert storages["private"].exists(document.file.name)
+    assert not default_storage.exists(document.file.name)
+    # No address exists for it: only the permission-checked download view serves it.
+    with pytest.raises(ValueError, match="no URL"):
+        document.file.url  # noqa: B018
+
+
+def test_documents_follow_the_private_storage_setting_to_a_folder_outside_media(
+    person, staff_user, settings, tmp_path
+):
+    private_root, media_root = tmp_path / "private", tmp_path / "media"
+    settings.MEDIA_ROOT = str(media_root)
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "private": {
+            "BACKEND": "portal.core.storage.PrivateFileSystemStorage",
+            "OPTIONS": {"location": str(private_root), "base_url": None},
+        },
+    }
+    document = services.document_upload(
+        participant=person, actor=staff_user, kind="other", title="A", file=pdf_upload()
+    )
+    assert isinstance(document.file.storage._wrapped, PrivateFileSystemStorage)
+    assert (private_root / document.file.name).read_bytes().startswith(b"%PDF-")
+    assert not media_root.exists() or not any(media_root.rglob("*.pdf"))
+    # FileSystemStorage would fall back to MEDIA_URL for base_url=None; this one refuses.
+    with pytest.raises(ValueError, match="no URL"):
+        document.file.url  # noqa: B018
+    reloaded = ParticipantDocument.objects.get(pk=document.pk)
+    with pytest.raises(ValueError, match="no URL"):
+        reloaded.file.url  # noqa: B018
+
+
+def test_private_media_root_is_not_inside_media_root():
+    from django.conf import settings
+
+    private = Path(str(settings.PRIVATE_MEDIA_ROOT)).resolve()
+    media = Path(str(settings.MEDIA_ROOT)).resolve()
+    assert private != media and media not in private.parents
 
 
 def test_two_uploads_get_different_names(person, participant):
@@ -211,7 +258,7 @@ def test_delete_removes_row_and_file_with_audit(
     with django_capture_on_commit_callbacks(execute=True):
         services.document_delete(document=document, actor=participant)
     assert not ParticipantDocument.objects.exists()
-    assert not default_storage.exists(name)
+    assert not storages["private"].exists(name)
     assert AuditEvent.objects.filter(action="document.deleted").exists()
 
 
@@ -220,7 +267,7 @@ def test_other_staff_cannot_delete(person, other_staff):
     with pytest.raises(NotFoundError):
         services.document_delete(document=document, actor=other_staff)
     assert ParticipantDocument.objects.filter(pk=document.pk).exists()
-    assert default_storage.exists(document.file.name)
+    assert storages["private"].exists(document.file.name)
 
 
 # ----------------------------------------------------------------- upload handler
