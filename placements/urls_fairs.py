@@ -18,7 +18,7 @@ urlpatterns = [
         fairs.registration_check_in,
         name="fair-registration-check-in",
     ),
-    path("staff/fairs/<int:fair_pk>/rsvps/", fairs.fair_check_in, name="fair-check-in"),
+    path("staff/fair-check-in/<int:fair_pk>/", fairs.fair_check_in, name="fair-check-in"),
     path("fairs/<int:fair_pk>/attendees/", fairs.fair_attendees, name="fair-attendees"),
     path(
         "fairs/<int:fair_pk>/attendees/<int:registration_pk>/resume/",

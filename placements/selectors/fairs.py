@@ -29,7 +29,13 @@ from django.utils import timezone
 from employers.models import BoothStatus, FairBooth, FairStatus, HiringFair
 from employers.permissions import employer_id_of
 from employers.selectors import fairs_visible_to
-from jobseekers.models import Consent, ConsentKind, Participant, ResumeVersion
+from jobseekers.models import (
+    Consent,
+    ConsentKind,
+    Participant,
+    ParticipantStatus,
+    ResumeVersion,
+)
 from jobseekers.permissions import is_on_caseload_of, is_self
 from jobseekers.selectors import participants_visible_to
 from placements.models import (
@@ -345,3 +351,14 @@ def upcoming_fairs_with_confirmed_booth(*, user: User) -> QuerySet[HiringFair]:
         booths__status=BoothStatus.CONFIRMED,
         ends_at__gte=timezone.now(),
     ).order_by("starts_at", "id")
+
+
+def caseload_choices(*, user: User) -> QuerySet[Participant]:
+    """Who a staff member picks from on the RSVP and walk-in forms: their own caseload's
+    active (or placed) participants. An admin reaches anyone else through the API's
+    `participant_id`; a full list of 50,000 people is no page for a phone."""
+    if not is_staff_member(user):
+        return Participant.objects.none()
+    return Participant.objects.filter(
+        facilitator=user, status__in=(ParticipantStatus.ACTIVE, ParticipantStatus.PLACED)
+    ).order_by("last_name", "first_name", "id")

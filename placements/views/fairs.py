@@ -12,7 +12,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from employers.selectors import employer_of
-from jobseekers.models import Participant, ParticipantStatus
 from jobseekers.selectors import consent_in_force, participant_for_user_account
 from placements.forms_fairs import RsvpForm, SlotForm, StaffRsvpForm
 from placements.selectors import fairs as selectors
@@ -31,17 +30,6 @@ from portal.core.exceptions import ApplicationError
 from portal.core.forms import show_error_on_form
 from portal.core.models import Role
 from portal.core.permissions import is_staff_member, role_required
-
-# The longest list a staff member picks a participant from on a page (an admin reaches
-# anyone else through the API with `participant_id`).
-CASELOAD_CHOICES_LIMIT = 500
-
-
-def _caseload_choices(user):
-    """Who a staff member registers from a page: their own active caseload."""
-    return Participant.objects.filter(
-        facilitator=user, status__in=(ParticipantStatus.ACTIVE, ParticipantStatus.PLACED)
-    ).order_by("last_name", "first_name", "id")[:CASELOAD_CHOICES_LIMIT]
 
 
 def _back(request, default: str) -> str:
@@ -72,7 +60,7 @@ def fair_rsvp(request, fair_pk):
             return redirect("placements:fair-registration", pk=existing.pk)
     data = request.POST if request.method == "POST" else None
     form = (
-        StaffRsvpForm(data, participants=_caseload_choices(request.user))
+        StaffRsvpForm(data, participants=selectors.caseload_choices(user=request.user))
         if staff
         else RsvpForm(data)
     )
@@ -209,7 +197,7 @@ def fair_check_in(request, fair_pk):
     fair = selectors.fair_get_for_user(user=request.user, pk=fair_pk)
     form = StaffRsvpForm(
         request.POST if request.method == "POST" else None,
-        participants=_caseload_choices(request.user),
+        participants=selectors.caseload_choices(user=request.user),
         prefix="walk_in",
     )
     if request.method == "POST" and form.is_valid():
