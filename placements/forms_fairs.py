@@ -14,6 +14,10 @@ SHARE_HELP = _(
     "They see your name, the jobs you want, your skills and your latest résumé. Never your "
     "record, your supervision or staff notes. You can stop sharing at any time."
 )
+STAFF_SHARE_HELP = _(
+    "Employers with a booth see the person's name, the jobs they want, their skills and "
+    "their latest résumé. Never the record, supervision or staff notes."
+)
 
 
 class RsvpForm(forms.Form):
