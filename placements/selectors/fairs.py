@@ -264,16 +264,20 @@ def slots_of_employer(*, user: User, fair: HiringFair) -> QuerySet[InterviewSlot
     own = employer_id_of(user)
     if own is None:
         return InterviewSlot.objects.none()
+    return (
+        InterviewSlot.objects.filter(fair=fair, employer_id=own)
+        .prefetch_related(_live_bookings())
+        .order_by("starts_at", "id")
+    )
+
+
+def _live_bookings() -> Prefetch:
     live = (
         InterviewBooking.objects.filter(status=BookingStatus.BOOKED)
         .select_related("participant", "registration")
         .annotate(consent_given=_fair_consent_given())
     )
-    return (
-        InterviewSlot.objects.filter(fair=fair, employer_id=own)
-        .prefetch_related(Prefetch("bookings", queryset=live, to_attr="live_bookings"))
-        .order_by("starts_at", "id")
-    )
+    return Prefetch("bookings", queryset=live, to_attr="live_bookings")
 
 
 def slots_visible_to(*, user: User, fair: HiringFair) -> QuerySet[InterviewSlot]:
@@ -283,6 +287,7 @@ def slots_visible_to(*, user: User, fair: HiringFair) -> QuerySet[InterviewSlot]
         return (
             InterviewSlot.objects.filter(fair=fair)
             .select_related("employer")
+            .prefetch_related(_live_bookings())
             .order_by("starts_at", "id")
         )
     if employer_id_of(user) is not None:

@@ -133,9 +133,9 @@ def registration_sharing(request, pk):
         lambda registration: fair_registration_sharing_set(
             registration=registration, actor=request.user, share=share
         ),
-        _("Your profile is shared with this fair's employers.")
+        _("The profile is now shared with this fair's employers.")
         if share
-        else _("Your profile is no longer shared with this fair's employers."),
+        else _("The profile is no longer shared with this fair's employers."),
     )
 
 
