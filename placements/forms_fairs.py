@@ -40,10 +40,17 @@ class StaffRsvpForm(forms.Form):
         required=False,
     )
 
-    def __init__(self, *args, participants=None, **kwargs):
+    def __init__(self, *args, participants=None, shown=None, **kwargs):
+        """`participants`: everyone who may be picked (a posted id is checked against
+        it); `shown`: the few listed in the drop-down (by default all of them)."""
         super().__init__(*args, **kwargs)
+        field = self.fields["participant"]
         if participants is not None:
-            self.fields["participant"].queryset = participants
+            field.queryset = participants
+        if shown is not None:
+            field.choices = [("", field.empty_label)] + [
+                (person.pk, field.label_from_instance(person)) for person in shown
+            ]
 
 
 class SlotForm(forms.Form):

@@ -37,7 +37,7 @@ from jobseekers.models import (
     ResumeVersion,
 )
 from jobseekers.permissions import is_on_caseload_of, is_self
-from jobseekers.selectors import participants_visible_to
+from jobseekers.selectors import CaseloadFilters, caseload_for, participants_visible_to
 from placements.models import (
     REGISTRATION_ACTIVE,
     BookingStatus,
@@ -358,12 +358,27 @@ def upcoming_fairs_with_confirmed_booth(*, user: User) -> QuerySet[HiringFair]:
     ).order_by("starts_at", "id")
 
 
-def caseload_choices(*, user: User) -> QuerySet[Participant]:
-    """Who a staff member picks from on the RSVP and walk-in forms: their own caseload's
-    active (or placed) participants. An admin reaches anyone else through the API's
-    `participant_id`; a full list of 50,000 people is no page for a phone."""
+# How many people the RSVP and walk-in pickers list at once (a phone-sized list); a
+# search by name or phone narrows it, as on the caseload page.
+PARTICIPANT_CHOICES_SHOWN = 50
+
+
+def caseload_choices(*, user: User, search: str = "") -> QuerySet[Participant]:
+    """Who a staff member may pick on the RSVP and walk-in forms: the active (or placed)
+    participants they may see, as on the caseload page (staff their own caseload, admins
+    everyone), narrowed by `search` (name or phone) the same way. Unsliced: the forms
+    check a posted id against it."""
     if not is_staff_member(user):
         return Participant.objects.none()
-    return Participant.objects.filter(
-        facilitator=user, status__in=(ParticipantStatus.ACTIVE, ParticipantStatus.PLACED)
-    ).order_by("last_name", "first_name", "id")
+    return (
+        caseload_for(user=user, filters=CaseloadFilters(search=search))
+        .filter(status__in=(ParticipantStatus.ACTIVE, ParticipantStatus.PLACED))
+        .order_by("last_name", "first_name", "id")
+    )
+
+
+def caseload_choices_shown(*, user: User, search: str = "") -> tuple[list[Participant], bool]:
+    """The first PARTICIPANT_CHOICES_SHOWN of `caseload_choices` (one query) and whether
+    there are more (then the page asks for a few letters of the name)."""
+    rows = list(caseload_choices(user=user, search=search)[: PARTICIPANT_CHOICES_SHOWN + 1])
+    return rows[:PARTICIPANT_CHOICES_SHOWN], len(rows) > PARTICIPANT_CHOICES_SHOWN

@@ -59,11 +59,17 @@ def fair_rsvp(request, fair_pk):
         if existing is not None:
             return redirect("placements:fair-registration", pk=existing.pk)
     data = request.POST if request.method == "POST" else None
-    form = (
-        StaffRsvpForm(data, participants=selectors.caseload_choices(user=request.user))
-        if staff
-        else RsvpForm(data)
-    )
+    who = request.GET.get("who", "").strip()[:100]
+    more = False
+    if staff:
+        shown, more = selectors.caseload_choices_shown(user=request.user, search=who)
+        form = StaffRsvpForm(
+            data,
+            participants=selectors.caseload_choices(user=request.user, search=who),
+            shown=shown,
+        )
+    else:
+        form = RsvpForm(data)
     if request.method == "POST" and form.is_valid():
         try:
             registration = fair_register(
@@ -80,7 +86,7 @@ def fair_rsvp(request, fair_pk):
     return render(
         request,
         "placements/fairs/rsvp.html",
-        {"fair": fair, "form": form, "staff": staff},
+        {"fair": fair, "form": form, "staff": staff, "who": who, "more_choices": more},
     )
 
 
@@ -195,9 +201,12 @@ def fair_check_in(request, fair_pk):
     """The door list: every RSVP with a large "Check in" button, a name search, and the
     walk-in form (register and check in at once)."""
     fair = selectors.fair_get_for_user(user=request.user, pk=fair_pk)
+    who = request.GET.get("who", "").strip()[:100]
+    shown, more_choices = selectors.caseload_choices_shown(user=request.user, search=who)
     form = StaffRsvpForm(
         request.POST if request.method == "POST" else None,
-        participants=selectors.caseload_choices(user=request.user),
+        participants=selectors.caseload_choices(user=request.user, search=who),
+        shown=shown,
         prefix="walk_in",
     )
     if request.method == "POST" and form.is_valid():
@@ -238,6 +247,8 @@ def fair_check_in(request, fair_pk):
             "registered": sum(row.status != "cancelled" for row in rows),
             "search": search,
             "form": form,
+            "who": who,
+            "more_choices": more_choices,
         },
     )
 

@@ -360,3 +360,69 @@ def test_attendee_list_query_budget(
     assert _count_queries(client, url) == one
     with django_assert_max_num_queries(12):
         client.get(url)
+
+
+# --- admins pick from every active participant (bounded, searchable) -------------------
+
+
+def test_admin_rsvp_and_walk_in_list_everyone_active(
+    client, admin_user, person, other_person, fair
+):
+    from jobseekers.models import ParticipantStatus
+
+    exited = ParticipantFactory(first_name="Gone", status=ParticipantStatus.EXITED)
+    start = timezone.now() - dt.timedelta(hours=1)
+    today = FairFactory(starts_at=start, ends_at=start + dt.timedelta(hours=4))
+    client.force_login(admin_user)
+    for url in (
+        reverse("placements:fair-rsvp", args=[fair.pk]),
+        reverse("placements:fair-check-in", args=[today.pk]),
+    ):
+        page = client.get(url).content.decode()
+        assert person.display_name in page and other_person.display_name in page
+        assert exited.display_name not in page
+    client.post(reverse("placements:fair-rsvp", args=[fair.pk]), {"participant": person.pk})
+    assert FairRegistration.objects.filter(participant=person, registered_by=admin_user).exists()
+    client.post(
+        reverse("placements:fair-check-in", args=[today.pk]),
+        {"walk_in-participant": other_person.pk},
+    )
+    registration = FairRegistration.objects.get(participant=other_person)
+    assert registration.status == RegistrationStatus.CHECKED_IN and registration.walk_in
+    response = client.post(
+        reverse("placements:fair-rsvp", args=[fair.pk]), {"participant": exited.pk}
+    )
+    assert response.status_code == 200  # not a valid choice
+    assert not FairRegistration.objects.filter(participant=exited).exists()
+
+
+def test_admin_picker_is_bounded_and_searchable(
+    client, admin_user, fair, django_assert_max_num_queries
+):
+    from placements.selectors.fairs import PARTICIPANT_CHOICES_SHOWN
+
+    ParticipantFactory.create_batch(PARTICIPANT_CHOICES_SHOWN + 3, last_name="Aaron")
+    needle = ParticipantFactory(first_name="Quintessa", last_name="Zzyzx")
+    client.force_login(admin_user)
+    url = reverse("placements:fair-rsvp", args=[fair.pk])
+    page = client.get(url).content.decode()
+    assert page.count('<option value="') == PARTICIPANT_CHOICES_SHOWN + 1  # with "Choose…"
+    assert "first 50 people only" in page and "Quintessa" not in page
+    with django_assert_max_num_queries(12):
+        page = client.get(url, {"who": "quint"}).content.decode()
+    assert "Quintessa" in page and page.count('<option value="') == 2
+    assert "first 50 people only" not in page
+    # The person found by the search can be chosen from that page.
+    client.post(f"{url}?who=quint", {"participant": needle.pk})
+    assert FairRegistration.objects.filter(participant=needle).exists()
+
+
+def test_staff_walk_in_search_stays_within_their_caseload(client, staff_user, person, other_person):
+    start = timezone.now() - dt.timedelta(hours=1)
+    fair = FairFactory(starts_at=start, ends_at=start + dt.timedelta(hours=4))
+    client.force_login(staff_user)
+    url = reverse("placements:fair-check-in", args=[fair.pk])
+    page = client.get(url, {"who": other_person.first_name}).content.decode()
+    assert other_person.display_name not in page
+    client.post(f"{url}?who={other_person.first_name}", {"walk_in-participant": other_person.pk})
+    assert not FairRegistration.objects.filter(participant=other_person).exists()
