@@ -468,8 +468,9 @@ def interview_book(
     share their profile with its employers and have the fair consent in force, and
     have no other booked interview at an overlapping time (at any fair).
 
-    The slot's row and the participant's row are locked, so two bookings of one slot,
-    or two overlapping bookings of one person, cannot both succeed. Raises
+    The slot's, the participant's and the RSVP's rows are locked, so two bookings of one
+    slot, or two overlapping bookings of one person, cannot both succeed, nor a booking
+    slip in while the RSVP is being cancelled. Raises
     NotFoundError, SlotClosedError (cancelled or past), SlotTakenError, NotSharingError,
     InterviewOverlapError, RegistrationClosedError (RSVP cancelled, fair not open)."""
     if not can_act_for(actor, registration.participant):
@@ -480,7 +481,13 @@ def interview_book(
         .get(pk=slot.pk)
     )
     participant = Participant.objects.select_for_update().get(pk=registration.participant_id)
-    registration = FairRegistration.objects.select_related("fair").get(pk=registration.pk)
+    # Locked too: an RSVP cancelled at this moment (which cancels its bookings) must not
+    # be left with a booking made while it was being cancelled.
+    registration = (
+        FairRegistration.objects.select_for_update(of=("self",))
+        .select_related("fair")
+        .get(pk=registration.pk)
+    )
     if slot.fair_id != registration.fair_id:
         raise NotFoundError(_("This interview time is at another fair."))
     if not registration.is_active:

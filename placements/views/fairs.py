@@ -2,6 +2,8 @@
 interview), staff RSVP for their caseload and check-in at the door (works on a phone,
 without JavaScript), and an employer's attendees and interview times."""
 
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.db.models import Q
 from django.http import Http404
@@ -268,7 +270,7 @@ def registration_check_in(request, pk):
         )
     url = reverse("placements:fair-check-in", args=[registration.fair_id])
     search = request.POST.get("q", "").strip()
-    return redirect(f"{url}?q={search}" if search else url)
+    return redirect(f"{url}?{urlencode({'q': search})}" if search else url)
 
 
 # --- employer: attendees and interview times ---------------------------------------------

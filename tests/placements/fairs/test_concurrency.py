@@ -110,3 +110,56 @@ def test_one_person_into_two_overlapping_slots_at_once_gets_one():
 
     assert race(book(first), book(second)) == ["booked", "interview_overlap"]
     assert InterviewBooking.objects.filter(participant=person).count() == 1
+
+
+def test_a_booking_cannot_slip_in_while_the_rsvp_is_being_cancelled():
+    """One phone cancels the RSVP (which cancels its bookings) while another books an
+    interview for it: the booking waits for the cancellation and is refused, so no live
+    interview is left on a cancelled RSVP."""
+    from django.db import transaction
+
+    from placements.models import BookingStatus, RegistrationStatus
+    from placements.services.fairs import RegistrationClosedError, fair_registration_cancel
+
+    fair = FairFactory()
+    slot = SlotFactory(fair=fair)
+    person = ParticipantFactory()
+    give_consent(person)
+    registration = RegistrationFactory(fair=fair, participant=person, shares_profile=True)
+    cancelling, booking_started = threading.Event(), threading.Event()
+    outcome: list[str] = []
+
+    def cancel():
+        try:
+            with transaction.atomic():
+                fair_registration_cancel(registration=registration, actor=person.facilitator)
+                cancelling.set()
+                # Keep the cancellation open while the booking runs (it waits for the
+                # RSVP's row once fixed; without the lock it would finish meanwhile).
+                booking_started.wait(timeout=5)
+                threading.Event().wait(0.5)
+        finally:
+            connection.close()
+
+    def book():
+        try:
+            cancelling.wait(timeout=5)
+            booking_started.set()
+            interview_book(slot=slot, registration=registration, actor=person.facilitator)
+            outcome.append("booked")
+        except RegistrationClosedError as error:
+            outcome.append(error.code)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=cancel), threading.Thread(target=book)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    registration.refresh_from_db()
+    assert registration.status == RegistrationStatus.CANCELLED
+    assert outcome == ["registration_closed"]
+    assert not InterviewBooking.objects.filter(
+        registration=registration, status=BookingStatus.BOOKED
+    ).exists()

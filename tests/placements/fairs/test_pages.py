@@ -426,3 +426,19 @@ def test_staff_walk_in_search_stays_within_their_caseload(client, staff_user, pe
     assert other_person.display_name not in page
     client.post(f"{url}?who={other_person.first_name}", {"walk_in-participant": other_person.pk})
     assert not FairRegistration.objects.filter(participant=other_person).exists()
+
+
+def test_check_in_keeps_an_odd_door_search_safely(client, staff_user, person):
+    """The door list's search comes back after a check-in, encoded: "&" or a line break
+    in it neither changes the address nor breaks the page."""
+    start = timezone.now() - dt.timedelta(hours=1)
+    fair = FairFactory(starts_at=start, ends_at=start + dt.timedelta(hours=4))
+    registration = RegistrationFactory(fair=fair, participant=person)
+    client.force_login(staff_user)
+    response = client.post(
+        reverse("placements:fair-registration-check-in", args=[registration.pk]),
+        {"q": "Pat & Lee\r\nX"},
+    )
+    assert response.status_code == 302
+    url = reverse("placements:fair-check-in", args=[fair.pk])
+    assert response["Location"] == f"{url}?q=Pat+%26+Lee%0D%0AX"
