@@ -296,3 +296,21 @@ def cost_savings(*, people_kept_out: int, operating_cost: Decimal | None = None)
         message=_("Enter the operating cost as an amount of 0 dollars or more."),
     )
     return to_money(people_kept_out * savings_per_person_year() - cost)
+
+
+# --- Hiring fairs: interview slots ------------------------------------------------------
+# Source: program policy (job club staff plan fair interviews of 10 to 60 minutes; video
+# interviews from inside a facility are booked by the facility in blocks of at most an
+# hour). Not law: a program changes them in settings.
+
+
+def fair_interview_minimum_minutes() -> int:
+    """The shortest interview slot an employer may offer at a fair.
+    Setting: PORTAL_FAIR_INTERVIEW_MINIMUM_MINUTES."""
+    return _int_setting("PORTAL_FAIR_INTERVIEW_MINIMUM_MINUTES", 10)
+
+
+def fair_interview_maximum_minutes() -> int:
+    """The longest interview slot an employer may offer at a fair.
+    Setting: PORTAL_FAIR_INTERVIEW_MAXIMUM_MINUTES."""
+    return _int_setting("PORTAL_FAIR_INTERVIEW_MAXIMUM_MINUTES", 60)

@@ -369,3 +369,8 @@ STORAGES["private"] = {
     "BACKEND": "portal.core.storage.PrivateFileSystemStorage",
     "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": None},
 }
+# Placements, fairs area (fair RSVPs, check-in, interview slots): the shortest and longest
+# interview slot an employer may offer at a hiring fair, in minutes (program policy; see
+# placements/rules.py).
+PORTAL_FAIR_INTERVIEW_MINIMUM_MINUTES = env.int("PORTAL_FAIR_INTERVIEW_MINIMUM_MINUTES", default=10)
+PORTAL_FAIR_INTERVIEW_MAXIMUM_MINUTES = env.int("PORTAL_FAIR_INTERVIEW_MAXIMUM_MINUTES", default=60)

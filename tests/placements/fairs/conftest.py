@@ -1,0 +1,59 @@
+import pytest
+
+from jobseekers.models import ConsentKind
+from portal.core.models import Role
+from tests.factories.employers import EmployerFactory, FairFactory, MembershipFactory
+from tests.factories.fairs import ConfirmedBoothFactory
+from tests.factories.jobseekers import ConsentFactory, ParticipantFactory
+from tests.factories.users import UserFactory
+
+FAIR_CONSENT = ConsentKind.SHARE_PROFILE_WITH_FAIR_EMPLOYERS
+
+
+@pytest.fixture
+def fair(db):
+    """A published community fair in 20 days, RSVPs open for 17 more days."""
+    return FairFactory(participant_capacity=100)
+
+
+@pytest.fixture
+def person(participant, staff_user):
+    """Pat: the `participant` login's record, on `staff_user`'s (fran's) caseload."""
+    return ParticipantFactory(user=participant, facilitator=staff_user, first_name="Pat")
+
+
+@pytest.fixture
+def other_staff(db):
+    return UserFactory(role=Role.STAFF, username="otto")
+
+
+@pytest.fixture
+def other_person(other_staff):
+    """Someone on another staff member's caseload, with their own login."""
+    return ParticipantFactory(
+        user=UserFactory(role=Role.PARTICIPANT, username="olga"),
+        facilitator=other_staff,
+        first_name="Olga",
+    )
+
+
+@pytest.fixture
+def employer(employer_user):
+    return MembershipFactory(user=employer_user, employer=EmployerFactory()).employer
+
+
+@pytest.fixture
+def booth(fair, employer):
+    """`employer` (erin's organization) has a confirmed booth at `fair`."""
+    return ConfirmedBoothFactory(fair=fair, employer=employer)
+
+
+@pytest.fixture
+def other_employer_user(db):
+    user = UserFactory(role=Role.EMPLOYER, username="omar")
+    MembershipFactory(user=user, employer=EmployerFactory(display_name="Other Co"))
+    return user
+
+
+def give_consent(participant, given=True):
+    return ConsentFactory(participant=participant, kind=FAIR_CONSENT, given=given)
