@@ -136,6 +136,16 @@ def test_jobs_with_no_shift_times_are_kept_with_a_caution_for_a_curfew():
         )
 
 
+def test_curfew_at_odd_minutes_is_never_missed():
+    # Ten minutes of overlap inside one quarter hour: 21:50-22:10 against 22:05.
+    short_overlap = job(shift_start=time(21, 50), shift_end=time(22, 10), shift_period="night")
+    assert shown_ids(person(curfew_start=time(22, 5), curfew_end=time(5)), [short_overlap]) == []
+    touching = job(shift_start=time(5, 0), shift_end=time(21, 50), shift_period="day")
+    assert shown_ids(person(curfew_start=time(22, 5), curfew_end=time(5)), [touching]) == [
+        touching.id
+    ]
+
+
 def test_exact_curfew_reference_agrees_with_simple_cases():
     curfew = person(curfew_start=time(22), curfew_end=time(6))
     assert curfew_conflict_exact(job(shift_start=time(21), shift_end=time(23)), curfew)
