@@ -39,14 +39,8 @@ EARTH_RADIUS_MILES = 3958.8
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 MINUTES_PER_DAY = 24 * 60
 MINUTES_PER_WEEK = 7 * MINUTES_PER_DAY
-# Curfew and shifts are compared on a week of 15-minute slots, as bit masks. A slot
-# counts as taken when any minute of it is, so a conflict is never missed (a shift and
-# a curfew that both touch the same quarter hour without overlapping, at odd minutes
-# such as 21:50 and 21:55, count as a conflict: the safe side).
-SLOT_MINUTES = 15
-SLOTS_PER_WEEK = MINUTES_PER_WEEK // SLOT_MINUTES
-MASK_WORDS = math.ceil(SLOTS_PER_WEEK / 64)
-
+SHIFT_KEYS = 8  # (none, day, evening, night) x (weekend or not)
+PERIODS = ("", "day", "evening", "night")
 # Words that say nothing about what the work is; dropped so that "Forklift
 # certificate" and "Forklift operation" compare as "forklift".
 FILLER_WORDS = frozenset(
@@ -108,25 +102,16 @@ def _minutes(moment: time) -> int:
     return moment.hour * 60 + moment.minute
 
 
+def _day_length(start: time, end: time) -> int:
+    """Minutes from `start` to `end`; an end at or before the start crosses midnight
+    (start == end: the whole day)."""
+    return (_minutes(end) - _minutes(start)) % MINUTES_PER_DAY or MINUTES_PER_DAY
+
+
 def _week_intervals(days: Sequence[int], start: time, end: time) -> list[tuple[int, int]]:
-    """[start, end) minute intervals of the week (0 = Monday 00:00); an end at or before
-    the start crosses midnight (start == end: the whole day)."""
-    begin, finish = _minutes(start), _minutes(end)
-    length = (finish - begin) % MINUTES_PER_DAY or MINUTES_PER_DAY
+    """[start, end) minute intervals of the week (0 = Monday 00:00)."""
+    begin, length = _minutes(start), _day_length(start, end)
     return [(day * MINUTES_PER_DAY + begin, day * MINUTES_PER_DAY + begin + length) for day in days]
-
-
-def _slots_mask(intervals: list[tuple[int, int]]) -> int:
-    mask = 0
-    for start, end in intervals:
-        first, last = start // SLOT_MINUTES, -(-end // SLOT_MINUTES)  # outward
-        for slot in range(first, last):
-            mask |= 1 << (slot % SLOTS_PER_WEEK)
-    return mask
-
-
-def _mask_words(mask: int) -> list[int]:
-    return [(mask >> (64 * word)) & 0xFFFFFFFFFFFFFFFF for word in range(MASK_WORDS)]
 
 
 def job_day_indexes(shift_days: Sequence[str]) -> list[int]:
@@ -136,9 +121,8 @@ def job_day_indexes(shift_days: Sequence[str]) -> list[int]:
 
 
 def curfew_conflict_exact(job: JobProfile, participant: ParticipantProfile) -> bool:
-    """Whether any minute of any shift falls inside the curfew, minute by minute. The
-    reference the engine's slot masks are tested against (never stricter than it lets
-    through)."""
+    """Whether any minute of any shift day falls inside the curfew, on the week's
+    calendar (a readable reference for the engine's clock arithmetic)."""
     if not (participant.has_curfew and job.has_shift_times) or job.remote:
         return participant.curfew_all_day and not job.remote
     curfew = _week_intervals(range(7), participant.curfew_start, participant.curfew_end)
@@ -152,10 +136,17 @@ def curfew_conflict_exact(job: JobProfile, participant: ParticipantProfile) -> b
     return False
 
 
-def _haversine(lat0: float, lon0: float, lat: np.ndarray, lon: np.ndarray) -> np.ndarray:
-    lat0, lon0 = math.radians(lat0), math.radians(lon0)
-    a = np.sin((lat - lat0) / 2) ** 2 + math.cos(lat0) * np.cos(lat) * np.sin((lon - lon0) / 2) ** 2
-    return 2 * EARTH_RADIUS_MILES * np.arcsin(np.sqrt(np.clip(a, 0, 1)))
+def _unit_vector(latitude: float, longitude: float) -> np.ndarray:
+    lat, lon = math.radians(latitude), math.radians(longitude)
+    return np.array([math.cos(lat) * math.cos(lon), math.cos(lat) * math.sin(lon), math.sin(lat)])
+
+
+def _great_circle_miles(origin: np.ndarray, points: np.ndarray) -> np.ndarray:
+    """Great-circle miles from one unit vector to many (the chord form: the same
+    distance as the haversine of portal.core.geo, one matrix product instead of four
+    trigonometric columns)."""
+    chord_squared = np.maximum(2.0 - 2.0 * (points @ origin), 0.0)
+    return 2 * EARTH_RADIUS_MILES * np.arcsin(np.minimum(np.sqrt(chord_squared) / 2, 1.0))
 
 
 class _Vocabulary:
@@ -196,12 +187,10 @@ class JobIndex:
             [job.latitude is not None and job.longitude is not None for job in self.jobs],
             dtype=bool,
         )
-        self.lat = np.radians(
-            np.array([job.latitude or 0.0 for job in self.jobs], dtype=np.float64)
-        )
-        self.lon = np.radians(
-            np.array([job.longitude or 0.0 for job in self.jobs], dtype=np.float64)
-        )
+        self.points = np.array(
+            [_unit_vector(job.latitude or 0.0, job.longitude or 0.0) for job in self.jobs],
+            dtype=np.float64,
+        ).reshape(count, 3)
 
         def column(getter, dtype=bool):
             return np.array([getter(job) for job in self.jobs], dtype=dtype)
@@ -215,8 +204,15 @@ class JobIndex:
         self.wage = column(lambda job: float(job.wage_max), np.float64)
         self.weekend = column(lambda job: job.works_weekends)
         self.period = np.array([job.shift_period or "" for job in self.jobs], dtype=object)
-        self.period_code = {period: self.period == period for period in ("day", "evening", "night")}
-        self.has_period = self.period != ""
+        # Wage and shift take few distinct values: their parts of the score are computed
+        # per (wage, shift kind) and gathered per job in one step.
+        self.wage_values, wage_code = np.unique(self.wage, return_inverse=True)
+        period_number = np.select(
+            [self.period == "day", self.period == "evening", self.period == "night"], [1, 2, 3], 0
+        )
+        self.wage_code = wage_code.astype(np.int32)
+        self.shift_key = (period_number * 2 + self.weekend).astype(np.int32)
+        self.wage_shift_key = self.wage_code * SHIFT_KEYS + self.shift_key
         self.expires = column(
             lambda job: job.expires_on.toordinal() if job.expires_on else 10**7, np.int64
         )
@@ -237,14 +233,16 @@ class JobIndex:
                     years = job.lookback_years[category]
                     self.lookback[number, column_number] = np.inf if years is None else years
         self.has_times = column(lambda job: job.has_shift_times)
-        masks = np.zeros((count, MASK_WORDS), dtype=np.uint64)
-        for number, job in enumerate(self.jobs):
-            if job.has_shift_times:
-                intervals = _week_intervals(
-                    job_day_indexes(job.shift_days), job.shift_start, job.shift_end
-                )
-                masks[number] = _mask_words(_slots_mask(intervals))
-        self.shift_masks = masks
+        # Shift start and length in minutes of the day: the curfew is the same window
+        # every day, so a shift (crossing midnight or not) meets it on some shift day
+        # exactly when the two overlap on the 24-hour clock.
+        self.shift_start_minute = column(
+            lambda job: _minutes(job.shift_start) if job.has_shift_times else 0, np.int32
+        )
+        self.shift_length = column(
+            lambda job: _day_length(job.shift_start, job.shift_end) if job.has_shift_times else 0,
+            np.int32,
+        )
 
         vocabulary = _Vocabulary()
         titles, skills, required = [], [], []
@@ -264,12 +262,28 @@ class JobIndex:
         # Two extra slots after the vocabulary: ZERO (no term) and FULL (nothing needed).
         self.zero_slot, self.full_slot = size, size + 1
         self.vocabulary_normalized = list(vocabulary.index)
-        self.title_ids = np.array(
-            [self.zero_slot if title is None else title for title in titles], dtype=np.int32
+        # Jobs share titles and skill lists (every "Line cook" of a chain): the skill part
+        # is computed once per distinct (title, skills) and gathered per job, and the
+        # certificate check once per distinct list of required certificates.
+        combos: dict[tuple, int] = {}
+        self.combo_of_job = np.array(
+            [
+                combos.setdefault(
+                    (self.zero_slot if title is None else title, tuple(row)), len(combos)
+                )
+                for title, row in zip(titles, skills, strict=True)
+            ],
+            dtype=np.int32,
         )
-        self.skill_ids = _padded(skills, self.zero_slot)
-        self.has_skills = np.array([bool(row) for row in skills], dtype=bool)
-        self.required_ids = _padded(required, self.full_slot)
+        self.combo_title = np.array([title for title, _row in combos], dtype=np.int32)
+        self.combo_skill_ids = _padded([list(row) for _title, row in combos], self.zero_slot)
+        self.combo_has_skills = np.array([bool(row) for _title, row in combos], dtype=bool)
+        required_sets: dict[tuple, int] = {}
+        self.required_of_job = np.array(
+            [required_sets.setdefault(tuple(row), len(required_sets)) for row in required],
+            dtype=np.int32,
+        )
+        self.required_sets = _padded([list(row) for row in required_sets], self.full_slot)
 
     def __len__(self) -> int:
         return len(self.jobs)
@@ -369,15 +383,13 @@ def _excluded_by_rule(
     if participant.curfew_all_day:
         rules[RULE_CURFEW] = on_site.copy()
     elif participant.has_curfew:
-        curfew = np.array(
-            _mask_words(
-                _slots_mask(
-                    _week_intervals(range(7), participant.curfew_start, participant.curfew_end)
-                )
-            ),
-            dtype=np.uint64,
+        curfew_start = _minutes(participant.curfew_start)
+        curfew_length = _day_length(participant.curfew_start, participant.curfew_end)
+        starts, lengths = index.shift_start_minute, index.shift_length
+        # Two arcs of the 24-hour clock overlap when either starts inside the other.
+        overlaps = ((curfew_start - starts) % MINUTES_PER_DAY < lengths) | (
+            (starts - curfew_start) % MINUTES_PER_DAY < curfew_length
         )
-        overlaps = np.bitwise_and(index.shift_masks, curfew).any(axis=1)
         rules[RULE_CURFEW] = overlaps & index.has_times & on_site
     else:
         rules[RULE_CURFEW] = nothing
@@ -394,9 +406,10 @@ def _excluded_by_rule(
 
     # 5. Requirements: a driver's licence, every required certification.
     requirements = index.requires_license & (not participant.has_drivers_license)
-    missing_certificate = (
-        similarity.certified[index.required_ids].min(axis=1) < limits.certification_similarity
+    missing_per_set = (
+        similarity.certified[index.required_sets].min(axis=1) < limits.certification_similarity
     )
+    missing_certificate = missing_per_set[index.required_of_job]
     rules[RULE_REQUIREMENTS] = requirements | missing_certificate
 
     # 6. Transport: no car, not on a bus line and farther than walking or biking.
@@ -418,10 +431,10 @@ def _excluded_by_rule(
 
 @dataclass
 class _Parts:
-    skills: np.ndarray
-    distance_score: np.ndarray
-    wage: np.ndarray
-    shift: np.ndarray
+    skills: np.ndarray  # per job
+    distance_score: np.ndarray  # per job
+    wage_table: np.ndarray  # per distinct wage (index.wage_values)
+    shift_table: np.ndarray  # per shift key
     readiness: float | None
 
 
@@ -433,9 +446,12 @@ def _score_parts(
     limits: Limits,
 ) -> _Parts:
     best = similarity.best
-    title = best[index.title_ids]
-    skill = best[index.skill_ids].max(axis=1)
-    skills = np.where(index.has_skills, np.maximum(title, 0.4 * title + 0.6 * skill), title)
+    title = best[index.combo_title]
+    skill = best[index.combo_skill_ids].max(axis=1)
+    per_combo = np.where(
+        index.combo_has_skills, np.maximum(title, 0.4 * title + 0.6 * skill), title
+    )
+    skills = per_combo[index.combo_of_job]
 
     if distance is None:
         distance_score = np.full(len(index), 0.5)
@@ -443,45 +459,44 @@ def _score_parts(
         distance_score = np.clip(1.0 - distance / limits.distance_zero_score_miles, 0.0, 1.0)
     distance_score = np.where(index.remote, 1.0, distance_score)
 
-    wage = index.wage
+    wage = index.wage_values
     if participant.wage_floor:
         floor = float(participant.wage_floor)
-        wage_score = np.where(
+        wage_table = np.where(
             wage >= floor,
             0.7 + 0.3 * np.clip((wage - floor) / 3.0, 0.0, 1.0),
             np.clip(0.5 - 2.5 * (floor - wage) / floor, 0.0, 0.5),
         )
     else:
-        wage_score = 0.2 + 0.6 * np.clip((wage - 12.0) / 13.0, 0.0, 1.0)
+        wage_table = 0.2 + 0.6 * np.clip((wage - 12.0) / 13.0, 0.0, 1.0)
 
     preferred = participant.preferred_shifts
+    shift_table = np.full(SHIFT_KEYS, 0.5)
     if preferred:
-        fits = np.zeros(len(index), dtype=bool)
-        for period in ("day", "evening", "night"):
-            if period in preferred:
-                fits |= index.period_code[period]
-        if "weekend" in preferred:
-            fits |= index.weekend
-        shift = np.where(index.has_period | index.weekend, fits.astype(np.float64), 0.5)
-    else:
-        shift = np.full(len(index), 0.5)
+        for key in range(SHIFT_KEYS):
+            period, weekend = PERIODS[key // 2], bool(key % 2)
+            if period or weekend:
+                fits = period in preferred or (weekend and "weekend" in preferred)
+                shift_table[key] = 1.0 if fits else 0.0
 
     readiness = None
     if participant.readiness is not None:
         readiness = min(max((float(participant.readiness) - 1.0) / 4.0, 0.0), 1.0)
-    return _Parts(skills, distance_score, wage_score, shift, readiness)
+    return _Parts(skills, distance_score, wage_table, shift_table, readiness)
 
 
-def _total(parts: _Parts, weights: Weights) -> np.ndarray:
+def _total(index: JobIndex, parts: _Parts, weights: Weights) -> np.ndarray:
+    wage_and_shift = (
+        weights.wage * parts.wage_table[:, None] + weights.shift * parts.shift_table[None, :]
+    ).ravel()
     total = (
         weights.skills * parts.skills
         + weights.distance * parts.distance_score
-        + weights.wage * parts.wage
-        + weights.shift * parts.shift
+        + wage_and_shift[index.wage_shift_key]
     )
     weight_sum = weights.skills + weights.distance + weights.wage + weights.shift
     if parts.readiness is not None:
-        total = total + weights.readiness * parts.readiness
+        total += weights.readiness * parts.readiness
         weight_sum += weights.readiness
     return total * (100.0 / weight_sum) if weight_sum else total * 0
 
@@ -490,50 +505,76 @@ def _clock(moment: time) -> str:
     return f"{moment.hour:02d}:{moment.minute:02d}"
 
 
+@dataclass(frozen=True)
+class _Row:
+    """One kept job's parts as plain Python numbers (reasons are written for a few jobs,
+    so they need no numpy)."""
+
+    skills: float
+    distance_score: float
+    wage: float
+    shift: float
+    miles: float | None
+    term: int  # the participant's term that matched best, -1 for none
+
+
+def _rows(order, index: JobIndex, similarity: _Similarity, parts: _Parts, distance) -> list:
+    if not len(order):
+        return []
+    combos = index.combo_of_job[order]
+    slots = np.concatenate(
+        (index.combo_title[combos][:, None], index.combo_skill_ids[combos]), axis=1
+    )
+    best_slot = slots[np.arange(len(order)), np.argmax(similarity.best[slots], axis=1)]
+    terms = similarity.best_term[best_slot].tolist()
+    miles = [None] * len(order) if distance is None else np.round(distance[order], 1).tolist()
+    return [
+        _Row(*values)
+        for values in zip(
+            parts.skills[order].tolist(),
+            parts.distance_score[order].tolist(),
+            parts.wage_table[index.wage_code[order]].tolist(),
+            parts.shift_table[index.shift_key[order]].tolist(),
+            miles,
+            terms,
+            strict=True,
+        )
+    ]
+
+
 def _explain(
-    number: int,
-    index: JobIndex,
+    job: JobProfile,
+    row: _Row,
     participant: ParticipantProfile,
-    similarity: _Similarity,
-    parts: _Parts,
-    distance: np.ndarray | None,
+    readiness: float | None,
     weights: Weights,
     limits: Limits,
 ) -> tuple[list[dict], list[dict]]:
     """Reasons (the top three parts that count, in plain words) and cautions."""
-    job = index.jobs[number]
     candidates: list[tuple[float, dict]] = []
-    if parts.skills[number] >= limits.reason_minimum:
-        slots = [int(index.title_ids[number]), *map(int, index.skill_ids[number])]
-        slot = max(slots, key=lambda s: similarity.best[s])
-        term = int(similarity.best_term[slot])
-        if term >= 0:
-            kind, text = participant.terms[term]
-            candidates.append(
-                (weights.skills * parts.skills[number], {"code": f"{kind}_matches", "name": text})
-            )
-    miles = None if distance is None else round(float(distance[number]), 1)
+    if row.skills >= limits.reason_minimum and row.term >= 0:
+        kind, text = participant.terms[row.term]
+        candidates.append((weights.skills * row.skills, {"code": f"{kind}_matches", "name": text}))
+    miles = row.miles
     if job.remote:
         candidates.append((weights.distance, {"code": "remote"}))
-    elif miles is not None and parts.distance_score[number] >= limits.reason_minimum:
+    elif miles is not None and row.distance_score >= limits.reason_minimum:
         code = "bus_line_miles" if job.transit_accessible else "miles_from_home"
-        candidates.append(
-            (weights.distance * parts.distance_score[number], {"code": code, "miles": miles})
-        )
+        candidates.append((weights.distance * row.distance_score, {"code": code, "miles": miles}))
     wage = f"{float(job.wage_max):.2f}"
     if participant.wage_floor and float(job.wage_max) >= float(participant.wage_floor):
         candidates.append(
             (
-                weights.wage * parts.wage[number],
+                weights.wage * row.wage,
                 {"code": "wage_above_goal", "wage": wage, "floor": f"{participant.wage_floor:.2f}"},
             )
         )
-    elif not participant.wage_floor and parts.wage[number] >= limits.reason_minimum:
-        candidates.append((weights.wage * parts.wage[number], {"code": "wage", "wage": wage}))
+    elif not participant.wage_floor and row.wage >= limits.reason_minimum:
+        candidates.append((weights.wage * row.wage, {"code": "wage", "wage": wage}))
     if participant.has_curfew and not participant.curfew_all_day and job.has_shift_times:
         candidates.append(
             (
-                weights.shift * max(parts.shift[number], 0.6),
+                weights.shift * max(row.shift, 0.6),
                 {
                     "code": "shift_fits_curfew",
                     "period": job.shift_period,
@@ -542,12 +583,12 @@ def _explain(
                 },
             )
         )
-    elif parts.shift[number] >= 1.0 and participant.preferred_shifts:
+    elif row.shift >= 1.0 and participant.preferred_shifts:
         candidates.append((weights.shift, {"code": "shift_preferred", "period": job.shift_period}))
-    if parts.readiness is not None and parts.readiness >= 0.6:
+    if readiness is not None and readiness >= 0.6:
         candidates.append(
             (
-                weights.readiness * parts.readiness,
+                weights.readiness * readiness,
                 {"code": "readiness_strong", "average": f"{float(participant.readiness):.1f}"},
             )
         )
@@ -575,9 +616,9 @@ def _explain(
         cautions.append({"code": "no_bus_line"})
     if participant.has_curfew and not job.has_shift_times and not job.remote:
         cautions.append({"code": "check_hours_curfew"})
-    if not job.remote and distance is None and participant.travel_limit != "none":
+    if not job.remote and miles is None and participant.travel_limit != "none":
         cautions.append({"code": "check_travel_area"})
-    if participant.preferred_shifts and parts.shift[number] == 0.0 and job.shift_period:
+    if participant.preferred_shifts and row.shift == 0.0 and job.shift_period:
         cautions.append({"code": "shift_not_preferred", "period": job.shift_period})
     return reasons, cautions
 
@@ -602,14 +643,16 @@ def rank_jobs(
     similarity = _similarity(index, participant, limits)
     distance = None
     if participant.zip_known and participant.latitude is not None:
-        distance = _haversine(participant.latitude, participant.longitude, index.lat, index.lon)
+        distance = _great_circle_miles(
+            _unit_vector(participant.latitude, participant.longitude), index.points
+        )
         distance = np.where(index.has_location, distance, np.inf)
     rules = _excluded_by_rule(index, participant, similarity, distance, limits, today)
     excluded = np.zeros(len(index), dtype=bool)
     for mask in rules.values():
         excluded |= mask
     parts = _score_parts(index, participant, similarity, distance, limits)
-    total = _total(parts, weights)
+    total = _total(index, parts, weights)
     eligible = np.flatnonzero(~excluded)
     if limit and len(eligible) > limit:
         # Best `limit` by score, ties by job id, without sorting everything.
@@ -622,16 +665,18 @@ def rank_jobs(
         else None
     )
     matches = []
-    for number in order:
+    rows = _rows(order, index, similarity, parts, distance)
+    totals = total[order].tolist()
+    for number, row, score in zip(order.tolist(), rows, totals, strict=True):
         reasons, cautions = _explain(
-            int(number), index, participant, similarity, parts, distance, weights, limits
+            index.jobs[number], row, participant, parts.readiness, weights, limits
         )
         if available_from:
             cautions.insert(0, {"code": "available_from", "date": available_from.isoformat()})
         matches.append(
             Match(
-                job_id=int(index.ids[number]),
-                score=round(float(total[number])),
+                job_id=index.jobs[number].id,
+                score=round(score),
                 reasons=reasons,
                 cautions=cautions,
                 available_from=available_from,
@@ -640,11 +685,11 @@ def rank_jobs(
     return Ranking(
         participant_id=participant.id,
         matches=matches,
-        excluded={rule: int(rules[rule].sum()) for rule in RULES},
+        excluded={rule: int(np.count_nonzero(rules[rule])) for rule in RULES},
         considered=len(index),
         notices=notices,
         readiness=parts.readiness,
-        eligible=int((~excluded).sum()),
+        eligible=len(index) - int(np.count_nonzero(excluded)),
     )
 
 
