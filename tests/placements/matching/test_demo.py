@@ -20,9 +20,7 @@ def test_small_demo_has_matches_for_pat():
     services._INDEX_CACHE.clear()
     call_command("seed_demo", "--force", stdout=io.StringIO())
     pat = Participant.objects.get(user__username="participant")
-    titles = list(
-        MatchResult.objects.filter(participant=pat).values_list("job__title", flat=True)
-    )
+    titles = list(MatchResult.objects.filter(participant=pat).values_list("job__title", flat=True))
     assert titles[0] == "Forklift operator, day shift"
     assert "Warehouse associate" not in titles  # a night shift against a 10 pm curfew
     assert MatchRun.objects.count() == Participant.objects.count()
