@@ -13,6 +13,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, time
+from functools import lru_cache
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -39,6 +40,8 @@ EARTH_RADIUS_MILES = 3958.8
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 MINUTES_PER_DAY = 24 * 60
 MINUTES_PER_WEEK = 7 * MINUTES_PER_DAY
+# Similarity rows kept per index (each the size of the vocabulary, a few hundred floats).
+TERM_ROWS_KEPT = 50_000
 SHIFT_KEYS = 8  # (none, day, evening, night) x (weekend or not)
 PERIODS = ("", "day", "evening", "night")
 # Words that say nothing about what the work is; dropped so that "Forklift
@@ -77,6 +80,7 @@ FILLER_WORDS = frozenset(
 _NON_WORD = re.compile(r"[^\w\s]+")
 
 
+@lru_cache(maxsize=100_000)
 def normalize_term(text: str) -> str:
     """Lower case, no accents or punctuation, filler words dropped (unless nothing else
     is left)."""
@@ -284,6 +288,24 @@ class JobIndex:
             dtype=np.int32,
         )
         self.required_sets = _padded([list(row) for row in required_sets], self.full_slot)
+        self._rows: dict[str, np.ndarray] = {}
+        self._empty_row = np.zeros(size, dtype=np.float32)
+
+    def similarity_rows(self, terms: list[str]) -> np.ndarray:
+        """rapidfuzz similarity (0-100) of each normalized term to every vocabulary
+        string, one row per term. People share most terms (the taxonomy's skills and
+        synonyms, common job titles), so rows are kept on the index for its lifetime
+        (one run): a term is compared with the vocabulary once per run."""
+        missing = [term for term in dict.fromkeys(terms) if term and term not in self._rows]
+        if missing:
+            computed = process.cdist(
+                missing, self.vocabulary_normalized, scorer=fuzz.token_set_ratio, dtype=np.float32
+            )
+            if len(self._rows) + len(missing) > TERM_ROWS_KEPT:
+                self._rows.clear()
+            self._rows.update(zip(missing, computed, strict=True))
+        empty = self._empty_row
+        return np.stack([self._rows.get(term, empty) if term else empty for term in terms])
 
     def __len__(self) -> int:
         return len(self.jobs)
@@ -327,10 +349,7 @@ def _similarity(index: JobIndex, participant: ParticipantProfile, limits: Limits
     certified[index.full_slot] = 100.0
     terms = [normalize_term(text) for _kind, text in participant.terms]
     if size and any(terms):
-        scores = process.cdist(
-            terms, index.vocabulary_normalized, scorer=fuzz.token_set_ratio, dtype=np.float32
-        )
-        scores[[not term for term in terms]] = 0
+        scores = index.similarity_rows(terms)
         best_term[:size] = scores.argmax(axis=0)
         raw = scores.max(axis=0)
         floor = limits.skill_similarity_floor

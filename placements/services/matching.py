@@ -10,12 +10,13 @@ No signal keeps results fresh (jobseekers never imports placements): the nightly
 catches new jobs, the pages catch changes of the person.
 """
 
+import json
 import threading
 import time as clock
 from datetime import date, datetime
 from decimal import Decimal
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from django_tasks import task
 
@@ -53,20 +54,54 @@ def open_jobs_index(*, fresh: bool = False) -> JobIndex:
     return index
 
 
-def _rows(ranking: Ranking, participant_id: int, computed_at: datetime) -> list[MatchResult]:
-    return [
-        MatchResult(
-            participant_id=participant_id,
-            job_id=match.job_id,
-            rank=rank,
-            score=max(0, min(100, match.score)),
-            reasons=match.reasons,
-            cautions=match.cautions,
-            available_from=match.available_from,
-            computed_at=computed_at,
+_RESULT_COLUMNS = (
+    "participant_id",
+    "job_id",
+    "rank",
+    "score",
+    "reasons",
+    "cautions",
+    "available_from",
+    "computed_at",
+)
+
+
+def _insert_results(rankings: list[Ranking], computed_at: datetime) -> int:
+    """Insert the matches of these rankings in bulk (COPY on PostgreSQL, executemany on
+    SQLite): the nightly run writes a million rows, and model instances or a round trip
+    a row would cost more than the matching itself."""
+    operations = connection.ops
+    moment = operations.adapt_datetimefield_value(computed_at)
+    rows = [
+        (
+            ranking.participant_id,
+            match.job_id,
+            rank,
+            max(0, min(100, match.score)),
+            json.dumps(match.reasons, ensure_ascii=False),
+            json.dumps(match.cautions, ensure_ascii=False),
+            operations.adapt_datefield_value(match.available_from),
+            moment,
         )
+        for ranking in rankings
         for rank, match in enumerate(ranking.matches, start=1)
     ]
+    if not rows:
+        return 0
+    table = operations.quote_name(MatchResult._meta.db_table)
+    columns = ", ".join(operations.quote_name(column) for column in _RESULT_COLUMNS)
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            # COPY: the bulk path of PostgreSQL (table and columns from the model).
+            with cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
+        else:
+            placeholders = ", ".join(["%s"] * len(_RESULT_COLUMNS))
+            # Table and column names come from the model; every value is a parameter.
+            sql = f"INSERT INTO {table} ({columns}) VALUES ({placeholders})"  # noqa: S608
+            cursor.executemany(sql, rows)
+    return len(rows)
 
 
 def _run(ranking: Ranking, participant_id: int, computed_at: datetime) -> MatchRun:
@@ -88,17 +123,13 @@ def matches_store(*, rankings: list[Ranking], computed_at: datetime) -> int:
     """Replace the stored matches and runs of the ranked participants (one transaction,
     a fixed number of statements per batch). Returns the number of matches stored."""
     ids = [ranking.participant_id for ranking in rankings]
-    results = [
-        row for ranking in rankings for row in _rows(ranking, ranking.participant_id, computed_at)
-    ]
     with transaction.atomic():
         MatchResult.objects.filter(participant_id__in=ids).delete()
         MatchRun.objects.filter(participant_id__in=ids).delete()
         MatchRun.objects.bulk_create(
             [_run(ranking, ranking.participant_id, computed_at) for ranking in rankings]
         )
-        MatchResult.objects.bulk_create(results, batch_size=5000)
-    return len(results)
+        return _insert_results(rankings, computed_at)
 
 
 def matches_rank(
