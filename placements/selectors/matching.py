@@ -263,6 +263,10 @@ def participant_profiles(*, participant_ids, today: date | None = None) -> list[
         terms.extend((TERM_CERTIFICATION, name) for name in certifications)
         terms.extend((TERM_DESIRED, str(title)) for title in row["desired_job_titles"] or [])
         # Keep the first wording of each term (duplicates only slow the comparison).
+        # Certificates first, then work done: when two terms match a job equally, the
+        # reason names the stronger evidence ("Your forklift certificate matches").
+        order = {TERM_CERTIFICATION: 0, TERM_EXPERIENCE: 1, TERM_SKILL: 2, TERM_DESIRED: 3}
+        terms.sort(key=lambda term: order[term[0]])
         seen, unique_terms = set(), []
         for kind, text in terms:
             key = (kind, normalize_term(text))
