@@ -374,3 +374,23 @@ STORAGES["private"] = {
 # placements/rules.py).
 PORTAL_FAIR_INTERVIEW_MINIMUM_MINUTES = env.int("PORTAL_FAIR_INTERVIEW_MINIMUM_MINUTES", default=10)
 PORTAL_FAIR_INTERVIEW_MAXIMUM_MINUTES = env.int("PORTAL_FAIR_INTERVIEW_MAXIMUM_MINUTES", default=60)
+# --- Placements: matching (placements/matching/, read through placements.rules) --------
+# Weights of the 0-100 score (relative; the work-readiness part counts only when the
+# person has transitional-job ratings).
+PORTAL_MATCHING_WEIGHT_SKILLS = env.float("PORTAL_MATCHING_WEIGHT_SKILLS", default=45)
+PORTAL_MATCHING_WEIGHT_DISTANCE = env.float("PORTAL_MATCHING_WEIGHT_DISTANCE", default=15)
+PORTAL_MATCHING_WEIGHT_WAGE = env.float("PORTAL_MATCHING_WEIGHT_WAGE", default=15)
+PORTAL_MATCHING_WEIGHT_SHIFT = env.float("PORTAL_MATCHING_WEIGHT_SHIFT", default=10)
+PORTAL_MATCHING_WEIGHT_READINESS = env.float("PORTAL_MATCHING_WEIGHT_READINESS", default=15)
+# Without a car, a job off the bus lines is reachable within these distances (miles).
+PORTAL_MATCHING_WALKING_MILES = env.float("PORTAL_MATCHING_WALKING_MILES", default=1.5)
+PORTAL_MATCHING_BIKING_MILES = env.float("PORTAL_MATCHING_BIKING_MILES", default=5.0)
+# The distance part of the score falls to 0 at this distance; "far" caution beyond this.
+PORTAL_MATCHING_DISTANCE_ZERO_MILES = env.float("PORTAL_MATCHING_DISTANCE_ZERO_MILES", default=30)
+PORTAL_MATCHING_FAR_MILES = env.float("PORTAL_MATCHING_FAR_MILES", default=15)
+# Matches kept per participant, and how old stored matches may get before a page
+# recomputes them for that person.
+PORTAL_MATCHING_RESULTS_PER_PARTICIPANT = env.int(
+    "PORTAL_MATCHING_RESULTS_PER_PARTICIPANT", default=20
+)
+PORTAL_MATCHING_MAX_AGE_HOURS = env.int("PORTAL_MATCHING_MAX_AGE_HOURS", default=24)

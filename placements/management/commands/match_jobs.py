@@ -1,0 +1,25 @@
+"""`manage.py match_jobs`: run once a night (cron or a scheduler) to recompute every
+active participant's matches. It enqueues the task, so a db_worker runs it in
+production; `--now` runs it in this process and prints the counts."""
+
+from django.core.management.base import BaseCommand
+
+from placements.services.matching import matches_nightly, matches_recompute_all
+
+
+class Command(BaseCommand):
+    help = "Recompute the job matches of every active participant (run nightly)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--now", action="store_true", help="Run here instead of queueing.")
+
+    def handle(self, *args, now, **options):
+        if now:
+            result = matches_recompute_all(stdout=self.stdout)
+            self.stdout.write(
+                f"Matched {result['participants']} participants against {result['jobs']} "
+                f"open jobs: {result['matches']} matches in {result['seconds']} s."
+            )
+            return
+        result = matches_nightly.enqueue()
+        self.stdout.write(f"Matching queued ({result.id}).")

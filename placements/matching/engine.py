@@ -1,0 +1,727 @@
+"""The matching engine: every open job as numpy columns (`JobIndex`, built once per run),
+and `rank_jobs`, one participant against all of them.
+
+Order of work for one participant (DESIGN.md, flow 5): hard rules first, each a column
+comparison, then the 0-100 score of the jobs left, then reasons and cautions for the
+few jobs kept. Nothing here touches the database.
+"""
+
+import calendar
+import math
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, time
+from functools import lru_cache
+
+import numpy as np
+from rapidfuzz import fuzz, process
+
+from .profiles import (
+    OFFENSE_CATEGORIES,
+    RULE_CURFEW,
+    RULE_POLICY,
+    RULE_PRE_RELEASE,
+    RULE_REQUIREMENTS,
+    RULE_SUPERVISION,
+    RULE_TRANSPORT,
+    RULE_TRAVEL,
+    RULES,
+    TERM_CERTIFICATION,
+    TERM_SKILL,
+    JobProfile,
+    Limits,
+    ParticipantProfile,
+    Weights,
+)
+
+EARTH_RADIUS_MILES = 3958.8
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+MINUTES_PER_DAY = 24 * 60
+MINUTES_PER_WEEK = 7 * MINUTES_PER_DAY
+# Similarity rows kept per index (each the size of the vocabulary, a few hundred floats).
+TERM_ROWS_KEPT = 50_000
+SHIFT_KEYS = 8  # (none, day, evening, night) x (weekend or not)
+PERIODS = ("", "day", "evening", "night")
+# Words that say nothing about what the work is; dropped so that "Forklift
+# certificate" and "Forklift operation" compare as "forklift".
+FILLER_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "the",
+        "of",
+        "for",
+        "in",
+        "with",
+        "to",
+        "certificate",
+        "certification",
+        "certified",
+        "card",
+        "license",
+        "licence",
+        "operation",
+        "operator",
+        "skills",
+        "skill",
+        "experience",
+        "worker",
+        "work",
+        "helper",
+        "associate",
+        "general",
+        "entry",
+        "level",
+    ]
+)
+_NON_WORD = re.compile(r"[^\w\s]+")
+
+
+@lru_cache(maxsize=100_000)
+def normalize_term(text: str) -> str:
+    """Lower case, no accents or punctuation, filler words dropped (unless nothing else
+    is left)."""
+    text = unicodedata.normalize("NFKD", text or "")
+    text = "".join(char for char in text if not unicodedata.combining(char)).lower()
+    words = _NON_WORD.sub(" ", text).split()
+    kept = [word for word in words if word not in FILLER_WORDS]
+    return " ".join(kept or words)
+
+
+def full_years_between(earlier: date, later: date) -> int:
+    """Whole years from `earlier` to `later` (29 February counts as 28 February)."""
+    years = later.year - earlier.year
+    month, day = earlier.month, earlier.day
+    if month == 2 and day == 29 and not calendar.isleap(later.year):
+        day = 28
+    if (later.month, later.day) < (month, day):
+        years -= 1
+    return years
+
+
+def _minutes(moment: time) -> int:
+    return moment.hour * 60 + moment.minute
+
+
+def _day_length(start: time, end: time) -> int:
+    """Minutes from `start` to `end`; an end at or before the start crosses midnight
+    (start == end: the whole day)."""
+    return (_minutes(end) - _minutes(start)) % MINUTES_PER_DAY or MINUTES_PER_DAY
+
+
+def _week_intervals(days: Sequence[int], start: time, end: time) -> list[tuple[int, int]]:
+    """[start, end) minute intervals of the week (0 = Monday 00:00)."""
+    begin, length = _minutes(start), _day_length(start, end)
+    return [(day * MINUTES_PER_DAY + begin, day * MINUTES_PER_DAY + begin + length) for day in days]
+
+
+def job_day_indexes(shift_days: Sequence[str]) -> list[int]:
+    """Weekday numbers of a shift; no days listed means it may be any day."""
+    days = [WEEKDAYS.index(day) for day in shift_days if day in WEEKDAYS]
+    return days or list(range(7))
+
+
+def curfew_conflict_exact(job: JobProfile, participant: ParticipantProfile) -> bool:
+    """Whether any minute of any shift day falls inside the curfew, on the week's
+    calendar (a readable reference for the engine's clock arithmetic)."""
+    if not (participant.has_curfew and job.has_shift_times) or job.remote:
+        return participant.curfew_all_day and not job.remote
+    curfew = _week_intervals(range(7), participant.curfew_start, participant.curfew_end)
+    shifts = _week_intervals(job_day_indexes(job.shift_days), job.shift_start, job.shift_end)
+    for shift_start, shift_end in shifts:
+        for curfew_start, curfew_end in curfew:
+            # Compare on the circle of the week: shift the curfew by -1, 0, +1 weeks.
+            for offset in (-MINUTES_PER_WEEK, 0, MINUTES_PER_WEEK):
+                if shift_start < curfew_end + offset and curfew_start + offset < shift_end:
+                    return True
+    return False
+
+
+def _unit_vector(latitude: float, longitude: float) -> np.ndarray:
+    lat, lon = math.radians(latitude), math.radians(longitude)
+    return np.array([math.cos(lat) * math.cos(lon), math.cos(lat) * math.sin(lon), math.sin(lat)])
+
+
+def _great_circle_miles(origin: np.ndarray, points: np.ndarray) -> np.ndarray:
+    """Great-circle miles from one unit vector to many (the chord form: the same
+    distance as the haversine of portal.core.geo, one matrix product instead of four
+    trigonometric columns)."""
+    chord_squared = np.maximum(2.0 - 2.0 * (points @ origin), 0.0)
+    return 2 * EARTH_RADIUS_MILES * np.arcsin(np.minimum(np.sqrt(chord_squared) / 2, 1.0))
+
+
+class _Vocabulary:
+    """Distinct normalized strings, each with a number."""
+
+    def __init__(self):
+        self.index: dict[str, int] = {}
+        self.originals: list[str] = []
+
+    def add(self, text: str) -> int | None:
+        normalized = normalize_term(text)
+        if not normalized:
+            return None
+        if normalized not in self.index:
+            self.index[normalized] = len(self.index)
+            self.originals.append(text)
+        return self.index[normalized]
+
+
+def _padded(rows: list[list[int]], pad: int) -> np.ndarray:
+    width = max((len(row) for row in rows), default=0) or 1
+    matrix = np.full((len(rows), width), pad, dtype=np.int32)
+    for number, row in enumerate(rows):
+        matrix[number, : len(row)] = row
+    return matrix
+
+
+class JobIndex:
+    """Every open job as columns. Build it once per run (the nightly batch builds it
+    once for all participants); `rank_jobs` only reads it."""
+
+    def __init__(self, jobs: Sequence[JobProfile]):
+        self.jobs = list(jobs)
+        count = len(self.jobs)
+        self.ids = np.array([job.id for job in self.jobs], dtype=np.int64)
+        self.position = {job.id: number for number, job in enumerate(self.jobs)}
+        self.has_location = np.array(
+            [job.latitude is not None and job.longitude is not None for job in self.jobs],
+            dtype=bool,
+        )
+        self.points = np.array(
+            [_unit_vector(job.latitude or 0.0, job.longitude or 0.0) for job in self.jobs],
+            dtype=np.float64,
+        ).reshape(count, 3)
+
+        def column(getter, dtype=bool):
+            return np.array([getter(job) for job in self.jobs], dtype=dtype)
+
+        self.transit = column(lambda job: job.transit_accessible)
+        self.remote = column(lambda job: job.remote)
+        self.requires_license = column(lambda job: job.requires_drivers_license)
+        self.accepts_parole = column(lambda job: job.accepts_parole)
+        self.accepts_probation = column(lambda job: job.accepts_probation)
+        self.facility_fairs = column(lambda job: job.hires_at_facility_fairs)
+        self.wage = column(lambda job: float(job.wage_max), np.float64)
+        self.weekend = column(lambda job: job.works_weekends)
+        self.period = np.array([job.shift_period or "" for job in self.jobs], dtype=object)
+        # Wage and shift take few distinct values: their parts of the score are computed
+        # per (wage, shift kind) and gathered per job in one step.
+        self.wage_values, wage_code = np.unique(self.wage, return_inverse=True)
+        period_number = np.select(
+            [self.period == "day", self.period == "evening", self.period == "night"], [1, 2, 3], 0
+        )
+        self.wage_code = wage_code.astype(np.int32)
+        self.shift_key = (period_number * 2 + self.weekend).astype(np.int32)
+        self.wage_shift_key = self.wage_code * SHIFT_KEYS + self.shift_key
+        self.expires = column(
+            lambda job: job.expires_on.toordinal() if job.expires_on else 10**7, np.int64
+        )
+        areas: dict[tuple[str, str], int] = {}
+        states: dict[str, int] = {}
+        self.county_code = column(
+            lambda job: areas.setdefault((job.state, job.county), len(areas)) if job.county else -1,
+            np.int64,
+        )
+        self.state_code = column(
+            lambda job: states.setdefault(job.state, len(states)) if job.state else -1, np.int64
+        )
+        self.areas, self.states = areas, states
+        self.lookback = np.zeros((count, len(OFFENSE_CATEGORIES)), dtype=np.float64)
+        for number, job in enumerate(self.jobs):
+            for column_number, category in enumerate(OFFENSE_CATEGORIES):
+                if category in job.lookback_years:
+                    years = job.lookback_years[category]
+                    self.lookback[number, column_number] = np.inf if years is None else years
+        self.has_times = column(lambda job: job.has_shift_times)
+        # Shift start and length in minutes of the day: the curfew is the same window
+        # every day, so a shift (crossing midnight or not) meets it on some shift day
+        # exactly when the two overlap on the 24-hour clock.
+        self.shift_start_minute = column(
+            lambda job: _minutes(job.shift_start) if job.has_shift_times else 0, np.int32
+        )
+        self.shift_length = column(
+            lambda job: _day_length(job.shift_start, job.shift_end) if job.has_shift_times else 0,
+            np.int32,
+        )
+
+        vocabulary = _Vocabulary()
+        titles, skills, required = [], [], []
+        for job in self.jobs:
+            titles.append(vocabulary.add(job.title))
+            terms = [*job.skills, *job.certifications_required, *job.certifications_preferred]
+            skills.append(sorted({i for i in (vocabulary.add(t) for t in terms) if i is not None}))
+            required.append(
+                [
+                    i
+                    for i in (vocabulary.add(t) for t in job.certifications_required)
+                    if i is not None
+                ]
+            )
+        self.vocabulary = vocabulary
+        size = len(vocabulary.index)
+        # Two extra slots after the vocabulary: ZERO (no term) and FULL (nothing needed).
+        self.zero_slot, self.full_slot = size, size + 1
+        self.vocabulary_normalized = list(vocabulary.index)
+        # Jobs share titles and skill lists (every "Line cook" of a chain): the skill part
+        # is computed once per distinct (title, skills) and gathered per job, and the
+        # certificate check once per distinct list of required certificates.
+        combos: dict[tuple, int] = {}
+        self.combo_of_job = np.array(
+            [
+                combos.setdefault(
+                    (self.zero_slot if title is None else title, tuple(row)), len(combos)
+                )
+                for title, row in zip(titles, skills, strict=True)
+            ],
+            dtype=np.int32,
+        )
+        self.combo_title = np.array([title for title, _row in combos], dtype=np.int32)
+        self.combo_skill_ids = _padded([list(row) for _title, row in combos], self.zero_slot)
+        self.combo_has_skills = np.array([bool(row) for _title, row in combos], dtype=bool)
+        required_sets: dict[tuple, int] = {}
+        self.required_of_job = np.array(
+            [required_sets.setdefault(tuple(row), len(required_sets)) for row in required],
+            dtype=np.int32,
+        )
+        self.required_sets = _padded([list(row) for row in required_sets], self.full_slot)
+        self._rows: dict[str, np.ndarray] = {}
+        self._empty_row = np.zeros(size, dtype=np.float32)
+
+    def similarity_rows(self, terms: list[str]) -> np.ndarray:
+        """rapidfuzz similarity (0-100) of each normalized term to every vocabulary
+        string, one row per term. People share most terms (the taxonomy's skills and
+        synonyms, common job titles), so rows are kept on the index for its lifetime
+        (one run): a term is compared with the vocabulary once per run."""
+        missing = [term for term in dict.fromkeys(terms) if term and term not in self._rows]
+        if missing:
+            computed = process.cdist(
+                missing, self.vocabulary_normalized, scorer=fuzz.token_set_ratio, dtype=np.float32
+            )
+            if len(self._rows) + len(missing) > TERM_ROWS_KEPT:
+                self._rows.clear()
+            self._rows.update(zip(missing, computed, strict=True))
+        empty = self._empty_row
+        return np.stack([self._rows.get(term, empty) if term else empty for term in terms])
+
+    def __len__(self) -> int:
+        return len(self.jobs)
+
+
+@dataclass
+class Match:
+    """One job kept for a participant: score 0-100, reasons and cautions as
+    (code, params) dicts (translated when shown, see `reasons.py`)."""
+
+    job_id: int
+    score: int
+    reasons: list[dict] = field(default_factory=list)
+    cautions: list[dict] = field(default_factory=list)
+    available_from: date | None = None
+
+
+@dataclass
+class Ranking:
+    participant_id: int
+    matches: list[Match]
+    excluded: dict[str, int]
+    considered: int
+    notices: list[dict]
+    readiness: float | None = None
+    eligible: int = 0
+
+
+@dataclass
+class _Similarity:
+    best: np.ndarray  # per vocabulary slot, 0-1 after the floor
+    best_term: np.ndarray  # which participant term gave it
+    certified: np.ndarray  # per slot, best raw similarity of a certification or skill
+
+
+def _similarity(index: JobIndex, participant: ParticipantProfile, limits: Limits) -> _Similarity:
+    size = len(index.vocabulary_normalized)
+    best = np.zeros(size + 2, dtype=np.float64)
+    best_term = np.full(size + 2, -1, dtype=np.int64)
+    certified = np.zeros(size + 2, dtype=np.float64)
+    certified[index.full_slot] = 100.0
+    terms = [normalize_term(text) for _kind, text in participant.terms]
+    if size and any(terms):
+        scores = index.similarity_rows(terms)
+        best_term[:size] = scores.argmax(axis=0)
+        raw = scores.max(axis=0)
+        floor = limits.skill_similarity_floor
+        best[:size] = np.clip((raw - floor) / (100.0 - floor), 0.0, 1.0)
+        cert_rows = [
+            number
+            for number, (kind, _text) in enumerate(participant.terms)
+            if kind in (TERM_CERTIFICATION, TERM_SKILL)
+        ]
+        if cert_rows:
+            certified[:size] = scores[cert_rows].max(axis=0)
+    return _Similarity(best=best, best_term=best_term, certified=certified)
+
+
+def _excluded_by_rule(
+    index: JobIndex,
+    participant: ParticipantProfile,
+    similarity: _Similarity,
+    distance: np.ndarray | None,
+    limits: Limits,
+    today: date,
+) -> dict[str, np.ndarray]:
+    count = len(index)
+    nothing = np.zeros(count, dtype=bool)
+    on_site = ~index.remote
+    rules: dict[str, np.ndarray] = {}
+
+    # 1. The policy against the record, per offense category of the person's record.
+    policy = nothing.copy()
+    latest: dict[str, date] = {}
+    for conviction in participant.convictions:
+        if conviction.category in OFFENSE_CATEGORIES:
+            previous = latest.get(conviction.category)
+            if previous is None or conviction.counted_from > previous:
+                latest[conviction.category] = conviction.counted_from
+    for category, counted_from in latest.items():
+        years_clear = full_years_between(counted_from, today)
+        policy |= years_clear < index.lookback[:, OFFENSE_CATEGORIES.index(category)]
+    rules[RULE_POLICY] = policy
+
+    # 2. Supervision the employer does not accept.
+    if participant.supervision_type == "parole":
+        rules[RULE_SUPERVISION] = ~index.accepts_parole
+    elif participant.supervision_type == "probation":
+        rules[RULE_SUPERVISION] = ~index.accepts_probation
+    else:
+        rules[RULE_SUPERVISION] = nothing
+
+    # 3. Curfew against every shift day (both may cross midnight).
+    if participant.curfew_all_day:
+        rules[RULE_CURFEW] = on_site.copy()
+    elif participant.has_curfew:
+        curfew_start = _minutes(participant.curfew_start)
+        curfew_length = _day_length(participant.curfew_start, participant.curfew_end)
+        starts, lengths = index.shift_start_minute, index.shift_length
+        # Two arcs of the 24-hour clock overlap when either starts inside the other.
+        overlaps = ((curfew_start - starts) % MINUTES_PER_DAY < lengths) | (
+            (starts - curfew_start) % MINUTES_PER_DAY < curfew_length
+        )
+        rules[RULE_CURFEW] = overlaps & index.has_times & on_site
+    else:
+        rules[RULE_CURFEW] = nothing
+
+    # 4. Travel limits (checked only when the home ZIP is known; otherwise a caution).
+    travel = nothing
+    if participant.zip_known and participant.travel_limit == "county":
+        code = index.areas.get((participant.state, participant.county), -2)
+        travel = on_site & (index.county_code != code)
+    elif participant.zip_known and participant.travel_limit == "state":
+        code = index.states.get(participant.state, -2)
+        travel = on_site & (index.state_code != code)
+    rules[RULE_TRAVEL] = travel
+
+    # 5. Requirements: a driver's licence, every required certification.
+    requirements = index.requires_license & (not participant.has_drivers_license)
+    missing_per_set = (
+        similarity.certified[index.required_sets].min(axis=1) < limits.certification_similarity
+    )
+    missing_certificate = missing_per_set[index.required_of_job]
+    rules[RULE_REQUIREMENTS] = requirements | missing_certificate
+
+    # 6. Transport: no car, not on a bus line and farther than walking or biking.
+    if "car" in participant.transport or distance is None:
+        rules[RULE_TRANSPORT] = nothing
+    else:
+        reach = limits.biking_miles if "bike" in participant.transport else limits.walking_miles
+        rules[RULE_TRANSPORT] = on_site & ~index.transit & (distance > reach)
+
+    # 7. Pre-release: only employers hiring at facility fairs, or jobs still open once out.
+    if participant.release_date is not None and participant.release_date > today:
+        rules[RULE_PRE_RELEASE] = ~index.facility_fairs & (
+            index.expires < participant.release_date.toordinal()
+        )
+    else:
+        rules[RULE_PRE_RELEASE] = nothing
+    return rules
+
+
+@dataclass
+class _Parts:
+    skills: np.ndarray  # per job
+    distance_score: np.ndarray  # per job
+    wage_table: np.ndarray  # per distinct wage (index.wage_values)
+    shift_table: np.ndarray  # per shift key
+    readiness: float | None
+
+
+def _score_parts(
+    index: JobIndex,
+    participant: ParticipantProfile,
+    similarity: _Similarity,
+    distance: np.ndarray | None,
+    limits: Limits,
+) -> _Parts:
+    best = similarity.best
+    title = best[index.combo_title]
+    skill = best[index.combo_skill_ids].max(axis=1)
+    per_combo = np.where(
+        index.combo_has_skills, np.maximum(title, 0.4 * title + 0.6 * skill), title
+    )
+    skills = per_combo[index.combo_of_job]
+
+    if distance is None:
+        distance_score = np.full(len(index), 0.5)
+    else:
+        distance_score = np.clip(1.0 - distance / limits.distance_zero_score_miles, 0.0, 1.0)
+    distance_score = np.where(index.remote, 1.0, distance_score)
+
+    wage = index.wage_values
+    if participant.wage_floor:
+        floor = float(participant.wage_floor)
+        wage_table = np.where(
+            wage >= floor,
+            0.7 + 0.3 * np.clip((wage - floor) / 3.0, 0.0, 1.0),
+            np.clip(0.5 - 2.5 * (floor - wage) / floor, 0.0, 0.5),
+        )
+    else:
+        wage_table = 0.2 + 0.6 * np.clip((wage - 12.0) / 13.0, 0.0, 1.0)
+
+    preferred = participant.preferred_shifts
+    shift_table = np.full(SHIFT_KEYS, 0.5)
+    if preferred:
+        for key in range(SHIFT_KEYS):
+            period, weekend = PERIODS[key // 2], bool(key % 2)
+            if period or weekend:
+                fits = period in preferred or (weekend and "weekend" in preferred)
+                shift_table[key] = 1.0 if fits else 0.0
+
+    readiness = None
+    if participant.readiness is not None:
+        readiness = min(max((float(participant.readiness) - 1.0) / 4.0, 0.0), 1.0)
+    return _Parts(skills, distance_score, wage_table, shift_table, readiness)
+
+
+def _total(index: JobIndex, parts: _Parts, weights: Weights) -> np.ndarray:
+    wage_and_shift = (
+        weights.wage * parts.wage_table[:, None] + weights.shift * parts.shift_table[None, :]
+    ).ravel()
+    total = (
+        weights.skills * parts.skills
+        + weights.distance * parts.distance_score
+        + wage_and_shift[index.wage_shift_key]
+    )
+    weight_sum = weights.skills + weights.distance + weights.wage + weights.shift
+    if parts.readiness is not None:
+        total += weights.readiness * parts.readiness
+        weight_sum += weights.readiness
+    return total * (100.0 / weight_sum) if weight_sum else total * 0
+
+
+def _clock(moment: time) -> str:
+    return f"{moment.hour:02d}:{moment.minute:02d}"
+
+
+@dataclass(frozen=True)
+class _Row:
+    """One kept job's parts as plain Python numbers (reasons are written for a few jobs,
+    so they need no numpy)."""
+
+    skills: float
+    distance_score: float
+    wage: float
+    shift: float
+    miles: float | None
+    term: int  # the participant's term that matched best, -1 for none
+
+
+def _rows(order, index: JobIndex, similarity: _Similarity, parts: _Parts, distance) -> list:
+    if not len(order):
+        return []
+    combos = index.combo_of_job[order]
+    slots = np.concatenate(
+        (index.combo_title[combos][:, None], index.combo_skill_ids[combos]), axis=1
+    )
+    best_slot = slots[np.arange(len(order)), np.argmax(similarity.best[slots], axis=1)]
+    terms = similarity.best_term[best_slot].tolist()
+    miles = [None] * len(order) if distance is None else np.round(distance[order], 1).tolist()
+    return [
+        _Row(*values)
+        for values in zip(
+            parts.skills[order].tolist(),
+            parts.distance_score[order].tolist(),
+            parts.wage_table[index.wage_code[order]].tolist(),
+            parts.shift_table[index.shift_key[order]].tolist(),
+            miles,
+            terms,
+            strict=True,
+        )
+    ]
+
+
+def _explain(
+    job: JobProfile,
+    row: _Row,
+    participant: ParticipantProfile,
+    readiness: float | None,
+    weights: Weights,
+    limits: Limits,
+) -> tuple[list[dict], list[dict]]:
+    """Reasons (the top three parts that count, in plain words) and cautions."""
+    candidates: list[tuple[float, dict]] = []
+    if row.skills >= limits.reason_minimum and row.term >= 0:
+        kind, text = participant.terms[row.term]
+        candidates.append((weights.skills * row.skills, {"code": f"{kind}_matches", "name": text}))
+    miles = row.miles
+    if job.remote:
+        candidates.append((weights.distance, {"code": "remote"}))
+    elif miles is not None and row.distance_score >= limits.reason_minimum:
+        code = "bus_line_miles" if job.transit_accessible else "miles_from_home"
+        candidates.append((weights.distance * row.distance_score, {"code": code, "miles": miles}))
+    wage = f"{float(job.wage_max):.2f}"
+    if participant.wage_floor and float(job.wage_max) >= float(participant.wage_floor):
+        candidates.append(
+            (
+                weights.wage * row.wage,
+                {"code": "wage_above_goal", "wage": wage, "floor": f"{participant.wage_floor:.2f}"},
+            )
+        )
+    elif not participant.wage_floor and row.wage >= limits.reason_minimum:
+        candidates.append((weights.wage * row.wage, {"code": "wage", "wage": wage}))
+    if participant.has_curfew and not participant.curfew_all_day and job.has_shift_times:
+        candidates.append(
+            (
+                weights.shift * max(row.shift, 0.6),
+                {
+                    "code": "shift_fits_curfew",
+                    "period": job.shift_period,
+                    "end": _clock(job.shift_end),
+                    "curfew": _clock(participant.curfew_start),
+                },
+            )
+        )
+    elif row.shift >= 1.0 and participant.preferred_shifts:
+        candidates.append((weights.shift, {"code": "shift_preferred", "period": job.shift_period}))
+    if readiness is not None and readiness >= 0.6:
+        candidates.append(
+            (
+                weights.readiness * readiness,
+                {"code": "readiness_strong", "average": f"{float(participant.readiness):.1f}"},
+            )
+        )
+    candidates.sort(key=lambda pair: -pair[0])
+    reasons = [reason for _weight, reason in candidates[:3]]
+    # With a curfew, "the shift ends before your curfew" is the reassurance people look
+    # for first, so it is always one of the three.
+    curfew = [reason for _weight, reason in candidates if reason["code"] == "shift_fits_curfew"]
+    if curfew and curfew[0] not in reasons:
+        reasons[-1] = curfew[0]
+
+    cautions: list[dict] = []
+    if participant.wage_floor and float(job.wage_max) < float(participant.wage_floor):
+        cautions.append(
+            {"code": "wage_below_goal", "wage": wage, "floor": f"{participant.wage_floor:.2f}"}
+        )
+    if miles is not None and not job.remote and miles > limits.far_caution_miles:
+        cautions.append({"code": "far", "miles": miles})
+    if (
+        miles is not None
+        and not job.remote
+        and not job.transit_accessible
+        and "car" not in participant.transport
+    ):
+        cautions.append({"code": "no_bus_line"})
+    if participant.has_curfew and not job.has_shift_times and not job.remote:
+        cautions.append({"code": "check_hours_curfew"})
+    if not job.remote and miles is None and participant.travel_limit != "none":
+        cautions.append({"code": "check_travel_area"})
+    if participant.preferred_shifts and row.shift == 0.0 and job.shift_period:
+        cautions.append({"code": "shift_not_preferred", "period": job.shift_period})
+    return reasons, cautions
+
+
+def rank_jobs(
+    index: JobIndex,
+    participant: ParticipantProfile,
+    *,
+    today: date,
+    weights: Weights | None = None,
+    limits: Limits | None = None,
+    limit: int = 20,
+) -> Ranking:
+    """The `limit` best jobs the participant can take, best first, with the number of
+    jobs each hard rule excluded. Never raises for missing data: no skills, no or an
+    unknown ZIP, no record, a 24-hour curfew, jobs with no shift times and no open jobs
+    all give a ranking (possibly empty) and notices a person can act on."""
+    weights, limits = weights or Weights(), limits or Limits()
+    notices = _notices(index, participant, today)
+    if not len(index):
+        return Ranking(participant.id, [], dict.fromkeys(RULES, 0), 0, notices)
+    similarity = _similarity(index, participant, limits)
+    distance = None
+    if participant.zip_known and participant.latitude is not None:
+        distance = _great_circle_miles(
+            _unit_vector(participant.latitude, participant.longitude), index.points
+        )
+        distance = np.where(index.has_location, distance, np.inf)
+    rules = _excluded_by_rule(index, participant, similarity, distance, limits, today)
+    excluded = np.zeros(len(index), dtype=bool)
+    for mask in rules.values():
+        excluded |= mask
+    parts = _score_parts(index, participant, similarity, distance, limits)
+    total = _total(index, parts, weights)
+    eligible = np.flatnonzero(~excluded)
+    if limit and len(eligible) > limit:
+        # Best `limit` by score, ties by job id, without sorting everything.
+        keep = np.argpartition(-total[eligible], limit - 1)[:limit]
+        eligible = eligible[keep]
+    order = eligible[np.lexsort((index.ids[eligible], -np.round(total[eligible], 6)))]
+    available_from = (
+        participant.release_date
+        if participant.release_date and participant.release_date > today
+        else None
+    )
+    matches = []
+    rows = _rows(order, index, similarity, parts, distance)
+    totals = total[order].tolist()
+    for number, row, score in zip(order.tolist(), rows, totals, strict=True):
+        reasons, cautions = _explain(
+            index.jobs[number], row, participant, parts.readiness, weights, limits
+        )
+        if available_from:
+            cautions.insert(0, {"code": "available_from", "date": available_from.isoformat()})
+        matches.append(
+            Match(
+                job_id=index.jobs[number].id,
+                score=round(score),
+                reasons=reasons,
+                cautions=cautions,
+                available_from=available_from,
+            )
+        )
+    return Ranking(
+        participant_id=participant.id,
+        matches=matches,
+        excluded={rule: int(np.count_nonzero(rules[rule])) for rule in RULES},
+        considered=len(index),
+        notices=notices,
+        readiness=parts.readiness,
+        eligible=len(index) - int(np.count_nonzero(excluded)),
+    )
+
+
+def _notices(index: JobIndex, participant: ParticipantProfile, today: date) -> list[dict]:
+    notices = []
+    if not len(index):
+        notices.append({"code": "no_open_jobs"})
+    if not participant.terms:
+        notices.append({"code": "no_skills"})
+    if not participant.zip_known:
+        notices.append({"code": "unknown_zip" if participant.zip_code.strip() else "no_zip"})
+    if participant.curfew_all_day:
+        notices.append({"code": "curfew_all_day"})
+    if participant.release_date and participant.release_date > today:
+        notices.append({"code": "pre_release", "date": participant.release_date.isoformat()})
+    return notices

@@ -1,0 +1,210 @@
+"""Pages and API of matching: who may see what (a matrix; employers never reach
+candidates or reasons), what the pages show, query budgets fixed in the number of jobs."""
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+from django.utils import timezone
+
+from placements.models import MatchResult, MatchRun
+from placements.services import matching as services
+from portal.core.models import Role
+from tests.factories.employers import JobFactory, MembershipFactory
+from tests.factories.jobseekers import ParticipantFactory, SupervisionTermsFactory
+from tests.factories.users import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _fresh_index():
+    services._INDEX_CACHE.clear()
+    yield
+    services._INDEX_CACHE.clear()
+
+
+@pytest.fixture
+def forklift_job(employer_user):
+    job = JobFactory(title="Forklift operator")
+    MembershipFactory(user=employer_user, employer=job.employer)
+    return job
+
+
+@pytest.fixture
+def who(participant, other_participant_user, employer_user, staff_user, other_staff, admin_user):
+    return {
+        "anonymous": None,
+        "self": participant,
+        "other participant": other_participant_user,
+        "employer of the job": employer_user,
+        "caseload staff": staff_user,
+        "other staff": other_staff,
+        "admin": admin_user,
+    }
+
+
+MATCHES_ALLOWED = {"self", "caseload staff", "admin"}
+# Any staff member may open a job's candidates; each sees only their own caseload.
+CANDIDATES_ALLOWED = {"caseload staff", "other staff", "admin"}
+
+
+@pytest.mark.parametrize(
+    "role",
+    [
+        "anonymous",
+        "self",
+        "other participant",
+        "employer of the job",
+        "caseload staff",
+        "other staff",
+        "admin",
+    ],
+)
+def test_permission_matrix(api_client, client, who, role, person, forklift_job):
+    services.matches_recompute_for(participant=person)
+    user = who[role]
+    if user is not None:
+        api_client.force_authenticate(user)
+        client.force_login(user)
+    matches = api_client.get(f"/api/v1/participants/{person.pk}/matches/")
+    candidates = api_client.get(f"/api/v1/jobs/{forklift_job.pk}/candidates/")
+    staff_page = client.get(f"/participants/{person.pk}/matches/")
+    candidates_page = client.get(f"/staff/jobs/{forklift_job.pk}/candidates/")
+    if role == "anonymous":
+        assert matches.status_code in (401, 403) and candidates.status_code in (401, 403)
+        assert staff_page.status_code == 302 and candidates_page.status_code == 302
+        return
+    assert matches.status_code == (200 if role in MATCHES_ALLOWED else 404)
+    assert candidates.status_code == (200 if role in CANDIDATES_ALLOWED else 404)
+    assert staff_page.status_code == (200 if role in MATCHES_ALLOWED - {"self"} else 404)
+    assert candidates_page.status_code == (200 if role in CANDIDATES_ALLOWED else 404)
+    listed = person.display_name in candidates_page.content.decode()
+    assert listed is (role in MATCHES_ALLOWED - {"self"})
+    if candidates.status_code == 200:
+        listed_ids = [r["participant"]["id"] for r in candidates.json()["results"]]
+        assert (person.pk in listed_ids) is (role in MATCHES_ALLOWED - {"self"})
+    body = matches.content + candidates.content + staff_page.content + candidates_page.content
+    if role == "employer of the job":
+        # Nothing about the person, their matches or why: not even a name.
+        assert b"Pat" not in body and b"Forklift operator" not in body
+
+
+def test_matches_endpoint_contract(api_client, participant, person, forklift_job):
+    JobFactory(title="Barista", wage_max=Decimal("14.00"), wage_min=Decimal("13.00"))
+    api_client.force_authenticate(participant)
+    body = api_client.get(f"/api/v1/participants/{person.pk}/matches/?limit=1").json()
+    assert body["count"] == 1
+    (result,) = body["results"]
+    assert set(result) >= {"job", "score", "reasons", "cautions"}
+    assert result["job"]["id"] == forklift_job.pk
+    assert result["job"]["title"] == "Forklift operator"
+    assert 0 <= result["score"] <= 100
+    assert "You want to work as Forklift operator" in result["reasons"]
+    assert "excluded_by_rule" not in body  # staff only
+
+
+def test_matches_endpoint_speaks_spanish(api_client, participant, person, forklift_job):
+    api_client.force_authenticate(participant)
+    body = api_client.get(
+        f"/api/v1/participants/{person.pk}/matches/", HTTP_ACCEPT_LANGUAGE="es"
+    ).json()
+    assert "Usted quiere trabajar como Forklift operator" in body["results"][0]["reasons"]
+
+
+def test_staff_see_excluded_counts_by_rule(api_client, client, staff_user, person):
+    SupervisionTermsFactory(participant=person, curfew_start=dt.time(22), curfew_end=dt.time(6))
+    JobFactory(title="Night stocker", shift_start=dt.time(23), shift_end=dt.time(7))
+    JobFactory(title="Day stocker")
+    api_client.force_authenticate(staff_user)
+    body = api_client.get(f"/api/v1/participants/{person.pk}/matches/").json()
+    assert body["excluded_by_rule"]["curfew"] == 1
+    assert [r["job"]["title"] for r in body["results"]] == ["Day stocker"]
+    client.force_login(staff_user)
+    page = client.get(f"/participants/{person.pk}/matches/").content.decode()
+    assert "Shift hours fall in the curfew" in page
+    assert "Day shift ends at 3 p.m., before your 10 p.m. curfew" in page
+    assert "Night stocker" not in page
+
+
+def test_participant_page_shows_jobs_for_you_with_reasons_and_job_links(
+    client, participant, person, forklift_job
+):
+    client.force_login(participant)
+    page = client.get("/my/jobs-for-you/").content.decode()
+    assert "Jobs for you" in page
+    assert "You want to work as Forklift operator" in page
+    assert f"/jobs/{forklift_job.pk}/" in page
+    assert "Jobs left out" not in page  # excluded counts are for staff
+
+
+def test_participant_page_says_what_to_do_with_no_jobs_and_no_zip(client, participant):
+    ParticipantFactory(user=participant, zip_code="")
+    client.force_login(participant)
+    page = client.get("/my/jobs-for-you/").content.decode()
+    assert "There are no open jobs right now" in page
+    assert "Add your ZIP code" in page
+
+
+def test_refresh_button(client, staff_user, other_staff, person, forklift_job):
+    client.force_login(other_staff)
+    assert client.post(f"/participants/{person.pk}/matches/refresh/").status_code == 404
+    assert not MatchRun.objects.exists()
+    client.force_login(staff_user)
+    response = client.post(f"/participants/{person.pk}/matches/refresh/", follow=True)
+    assert "Matches are up to date." in response.content.decode()
+    assert MatchResult.objects.filter(participant=person).count() == 1
+
+
+def test_candidates_from_the_caseload_with_filters(
+    api_client, staff_user, admin_user, person, other_person, forklift_job
+):
+    today = timezone.localdate()
+    inside = ParticipantFactory(facilitator=staff_user, release_date=today + dt.timedelta(days=30))
+    services.matches_recompute_all()
+    MatchRun.objects.filter(participant=person).update(readiness=Decimal("4.50"))
+    api_client.force_authenticate(staff_user)
+    url = f"/api/v1/jobs/{forklift_job.pk}/candidates/"
+
+    def ids(query=""):
+        return [r["participant"]["id"] for r in api_client.get(url + query).json()["results"]]
+
+    assert set(ids()) == {person.pk, inside.pk}  # not other_person: another caseload
+    assert ids("?availability=now") == [person.pk]
+    assert ids("?availability=pre_release") == [inside.pk]
+    assert ids("?readiness=4") == [person.pk]
+    api_client.force_authenticate(admin_user)
+    assert set(ids()) == {person.pk, inside.pk, other_person.pk}
+
+
+@pytest.mark.parametrize("jobs", [1, 30])
+def test_query_budgets_are_fixed_in_the_number_of_jobs(
+    api_client, client, participant, staff_user, person, jobs, django_assert_max_num_queries
+):
+    JobFactory.create_batch(jobs)
+    services.matches_recompute_for(participant=person)
+    api_client.force_authenticate(participant)
+    with django_assert_max_num_queries(8):
+        body = api_client.get(f"/api/v1/participants/{person.pk}/matches/?limit=50").json()
+    assert body["count"] == min(jobs, 20)
+    client.force_login(participant)
+    with django_assert_max_num_queries(12):
+        page = client.get("/my/jobs-for-you/")
+    assert page.content.decode().count("Match:") == min(jobs, 20)
+    api_client.force_authenticate(staff_user)
+    with django_assert_max_num_queries(10):
+        api_client.get(f"/api/v1/jobs/{JobFactory._meta.model.objects.first().pk}/candidates/")
+
+
+def test_dashboard_panels(client, participant, staff_user, person, forklift_job):
+    services.matches_recompute_for(participant=person)
+    client.force_login(participant)
+    page = client.get("/dashboard/").content.decode()
+    assert "Top jobs for you" in page and "Forklift operator" in page
+    client.force_login(staff_user)
+    page = client.get("/dashboard/").content.decode()
+    assert "New matches for your caseload" in page and "Pat" in page
+    employer = UserFactory(role=Role.EMPLOYER, username="emma")
+    client.force_login(employer)
+    page = client.get("/dashboard/").content.decode()
+    assert "matches" not in page.lower()
