@@ -393,8 +393,8 @@ def my_hours_summary(*, participant: Participant, today: date) -> HoursSummary:
         .first()
     )
     return HoursSummary(
-        this_week=totals["week"] or Decimal(0),
-        this_year=totals["year"] or Decimal(0),
+        this_week=Decimal(totals["week"] or 0).quantize(TWO_PLACES),
+        this_year=Decimal(totals["year"] or 0).quantize(TWO_PLACES),
         latest_stub=latest,
     )
 
