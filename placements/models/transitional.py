@@ -309,7 +309,7 @@ class PayrollRun(models.Model):
         db_index=True,
     )
     total_gross = models.DecimalField(_("total gross pay"), default=0, **MONEY)
-    total_hours = models.DecimalField(_("total hours"), default=0, **HOURS)
+    total_hours = models.DecimalField(_("total hours"), default=0, max_digits=12, decimal_places=2)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )

@@ -654,13 +654,12 @@ def _build_stubs(run: PayrollRun) -> None:
     last day (late shifts of earlier days are paid here, never lost) and the pending
     adjustments. A fixed number of queries whatever the number of people."""
     period = run.period
-    entries = list(
-        TimeEntry.objects.filter(
-            assignment__pay_schedule=period.schedule,
-            work_date__lte=period.ends_on,
-            payroll_run__isnull=True,
-        ).values_list("pk", "participant_id", "work_date", "hours", "hourly_rate")
+    unpaid = TimeEntry.objects.filter(
+        assignment__pay_schedule=period.schedule,
+        work_date__lte=period.ends_on,
+        payroll_run__isnull=True,
     )
+    entries = list(unpaid.values_list("pk", "participant_id", "work_date", "hours", "hourly_rate"))
     first_weekday = rules.workweek_first_weekday()
     shifts = defaultdict(list)
     for _pk, participant_id, work_date, hours, rate in entries:
@@ -714,8 +713,14 @@ def _build_stubs(run: PayrollRun) -> None:
                 gross=priced.gross + adjustment_total,
             )
         )
-    created = PayStub.objects.bulk_create(stubs, batch_size=1000)
-    TimeEntry.objects.filter(pk__in=[row[0] for row in entries]).update(payroll_run=run)
+    created = PayStub.objects.bulk_create(stubs)
+    # The same filter, not a list of ids, so that the query count stays fixed; a shift
+    # saved in between would be marked paid without being priced, so that rolls back.
+    if unpaid.update(payroll_run=run) != len(entries):
+        raise ConflictError(
+            _("Shifts were saved while the run was being built. Please try again."),
+            code="entries_changed",
+        )
     stub_by_participant = {stub.participant_id: stub for stub in created}
     if adjustments:
         updated = []
@@ -723,7 +728,7 @@ def _build_stubs(run: PayrollRun) -> None:
             for item in items:
                 item.paid_on = stub_by_participant[participant_id]
                 updated.append(item)
-        PayAdjustment.objects.bulk_update(updated, ["paid_on"], batch_size=1000)
+        PayAdjustment.objects.bulk_update(updated, ["paid_on"])
     run.total_gross = sum((stub.gross for stub in created), ZERO)
     run.total_hours = sum((stub.regular_hours + stub.overtime_hours for stub in created), ZERO)
     run.save(update_fields=["total_gross", "total_hours"])
@@ -848,7 +853,7 @@ def payroll_run_approve(*, actor: User, run: PayrollRun) -> PayrollRun:
     stubs = list(run.stubs.all())
     for stub in stubs:
         stub.year_to_date_gross = to_money(earlier.get(stub.participant_id, ZERO) + stub.gross)
-    PayStub.objects.bulk_update(stubs, ["year_to_date_gross"], batch_size=1000)
+    PayStub.objects.bulk_update(stubs, ["year_to_date_gross"])
     audit_record(
         actor=actor,
         action="transitional.payroll_run_approved",
