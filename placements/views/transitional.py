@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from jobseekers.models import Participant
 from jobseekers.selectors import participants_visible_to
 from placements.forms_transitional import (
     AdjustmentForm,
@@ -136,7 +137,8 @@ def worksites(request):
     )
     assignment_form = AssignmentForm(
         request.POST if request.POST.get("form") == "assignment" else None,
-        people=participants_visible_to(user=request.user),
+        # Only people still in the program can join a crew.
+        people=participants_visible_to(user=request.user).filter(status="active"),
         sites=sites,
         prefix="assign",
     )
@@ -214,18 +216,17 @@ def payroll_run(request, run_id):
     adjustments once approved."""
     run = selectors.payroll_run_get(user=request.user, run_id=run_id)
     stubs = list(run.stubs.select_related("participant"))
+    # A correction is for someone who has been on a crew, not any of 50,000 people.
+    crew_people = Participant.objects.filter(work_assignments__isnull=False).distinct()
     adjustment_form = AdjustmentForm(
-        request.POST if request.method == "POST" else None,
-        people=participants_visible_to(user=request.user),
+        request.POST if request.method == "POST" else None, people=crew_people
     )
     if request.method == "POST" and adjustment_form.is_valid():
         try:
             services.pay_adjustment_create(
                 actor=request.user,
                 corrects_run=run,
-                participant=participants_visible_to(user=request.user).get(
-                    pk=adjustment_form.cleaned_data["participant"]
-                ),
+                participant=crew_people.get(pk=adjustment_form.cleaned_data["participant"]),
                 amount=adjustment_form.cleaned_data["amount"],
                 hours=adjustment_form.cleaned_data["hours"] or 0,
                 reason=adjustment_form.cleaned_data["reason"],

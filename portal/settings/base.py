@@ -362,3 +362,10 @@ PORTAL_OVERTIME_WEEKLY_THRESHOLD = env.str("PORTAL_OVERTIME_WEEKLY_THRESHOLD", d
 PORTAL_OVERTIME_MULTIPLIER = env.str("PORTAL_OVERTIME_MULTIPLIER", default="1.5")
 PORTAL_WORKWEEK_FIRST_WEEKDAY = env.int("PORTAL_WORKWEEK_FIRST_WEEKDAY", default=0)
 PORTAL_ANOMALY_HOURS_PER_DAY = env.str("PORTAL_ANOMALY_HOURS_PER_DAY", default="10")
+SPECTACULAR_SETTINGS.setdefault("ENUM_NAME_OVERRIDES", {}).update(
+    {
+        "PayScheduleEnum": "placements.models.PaySchedule",
+        "PayrollRunStatusEnum": "placements.models.PayrollRunStatus",
+        "AssignmentStatusEnum": "placements.models.AssignmentStatus",
+    }
+)
