@@ -350,6 +350,9 @@ class CrewRow:
 
 def _create_entry(*, actor, worksite, work_date, row: CrewRow) -> TimeEntry:
     participant = row.participant
+    # Two supervisors saving the same person's day at once: the second waits here and
+    # then sees the first shift as an overlap, so nobody is paid twice for one shift.
+    Participant.objects.select_for_update().filter(pk=participant.pk).first()
     assignment = _assignment_for(participant, worksite, work_date)
     hours = _entry_hours(
         work_date=work_date,
