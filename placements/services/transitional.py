@@ -303,24 +303,15 @@ def _validate_entry(
         work_date__range=(work_date - timedelta(days=1), work_date + timedelta(days=1)),
     ).exclude(pk=exclude_pk)
     same_day = [entry for entry in others if entry.work_date == work_date]
-    limit = rules.max_hours_per_day()
-    if sum((entry.hours for entry in same_day), ZERO) + hours > limit:
-        raise _invalid(
-            "hours",
-            _("That is more than %(limit)s hours in one day for %(name)s.")
-            % {"limit": limit, "name": participant.display_name},
-            code="too_many_hours",
-        )
     overlap = _("%(name)s already has a shift on %(day)s that overlaps this one.") % {
         "name": participant.display_name,
         "day": work_date.isoformat(),
     }
-    if clock_in is None:
-        if same_day:
-            raise ConflictError(overlap, code="overlapping_entry")
-        return
-    start, end = _shift_span(work_date, clock_in, clock_out, crosses_midnight)
-    for entry in others:
+    if clock_in is None and same_day:
+        raise ConflictError(overlap, code="overlapping_entry")
+    if clock_in is not None:
+        start, end = _shift_span(work_date, clock_in, clock_out, crosses_midnight)
+    for entry in others if clock_in is not None else ():
         if entry.clock_in is None:
             if entry.work_date == work_date:
                 raise ConflictError(overlap, code="overlapping_entry")
@@ -330,6 +321,14 @@ def _validate_entry(
         )
         if start < other_end and other_start < end:
             raise ConflictError(overlap, code="overlapping_entry")
+    limit = rules.max_hours_per_day()
+    if sum((entry.hours for entry in same_day), ZERO) + hours > limit:
+        raise _invalid(
+            "hours",
+            _("That is more than %(limit)s hours in one day for %(name)s.")
+            % {"limit": limit, "name": participant.display_name},
+            code="too_many_hours",
+        )
 
 
 @dataclass

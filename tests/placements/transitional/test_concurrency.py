@@ -97,3 +97,29 @@ def test_two_exports_of_one_run_one_wins(admins, period):
     assert results == ["ok", "run_exported"]
     run.refresh_from_db()
     assert run.status == PayrollRunStatus.EXPORTED
+
+
+def test_two_supervisors_saving_one_shift_record_it_once():
+    if connection.vendor != "postgresql":
+        pytest.skip("Needs PostgreSQL: SQLite has no row locks (select_for_update) to race on.")
+    from decimal import Decimal
+
+    from placements.services.transitional import time_entry_create
+    from tests.factories.jobseekers import StaffFactory
+    from tests.factories.transitional import WorkSiteFactory, days_ago
+
+    supervisors = [StaffFactory(username=f"sup{n}") for n in range(2)]
+    site = WorkSiteFactory(supervisors=supervisors)
+    assignment = WorkAssignmentFactory(worksite=site, starts_on=days_ago(10))
+
+    def save(actor):
+        time_entry_create(
+            actor=actor,
+            worksite=site,
+            participant=assignment.participant,
+            work_date=days_ago(1),
+            hours=Decimal("8"),
+        )
+
+    assert race(save, supervisors) == ["ok", "overlapping_entry"]
+    assert TimeEntry.objects.filter(participant=assignment.participant).count() == 1
