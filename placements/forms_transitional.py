@@ -123,3 +123,21 @@ class AssignmentForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["participant"].queryset = people
         self.fields["worksite"].queryset = sites
+
+
+class AssignmentEndForm(forms.Form):
+    ends_on = forms.DateField(
+        label=_("Last day"),
+        widget=DateInput,
+        help_text=_("The last day the person works on this crew."),
+    )
+
+
+class AssignmentChangeForm(forms.Form):
+    effective_on = forms.DateField(
+        label=_("From this day"),
+        widget=DateInput,
+        help_text=_("Shifts before this day keep the old rate."),
+    )
+    hourly_rate = forms.DecimalField(label=_("New hourly rate"), max_digits=10, decimal_places=2)
+    pay_schedule = forms.ChoiceField(label=_("Pay schedule"), choices=PaySchedule.choices)

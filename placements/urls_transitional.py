@@ -17,6 +17,11 @@ urlpatterns = [
         name="transitional-crew-approve",
     ),
     path("transitional/sites/", views.worksites, name="transitional-worksites"),
+    path(
+        "transitional/assignments/<int:assignment_id>/",
+        views.assignment_manage,
+        name="transitional-assignment",
+    ),
     path("transitional/payroll/", views.payroll_periods, name="transitional-payroll"),
     path(
         "transitional/payroll/periods/<int:period_id>/run/",

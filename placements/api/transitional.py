@@ -351,6 +351,51 @@ class AssignmentDetailView(generics.RetrieveAPIView):
         return selectors.assignments_visible_to(user=self.request.user)
 
 
+class AssignmentEndInputSerializer(serializers.Serializer):
+    ends_on = serializers.DateField()
+
+
+class AssignmentChangeInputSerializer(serializers.Serializer):
+    effective_on = serializers.DateField()
+    hourly_rate = serializers.DecimalField(max_digits=12, decimal_places=2)
+    pay_schedule = serializers.ChoiceField(choices=PaySchedule.choices)
+
+
+class AssignmentEndView(APIView):
+    """End the assignment on `ends_on` (not before its first day nor before a recorded
+    shift). Program admins and the site's supervisors; anyone else gets 404."""
+
+    permission_classes = PERMISSIONS
+
+    @extend_schema(request=AssignmentEndInputSerializer, responses=AssignmentSerializer)
+    def post(self, request, pk):
+        assignment = selectors.assignment_get_managed(user=request.user, assignment_id=pk)
+        data = AssignmentEndInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        assignment = services.assignment_end(
+            actor=request.user, assignment=assignment, **data.validated_data
+        )
+        return Response(AssignmentSerializer(assignment).data)
+
+
+class AssignmentChangeView(APIView):
+    """A new hourly rate (never below the minimum wage) or pay schedule from
+    `effective_on`: this assignment ends the day before and the new one is returned
+    (201). Shifts already worked keep their rate."""
+
+    permission_classes = PERMISSIONS
+
+    @extend_schema(request=AssignmentChangeInputSerializer, responses={201: AssignmentSerializer})
+    def post(self, request, pk):
+        assignment = selectors.assignment_get_managed(user=request.user, assignment_id=pk)
+        data = AssignmentChangeInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        new = services.assignment_change(
+            actor=request.user, assignment=assignment, **data.validated_data
+        )
+        return Response(AssignmentSerializer(new).data, status=status.HTTP_201_CREATED)
+
+
 def _worksite_for_write(request, worksite_id) -> WorkSite:
     if not is_staff_member(request.user):
         raise Http404

@@ -11,6 +11,16 @@ urlpatterns = [
     path(f"{P}worksites/<int:pk>/", api.WorkSiteDetailView.as_view(), name="api-worksite"),
     path(f"{P}assignments/", api.AssignmentListView.as_view(), name="api-assignments"),
     path(f"{P}assignments/<int:pk>/", api.AssignmentDetailView.as_view(), name="api-assignment"),
+    path(
+        f"{P}assignments/<int:pk>/end/",
+        api.AssignmentEndView.as_view(),
+        name="api-assignment-end",
+    ),
+    path(
+        f"{P}assignments/<int:pk>/change/",
+        api.AssignmentChangeView.as_view(),
+        name="api-assignment-change",
+    ),
     path(f"{P}time-entries/", api.TimeEntryListView.as_view(), name="api-time-entries"),
     path(
         f"{P}time-entries/approve-day/",

@@ -97,6 +97,23 @@ def assignments_visible_to(*, user: User) -> QuerySet[WorkAssignment]:
     return base if scope is None else base.filter(scope).distinct()
 
 
+def assignment_get_managed(*, user: User, assignment_id: int) -> WorkAssignment:
+    """An assignment `user` may end or change: program admins any, supervisors those at
+    their sites. Anyone else (and anything else) is a 404."""
+    if is_program_admin(user):
+        sites = WorkSite.objects.all()
+    elif is_staff_member(user):
+        sites = WorkSite.objects.filter(supervisors=user)
+    else:
+        raise Http404
+    try:
+        return WorkAssignment.objects.select_related("participant", "worksite").get(
+            pk=assignment_id, worksite__in=sites
+        )
+    except WorkAssignment.DoesNotExist as error:
+        raise Http404 from error
+
+
 def time_entries_visible_to(*, user: User) -> QuerySet[TimeEntry]:
     base = TimeEntry.objects.select_related("participant", "worksite", "approved_by")
     scope = _people_scope(user, site_field="worksite")

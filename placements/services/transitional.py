@@ -189,8 +189,16 @@ def assignment_end(*, actor: User, assignment: WorkAssignment, ends_on: date) ->
     Refuses a last day before the first day or before a recorded shift."""
     _require_supervisor(actor, assignment.worksite)
     assignment = WorkAssignment.objects.select_for_update().get(pk=assignment.pk)
+    if ends_on is None:
+        raise _invalid("ends_on", _("Enter the last day."))
     if ends_on < assignment.starts_on:
         raise _invalid("ends_on", _("The last day cannot be before the first day."))
+    if assignment.ends_on is not None and ends_on > assignment.ends_on:
+        raise _invalid(
+            "ends_on",
+            _("This assignment already ends on %(day)s. Pick that day or an earlier one.")
+            % {"day": assignment.ends_on.isoformat()},
+        )
     if assignment.time_entries.filter(work_date__gt=ends_on).exists():
         raise _invalid("ends_on", _("There are shifts recorded after this day."))
     assignment.ends_on = ends_on
@@ -198,6 +206,58 @@ def assignment_end(*, actor: User, assignment: WorkAssignment, ends_on: date) ->
     assignment.save(update_fields=["ends_on", "status"])
     audit_record(actor=actor, action="transitional.assignment_ended", target=assignment)
     return assignment
+
+
+@transaction.atomic
+def assignment_change(
+    *,
+    actor: User,
+    assignment: WorkAssignment,
+    effective_on: date,
+    hourly_rate,
+    pay_schedule: str,
+) -> WorkAssignment:
+    """A new rate or pay schedule from `effective_on`: the assignment ends the day
+    before and a new one starts that day, so shifts already worked keep their rate (a
+    payroll run over that day shows "rate changed during the period")."""
+    _require_supervisor(actor, assignment.worksite)
+    assignment = WorkAssignment.objects.select_for_update().get(pk=assignment.pk)
+    rate = _check_rate(hourly_rate)
+    if pay_schedule not in PaySchedule.values:
+        raise _invalid("pay_schedule", _("Choose daily or weekly pay."))
+    if effective_on is None:
+        raise _invalid("effective_on", _("Enter the day the change starts."))
+    if assignment.status != AssignmentStatus.ACTIVE:
+        raise ConflictError(
+            _("This assignment has ended. Put the person on a crew again instead."),
+            code="assignment_ended",
+        )
+    if effective_on <= assignment.starts_on:
+        raise _invalid(
+            "effective_on",
+            _("The change must start after the first day of the assignment (%(day)s).")
+            % {"day": assignment.starts_on.isoformat()},
+        )
+    if assignment.ends_on is not None and effective_on > assignment.ends_on:
+        raise _invalid("effective_on", _("The assignment ends before this day."))
+    if rate == assignment.hourly_rate and pay_schedule == assignment.pay_schedule:
+        raise _invalid("hourly_rate", _("Change the rate or the pay schedule."))
+    if assignment.time_entries.filter(work_date__gte=effective_on).exists():
+        raise _invalid(
+            "effective_on",
+            _("There are shifts recorded on or after this day. Pick a later day."),
+        )
+    old_end = assignment.ends_on
+    assignment_end(actor=actor, assignment=assignment, ends_on=effective_on - timedelta(days=1))
+    return assignment_create(
+        actor=actor,
+        participant=assignment.participant,
+        worksite=assignment.worksite,
+        starts_on=effective_on,
+        ends_on=old_end,
+        hourly_rate=rate,
+        pay_schedule=pay_schedule,
+    )
 
 
 # --- Time entries and ratings -----------------------------------------------------------

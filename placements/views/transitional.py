@@ -18,6 +18,8 @@ from jobseekers.models import Participant
 from jobseekers.selectors import participants_visible_to
 from placements.forms_transitional import (
     AdjustmentForm,
+    AssignmentChangeForm,
+    AssignmentEndForm,
     AssignmentForm,
     CrewRowForm,
     PayPeriodForm,
@@ -166,6 +168,50 @@ def worksites(request):
             "site_form": site_form,
             "assignment_form": assignment_form,
         },
+    )
+
+
+@role_required(Role.STAFF)
+def assignment_manage(request, assignment_id):
+    """End a participant's assignment, or change their rate or pay schedule from a day
+    (program admins, and the supervisors of the assignment's site)."""
+    assignment = selectors.assignment_get_managed(user=request.user, assignment_id=assignment_id)
+    action = request.POST.get("form")
+    end_form = AssignmentEndForm(
+        request.POST if action == "end" else None,
+        prefix="end",
+        initial={"ends_on": timezone.localdate()},
+    )
+    change_form = AssignmentChangeForm(
+        request.POST if action == "change" else None,
+        prefix="change",
+        initial={
+            "hourly_rate": assignment.hourly_rate,
+            "pay_schedule": assignment.pay_schedule,
+        },
+    )
+    if request.method == "POST" and action in ("end", "change"):
+        form = end_form if action == "end" else change_form
+        if form.is_valid():
+            try:
+                if action == "end":
+                    services.assignment_end(
+                        actor=request.user, assignment=assignment, **form.cleaned_data
+                    )
+                    messages.success(request, _("The assignment is ended."))
+                else:
+                    assignment = services.assignment_change(
+                        actor=request.user, assignment=assignment, **form.cleaned_data
+                    )
+                    messages.success(request, _("The new rate and pay schedule are saved."))
+            except ApplicationError as error:
+                show_error_on_form(form, error)
+            else:
+                return redirect("placements:transitional-assignment", assignment_id=assignment.pk)
+    return render(
+        request,
+        "placements/transitional/assignment.html",
+        {"assignment": assignment, "end_form": end_form, "change_form": change_form},
     )
 
 
