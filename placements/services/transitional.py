@@ -634,6 +634,8 @@ def crew_day_record(
         except ApplicationError as error:
             if not error.message.startswith(name) and name not in error.message:
                 error.message = f"{name}: {error.message}"
+            # The crew sheet shows the message next to this person's row too.
+            error.participant_id = row.participant.pk
             raise
         entries.append(entry)
     if not entries:

@@ -47,6 +47,20 @@ def _day(request) -> date:
 # --- Crew sheet -------------------------------------------------------------------------
 
 
+def _show_on_row(forms: list[CrewRowForm], error: ApplicationError) -> None:
+    """Put a crew-day error next to the row of the person it is about (the page keeps
+    the summary at the top as well)."""
+    participant_id = getattr(error, "participant_id", None)
+    for form in forms:
+        if form.member.participant.pk != participant_id:
+            continue
+        for name, field_messages in error.fields.items():
+            if name in form.fields:
+                for message in field_messages:
+                    form.add_error(name, message)
+        form.add_error(None, error.message)
+
+
 @role_required(Role.STAFF)
 def crew_sites(request):
     """The sites the supervisor keeps, with today's crew."""
@@ -87,6 +101,7 @@ def crew_sheet(request, worksite_id):
             )
         except ApplicationError as exc:
             error = exc.message
+            _show_on_row(forms, exc)
         else:
             messages.success(
                 request,
@@ -105,6 +120,7 @@ def crew_sheet(request, worksite_id):
             "recorded": [member for member in crew if member.entries],
             "forms": forms,
             "error": error,
+            "error_rows": [form for form in forms if form.errors] if error else [],
             "can_approve": any(not member.approved for member in crew if member.entries),
         },
     )
