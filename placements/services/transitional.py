@@ -746,7 +746,10 @@ def _build_stubs(run: PayrollRun) -> None:
             week = payroll.workweek_start(work_date, first_weekday=first_weekday)
             already[participant_id][week] += total
     adjustments = defaultdict(list)
-    for adjustment in PayAdjustment.objects.filter(paid_on__isnull=True):
+    # Locked: two runs built at once (a daily and a weekly one) must not both pay the
+    # same pending adjustment; the second waits and then no longer sees it as pending.
+    pending = PayAdjustment.objects.select_for_update().filter(paid_on__isnull=True)
+    for adjustment in pending.order_by("pk"):
         adjustments[adjustment.participant_id].append(adjustment)
 
     threshold, multiplier = rules.overtime_weekly_threshold(), rules.overtime_multiplier()

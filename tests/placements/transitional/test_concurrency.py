@@ -123,3 +123,39 @@ def test_two_supervisors_saving_one_shift_record_it_once():
 
     assert race(save, supervisors) == ["ok", "overlapping_entry"]
     assert TimeEntry.objects.filter(participant=assignment.participant).count() == 1
+
+
+def test_two_runs_at_once_pay_a_pending_adjustment_once(admins):
+    """A weekly and a daily run built at the same moment must not both pay the same
+    pending adjustment."""
+    if connection.vendor != "postgresql":
+        pytest.skip("Needs PostgreSQL: SQLite has no row locks (select_for_update) to race on.")
+    from decimal import Decimal
+
+    from placements.models import PayAdjustment, PaySchedule
+
+    weekly = WorkAssignmentFactory(starts_on=date(2026, 2, 1), pay_schedule=PaySchedule.WEEKLY)
+    daily = WorkAssignmentFactory(starts_on=date(2026, 2, 1), pay_schedule=PaySchedule.DAILY)
+    TimeEntryFactory(assignment=weekly, work_date=date(2026, 3, 3))
+    TimeEntryFactory(assignment=daily, work_date=date(2026, 3, 3))
+    week = PayPeriodFactory(
+        starts_on=date(2026, 3, 2), ends_on=date(2026, 3, 8), pay_date=date(2026, 3, 10)
+    )
+    day = PayPeriodFactory(
+        schedule=PaySchedule.DAILY,
+        starts_on=date(2026, 3, 3),
+        ends_on=date(2026, 3, 3),
+        pay_date=date(2026, 3, 4),
+    )
+    earlier = PayrollRun.objects.create(period=PayPeriodFactory(), status=PayrollRunStatus.APPROVED)
+    PayAdjustment.objects.create(
+        participant=weekly.participant,
+        corrects_run=earlier,
+        amount=Decimal("40.00"),
+        reason="Missed shift",
+    )
+    periods = {admins[0].pk: week, admins[1].pk: day}
+    results = race(lambda actor: payroll_run_create(actor=actor, period=periods[actor.pk]), admins)
+    assert "ok" in results
+    paid = PayStub.objects.filter(adjustments_total=Decimal("40.00")).count()
+    assert paid == 1
