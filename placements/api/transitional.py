@@ -4,6 +4,7 @@ get 404 on every endpoint; writes are for the site's supervisors and program adm
 payroll for program admins (the services refuse anyone else with 404)."""
 
 from django.http import Http404, HttpResponse
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import generics, serializers, status
 from rest_framework.exceptions import NotFound
@@ -170,7 +171,7 @@ class TimeEntryInputSerializer(ShiftInputSerializer):
     def validate(self, attrs):
         if "entries" not in attrs and "participant" not in attrs:
             raise serializers.ValidationError(
-                {"participant": ["Give a participant, or a list of entries for a crew day."]}
+                {"participant": [_("Give a participant, or a list of entries for a crew day.")]}
             )
         return attrs
 
@@ -438,9 +439,9 @@ class TimeEntryListView(generics.ListAPIView):
         try:
             return super().list(request, *args, **kwargs)
         except (ValueError, TypeError) as error:
-            raise serializers.ValidationError({"filters": ["Use numbers and YYYY-MM-DD."]}) from (
-                error
-            )
+            raise serializers.ValidationError(
+                {"filters": [_("Use numbers and dates like 2026-03-02.")]}
+            ) from (error)
 
     @extend_schema(
         request=TimeEntryInputSerializer, responses={201: TimeEntrySerializer(many=True)}

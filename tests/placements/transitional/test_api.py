@@ -411,3 +411,18 @@ def test_a_run_with_its_stubs_runs_a_fixed_number_of_queries(
     with django_assert_max_num_queries(14):
         response = client_for(admin_user).get(f"{BASE}payroll-runs/{run_id}/")
     assert len(response.json()["stubs"]) == rows
+
+
+def test_api_input_messages_are_translated(world):
+    client = client_for(world["supervisor"])
+    response = client.post(
+        f"{BASE}time-entries/",
+        {"worksite": world["site"].pk, "work_date": "2026-03-04"},
+        format="json",
+        HTTP_ACCEPT_LANGUAGE="es",
+    )
+    assert response.status_code == 400
+    assert "Indique un participante" in str(response.json())
+    response = client.get(f"{BASE}time-entries/?participant=abc", HTTP_ACCEPT_LANGUAGE="es")
+    assert response.status_code == 400
+    assert "Use números y fechas" in str(response.json())
