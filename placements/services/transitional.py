@@ -188,6 +188,8 @@ def assignment_end(*, actor: User, assignment: WorkAssignment, ends_on: date) ->
     """End an assignment on `ends_on` (a rate change is: end, then a new assignment).
     Refuses a last day before the first day or before a recorded shift."""
     _require_supervisor(actor, assignment.worksite)
+    # The same lock a shift takes while it is saved: no shift slips in after the last day.
+    Participant.objects.select_for_update().filter(pk=assignment.participant_id).first()
     assignment = WorkAssignment.objects.select_for_update().get(pk=assignment.pk)
     if ends_on is None:
         raise _invalid("ends_on", _("Enter the last day."))
@@ -221,6 +223,7 @@ def assignment_change(
     before and a new one starts that day, so shifts already worked keep their rate (a
     payroll run over that day shows "rate changed during the period")."""
     _require_supervisor(actor, assignment.worksite)
+    Participant.objects.select_for_update().filter(pk=assignment.participant_id).first()
     assignment = WorkAssignment.objects.select_for_update().get(pk=assignment.pk)
     rate = _check_rate(hourly_rate)
     if pay_schedule not in PaySchedule.values:

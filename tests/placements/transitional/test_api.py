@@ -426,3 +426,40 @@ def test_api_input_messages_are_translated(world):
     response = client.get(f"{BASE}time-entries/?participant=abc", HTTP_ACCEPT_LANGUAGE="es")
     assert response.status_code == 400
     assert "Use números y fechas" in str(response.json())
+
+
+def test_a_crew_day_with_someone_from_another_site_saves_nothing(world):
+    stranger = WorkAssignmentFactory(starts_on=date(2026, 2, 1)).participant
+    client = client_for(world["supervisor"])
+    me = world["assignment"].participant
+    shift = {"clock_in": "08:00", "clock_out": "16:00", "break_minutes": 30}
+    before = TimeEntry.objects.count()
+    response = client.post(
+        f"{BASE}time-entries/",
+        {
+            "worksite": world["site"].pk,
+            "work_date": "2026-03-04",
+            "entries": [{"participant": me.pk, **shift}, {"participant": stranger.pk, **shift}],
+        },
+        format="json",
+    )
+    assert response.status_code == 404
+    rating = client.post(
+        f"{BASE}ratings/",
+        {"worksite": world["site"].pk, "participant": stranger.pk, "work_date": "2026-03-04"}
+        | RATINGS,
+        format="json",
+    )
+    assert rating.status_code == 404
+    other_site = client.post(
+        f"{BASE}time-entries/",
+        {
+            "worksite": WorkSiteFactory().pk,
+            "work_date": "2026-03-04",
+            "entries": [{"participant": me.pk, **shift}],
+        },
+        format="json",
+    )
+    assert other_site.status_code == 404
+    assert TimeEntry.objects.count() == before
+    assert not DailyRating.objects.filter(participant=stranger).exists()
