@@ -117,6 +117,7 @@ def crew_sheet(request, worksite_id):
         {
             "site": site,
             "day": day,
+            "crew": crew,
             "recorded": [member for member in crew if member.entries],
             "forms": forms,
             "error": error,

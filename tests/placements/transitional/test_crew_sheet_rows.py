@@ -81,3 +81,11 @@ def test_no_link_for_a_participant_without_a_crew():
     ParticipantFactory(user=login)
     text = signed_in(login).get("/dashboard/").content.decode()
     assert "My hours and pay" not in text
+
+
+def test_the_crew_sheet_links_each_person_to_their_rate_and_last_day(crew):
+    supervisor, site, people = crew
+    text = signed_in(supervisor).get(f"/transitional/crew/{site.pk}/").content.decode()
+    for person in people:
+        assignment = person.work_assignments.get()
+        assert f'href="/transitional/assignments/{assignment.pk}/"' in text
