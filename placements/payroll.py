@@ -96,3 +96,53 @@ def gross_pay(split: HoursSplit, *, hourly_rate: Decimal, overtime_multiplier: D
     return to_money(
         split.regular * hourly_rate + split.overtime * hourly_rate * overtime_multiplier
     )
+
+
+@dataclass(frozen=True)
+class PricedShifts:
+    """Hours and gross pay of one person's shifts in one pay period."""
+
+    regular: Decimal
+    overtime: Decimal
+    gross: Decimal
+    rates: tuple[Decimal, ...]
+
+    @property
+    def total(self) -> Decimal:
+        return self.regular + self.overtime
+
+
+def price_shifts(
+    shifts: Iterable[tuple[date, Decimal, Decimal]],
+    *,
+    weekly_threshold: Decimal,
+    overtime_multiplier: Decimal,
+    first_weekday: int,
+    hours_already_in_week: Mapping[date, Decimal] | None = None,
+) -> PricedShifts:
+    """Pay for (date, hours, hourly rate) shifts: each shift's regular hours at its own
+    rate and its overtime hours (past the weekly threshold, counting hours already paid
+    in that workweek) at the multiplier times its own rate, so a rate change in the
+    middle of a period pays each day at the rate it was worked. Rounded once to the
+    cent; with one rate this is exactly `gross_pay(split_regular_and_overtime(...))`."""
+    already = defaultdict(Decimal, hours_already_in_week or {})
+    regular = overtime = amount = Decimal(0)
+    rates: list[Decimal] = []
+    for day, hours, rate in sorted(shifts):
+        if hours < 0:
+            raise ValueError("hours must not be negative")
+        if rate < 0:
+            raise ValueError("hourly_rate must not be negative")
+        week = workweek_start(day, first_weekday=first_weekday)
+        room = max(weekly_threshold - already[week], Decimal(0))
+        regular_today = min(hours, room)
+        overtime_today = hours - regular_today
+        regular += regular_today
+        overtime += overtime_today
+        amount += regular_today * rate + overtime_today * rate * overtime_multiplier
+        already[week] += hours
+        if rate not in rates:
+            rates.append(rate)
+    return PricedShifts(
+        regular=regular, overtime=overtime, gross=to_money(amount), rates=tuple(rates)
+    )

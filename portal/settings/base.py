@@ -394,3 +394,19 @@ PORTAL_MATCHING_RESULTS_PER_PARTICIPANT = env.int(
     "PORTAL_MATCHING_RESULTS_PER_PARTICIPANT", default=20
 )
 PORTAL_MATCHING_MAX_AGE_HOURS = env.int("PORTAL_MATCHING_MAX_AGE_HOURS", default=24)
+# Placements, transitional jobs (the numbers and their sources are in placements/rules.py):
+# time rounding step in minutes, most hours a day, FLSA overtime threshold and multiplier,
+# first weekday of the workweek (0 Monday ... 6 Sunday), hours a day that are flagged.
+PORTAL_TIME_ROUNDING_MINUTES = env.int("PORTAL_TIME_ROUNDING_MINUTES", default=15)
+PORTAL_MAX_HOURS_PER_DAY = env.str("PORTAL_MAX_HOURS_PER_DAY", default="12")
+PORTAL_OVERTIME_WEEKLY_THRESHOLD = env.str("PORTAL_OVERTIME_WEEKLY_THRESHOLD", default="40")
+PORTAL_OVERTIME_MULTIPLIER = env.str("PORTAL_OVERTIME_MULTIPLIER", default="1.5")
+PORTAL_WORKWEEK_FIRST_WEEKDAY = env.int("PORTAL_WORKWEEK_FIRST_WEEKDAY", default=0)
+PORTAL_ANOMALY_HOURS_PER_DAY = env.str("PORTAL_ANOMALY_HOURS_PER_DAY", default="10")
+SPECTACULAR_SETTINGS.setdefault("ENUM_NAME_OVERRIDES", {}).update(
+    {
+        "PayScheduleEnum": "placements.models.PaySchedule",
+        "PayrollRunStatusEnum": "placements.models.PayrollRunStatus",
+        "AssignmentStatusEnum": "placements.models.AssignmentStatus",
+    }
+)
