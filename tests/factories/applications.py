@@ -59,6 +59,7 @@ class InterviewFactory(factory.django.DjangoModelFactory):
 class PlacementFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Placement
+        skip_postgeneration_save = True
 
     participant = factory.SubFactory(ParticipantFactory)
     employer_name = "Riverside Foods"
