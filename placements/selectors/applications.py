@@ -39,6 +39,9 @@ from portal.core.permissions import is_program_admin, is_staff_member
 
 S = ApplicationStatus
 
+# The content site's hiring-incentive pages (a Wagtail page: no URL name to reverse).
+INCENTIVES_URL = "/hiring-incentives/"
+
 # From which stage on the employer may see the record, per policy setting.
 RECORD_VISIBLE_STATES = {
     RecordStage.INTERVIEWED: frozenset({S.INTERVIEWED, S.CONDITIONAL_OFFER, S.HIRED}),
