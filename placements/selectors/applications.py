@@ -307,17 +307,22 @@ def is_placement_employer(user: User, placement: Placement) -> bool:
     return own is not None and placement.employer_id == own
 
 
-def placements_this_year_count(*, year: int | None = None) -> int:
-    """For the content site's home page: people hired this calendar year (program time
-    zone), unsubsidized placements only (a transitional job is not a placement in the
-    outcome measures), each person once."""
+def placements_this_year(*, year: int | None = None) -> QuerySet:
+    """The people hired this calendar year (program time zone), one row per person:
+    unsubsidized placements only (a transitional job is not a placement in the outcome
+    measures). A queryset of participant ids, so a page can count it with others."""
     year = year or timezone.localdate().year
     return (
         Placement.objects.filter(start_date__year=year, subsidized=False)
+        .order_by()
         .values("participant_id")
         .distinct()
-        .count()
     )
+
+
+def placements_this_year_count(*, year: int | None = None) -> int:
+    """For the content site's home page: how many people were hired this year."""
+    return placements_this_year(year=year).count()
 
 
 # --- Retention checks --------------------------------------------------------------------
