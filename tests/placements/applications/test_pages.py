@@ -239,3 +239,13 @@ def test_participant_dashboard_query_budget(
     text = page.content.decode()
     assert "My applications" in text
     assert "Go to your interview" in text
+
+
+def test_the_participant_dashboard_in_spanish(client, participant, person, application):
+    participant.preferred_language = "es"
+    participant.save()
+    client.force_login(participant)
+    client.cookies["django_language"] = "es"
+    text = client.get(reverse("dashboard"), HTTP_ACCEPT_LANGUAGE="es").content.decode()
+    assert "Mis solicitudes" in text
+    assert "El empleador va a revisar su solicitud." in text
