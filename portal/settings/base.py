@@ -365,3 +365,7 @@ PORTAL_RETENTION_CHECK_DAYS = tuple(
 )
 PORTAL_RETENTION_GRACE_DAYS = env.int("PORTAL_RETENTION_GRACE_DAYS", default=14)
 PORTAL_WOTC_DEADLINE_WARNING_DAYS = env.int("PORTAL_WOTC_DEADLINE_WARNING_DAYS", default=7)
+# API schema name of the application stages (the fields "status" and "to" share them).
+SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"]["ApplicationStatusEnum"] = (
+    "placements.models.ApplicationStatus"
+)
