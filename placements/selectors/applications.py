@@ -10,7 +10,7 @@ record page and API, and it writes the AccessLog row.
 """
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 
 from django.db.models import Count, Exists, OuterRef, Prefetch, QuerySet
 from django.http import Http404
@@ -246,7 +246,7 @@ def interviews_upcoming(*, user: User, days: int = 7) -> QuerySet[Interview]:
 
 def interviews_for_reminder(*, on: date) -> QuerySet[Interview]:
     """Interviews on the day `on` (program time zone) with no reminder sent yet."""
-    start = timezone.make_aware(timezone.datetime.combine(on, timezone.datetime.min.time()))
+    start = timezone.make_aware(datetime.combine(on, time.min))
     return (
         Interview.objects.filter(
             starts_at__gte=start,

@@ -1,5 +1,7 @@
 """HTML forms of the applications area. They only parse; the services decide."""
 
+from datetime import datetime
+
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -67,7 +69,7 @@ class InterviewForm(forms.Form):
 
     def starts_at(self):
         data = self.cleaned_data
-        return timezone.make_aware(timezone.datetime.combine(data["date"], data["time"]))
+        return timezone.make_aware(datetime.combine(data["date"], data["time"]))
 
 
 class HireForm(forms.Form):
