@@ -46,7 +46,9 @@ def application_submit(
     """
     if not (is_self(actor, participant) or is_on_caseload_of(actor, participant)):
         raise NotFoundError(_("This participant is not on your caseload."))
-    job = JobPosting.objects.select_for_update().select_related("employer").get(pk=job.pk)
+    job = (
+        JobPosting.objects.select_for_update(of=("self",)).select_related("employer").get(pk=job.pk)
+    )
     if job.employer.status != VettingStatus.APPROVED:
         raise CannotApplyError(_("This employer is not taking applications through the program."))
     if job.status != JobStatus.OPEN:

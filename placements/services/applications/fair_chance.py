@@ -27,14 +27,16 @@ TEXT_LIMIT = 2000
 
 def _locked(application: Application) -> Application:
     return (
-        Application.objects.select_for_update()
+        Application.objects.select_for_update(of=("self",))
         .select_related("participant__facilitator", "job", "employer")
         .get(pk=application.pk)
     )
 
 
 def _current_review(application: Application) -> RecordReview | None:
-    return RecordReview.objects.select_for_update().filter(application=application).first()
+    return (
+        RecordReview.objects.select_for_update(of=("self",)).filter(application=application).first()
+    )
 
 
 def _employer_only(actor: User, application: Application) -> None:

@@ -228,7 +228,7 @@ def retention_check_record(
     verified (not needed for "unknown"). Raises InvalidInputError for a check not due
     yet or a missing choice."""
     check = (
-        RetentionCheck.objects.select_for_update()
+        RetentionCheck.objects.select_for_update(of=("self",))
         .select_related("placement__participant")
         .get(pk=check.pk)
     )
@@ -266,7 +266,9 @@ def placement_separate(
 ) -> Placement:
     """Staff record that the job ended: the day (from the start day to today) and why."""
     placement = (
-        Placement.objects.select_for_update().select_related("participant").get(pk=placement.pk)
+        Placement.objects.select_for_update(of=("self",))
+        .select_related("participant")
+        .get(pk=placement.pk)
     )
     _staff_or_error(actor, placement)
     if placement.separated_on:
@@ -304,7 +306,7 @@ def wotc_update(*, screening: WotcScreening, actor: User, **changes) -> WotcScre
     with the reason. Hours and wages go through the credit rules (a negative or
     impossible number is refused). Dates cannot be in the future."""
     screening = (
-        WotcScreening.objects.select_for_update()
+        WotcScreening.objects.select_for_update(of=("self",))
         .select_related("placement__participant")
         .get(pk=screening.pk)
     )
@@ -367,7 +369,9 @@ def bonding_request_create(*, placement: Placement, actor: User, amount) -> Bond
     job that has ended, nor twice for the same placement while one is requested or
     issued."""
     placement = (
-        Placement.objects.select_for_update().select_related("participant").get(pk=placement.pk)
+        Placement.objects.select_for_update(of=("self",))
+        .select_related("participant")
+        .get(pk=placement.pk)
     )
     if not (is_placement_staff(actor, placement) or is_placement_employer(actor, placement)):
         raise NotFoundError()

@@ -122,7 +122,7 @@ def interview_schedule(
 @transaction.atomic
 def interview_add(*, application: Application, actor: User, details: InterviewDetails) -> Interview:
     """A new date for an application whose interview is scheduled (a reschedule)."""
-    application = Application.objects.select_for_update().get(pk=application.pk)
+    application = Application.objects.select_for_update(of=("self",)).get(pk=application.pk)
     if not can_move_application(actor, application, S.INTERVIEW_SCHEDULED):
         raise NotFoundError()
     if application.status != S.INTERVIEW_SCHEDULED:
@@ -209,7 +209,7 @@ def application_transition(
     skipped or closed stage), FairChanceStepError (409) and InvalidInputError (400).
     """
     application = (
-        Application.objects.select_for_update()
+        Application.objects.select_for_update(of=("self",))
         .select_related("participant__facilitator", "job", "employer")
         .get(pk=application.pk)
     )
