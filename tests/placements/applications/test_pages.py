@@ -5,7 +5,7 @@ from datetime import timedelta
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from jobseekers.models import ConsentKind
 from jobseekers.selectors import consent_in_force
@@ -246,6 +246,10 @@ def test_the_participant_dashboard_in_spanish(client, participant, person, appli
     participant.save()
     client.force_login(participant)
     client.cookies["django_language"] = "es"
-    text = client.get(reverse("dashboard"), HTTP_ACCEPT_LANGUAGE="es").content.decode()
+    try:
+        text = client.get(reverse("dashboard"), HTTP_ACCEPT_LANGUAGE="es").content.decode()
+    finally:
+        # The locale middleware leaves Spanish active in this thread: later tests expect English.
+        translation.activate("en")
     assert "Mis solicitudes" in text
     assert "El empleador va a revisar su solicitud." in text
