@@ -2,14 +2,19 @@
 the employer's applicants, interviews and hires, the participant's applications and
 interviews. Each panel reads a fixed number of queries whatever the data's size."""
 
+from datetime import timedelta
+
+from django.utils import timezone
+
 from employers.permissions import employer_id_of
-from employers.selectors import jobs_of_employer
 from jobseekers.selectors import participant_for_user_account
+from placements.models import ApplicationStatus, InterviewMode
 from placements.selectors import applications as selectors
 from portal.core.panels import Panel
 from portal.core.permissions import is_staff_member
 
 LIST_LIMIT = 10
+EMPLOYER_LIMIT = 60
 
 
 def _staff_panels(user) -> list[Panel]:
@@ -41,24 +46,30 @@ def _staff_panels(user) -> list[Panel]:
 
 
 def _employer_panels(user) -> list[Panel]:
-    employer_id = employer_id_of(user)
-    counts = selectors.applicant_counts_by_job(employer_id=employer_id)
-    jobs = [
-        {"job": job, "counts": counts.get(job.pk, {"total": 0})}
-        for job in jobs_of_employer(user=user)[:20]
-    ]
+    """Two queries: the jobs with their applicant counts, and the applications (with
+    their next interview and, for hires, the placement and its tax-credit file)."""
+    applications = list(selectors.applications_of_employer_by_job(user=user)[:EMPLOYER_LIMIT])
+    horizon = timezone.now() + timedelta(days=14)
+    interviews = sorted(
+        (a for a in applications if a.next_interview_at and a.next_interview_at <= horizon),
+        key=lambda application: application.next_interview_at,
+    )
     hires = [
-        {"placement": placement, "wotc": selectors.wotc_summary(placement.wotc)}
-        for placement in selectors.hires_of_employer(user=user)[:LIST_LIMIT]
+        {"placement": a.placement, "wotc": selectors.wotc_summary(a.placement.wotc)}
+        for a in applications
+        if a.status == ApplicationStatus.HIRED and getattr(a, "placement", None) is not None
     ]
     return [
         Panel(
             template="placements/applications/panels/employer.html",
             context={
-                "jobs": jobs,
-                "applications": list(selectors.applications_of_employer_by_job(user=user)[:30]),
-                "interviews": list(selectors.interviews_upcoming(user=user, days=14)[:LIST_LIMIT]),
-                "hires": hires,
+                "jobs": list(selectors.jobs_with_applicant_counts(user=user)[:20]),
+                "applications": [a for a in applications if a.status != ApplicationStatus.HIRED],
+                "interviews": interviews,
+                "modes": dict(InterviewMode.choices),
+                "hires": sorted(hires, key=lambda row: row["placement"].start_date, reverse=True)[
+                    :LIST_LIMIT
+                ],
                 "incentives_url": selectors.INCENTIVES_URL,
             },
             order=11,

@@ -12,14 +12,14 @@ record page and API, and it writes the AccessLog row.
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from employers.models import RecordStage
 from employers.permissions import employer_id_of
-from employers.selectors import employer_policy
+from employers.selectors import employer_policy, jobs_of_employer
 from jobseekers.models import ConsentKind, Participant
 from jobseekers.permissions import is_on_caseload_of, is_self
 from jobseekers.selectors import access_reason, consent_in_force, record_summary_for
@@ -161,21 +161,18 @@ def active_application_exists(*, participant: Participant, job_id: int) -> bool:
     ).exists()
 
 
-def applicant_counts_by_job(*, employer_id: int) -> dict[int, dict[str, int]]:
-    """For the employer's dashboard: per job id, the number of applications in each stage
-    and in total (one query)."""
-    counts: dict[int, dict[str, int]] = {}
-    rows = (
-        Application.objects.filter(employer_id=employer_id)
-        .values("job_id", "status")
-        .annotate(n=Count("id"))
-        .order_by()
-    )
-    for row in rows:
-        job = counts.setdefault(row["job_id"], {"total": 0})
-        job[row["status"]] = row["n"]
-        job["total"] += row["n"]
-    return counts
+COUNTED_STAGES = (S.SUBMITTED, S.INTERVIEW_SCHEDULED, S.CONDITIONAL_OFFER, S.HIRED)
+
+
+def jobs_with_applicant_counts(*, user: User) -> QuerySet:
+    """For the employer's dashboard: the member's own jobs, newest first, each annotated
+    with `applicants` (all applications) and `applicants_<stage>` for the stages the
+    dashboard shows (one query)."""
+    counts = {
+        f"applicants_{stage}": Count("applications", filter=Q(applications__status=stage))
+        for stage in COUNTED_STAGES
+    }
+    return jobs_of_employer(user=user).annotate(applicants=Count("applications"), **counts)
 
 
 def next_step_for(application: Application) -> str:
@@ -444,7 +441,6 @@ def hires_of_employer(*, user: User) -> QuerySet[Placement]:
     return (
         Placement.objects.filter(employer_id=own)
         .select_related("participant", "wotc")
-        .prefetch_related("bonding_requests")
         .order_by("-start_date", "-id")
     )
 
@@ -458,14 +454,23 @@ def applications_for_participant_dashboard(*, user: User) -> QuerySet[Applicatio
 
 
 def applications_of_employer_by_job(*, user: User) -> QuerySet[Application]:
-    """The employer's open applications (and hires), grouped by job then stage."""
+    """The employer's applications still in play and its hires, by job then stage, for
+    its dashboard in one query: each with its placement and tax-credit file (hires) and
+    `next_interview_at` / `next_interview_mode` (the next interview from now, if any)."""
     own = employer_id_of(user)
     if own is None:
         return Application.objects.none()
+    upcoming = Interview.objects.filter(
+        application=OuterRef("pk"), starts_at__gte=timezone.now()
+    ).order_by("starts_at", "id")
     return (
         Application.objects.filter(employer_id=own)
         .exclude(status__in=[S.DECLINED, S.WITHDRAWN])
-        .select_related("participant", "job", "resume_version")
+        .select_related("participant", "job", "placement__wotc", "placement__participant")
+        .annotate(
+            next_interview_at=Subquery(upcoming.values("starts_at")[:1]),
+            next_interview_mode=Subquery(upcoming.values("mode")[:1]),
+        )
         .order_by("job__title", "job_id", "status", "id")
     )
 

@@ -253,3 +253,21 @@ def test_the_participant_dashboard_in_spanish(client, participant, person, appli
         translation.activate("en")
     assert "Mis solicitudes" in text
     assert "El empleador va a revisar su solicitud." in text
+
+
+def test_the_employer_dashboard_counts_applicants_per_job(client, employer_user, job, person):
+    ApplicationFactory(job=job, participant=person)
+    ApplicationFactory(job=job, status=S.HIRED)
+    ApplicationFactory(job=JobFactory(title="Someone else's job"))
+    client.force_login(employer_user)
+    text = client.get(reverse("dashboard")).content.decode()
+    table = text[text.index("Applicants per job") :]
+    row = table[table.index(f"{job.title}</a>") :].split("</tr>")[0]
+    assert [cell.strip() for cell in row.split("<td>")[1:]] == [
+        "2</td>",
+        "1</td>",
+        "0</td>",
+        "0</td>",
+        "1</td>",
+    ]
+    assert "Someone else&#x27;s job" not in text
