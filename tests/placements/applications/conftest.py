@@ -1,4 +1,6 @@
 import pytest
+from django.conf import settings
+from django.utils import translation
 
 from jobseekers.models import ConsentKind
 from portal.core.models import Role
@@ -80,3 +82,11 @@ def mail_at_once(monkeypatch):
     monkeypatch.setattr(
         "portal.core.tasks.transaction.on_commit", lambda callback, *args, **kwargs: callback()
     )
+
+
+@pytest.fixture(autouse=True)
+def _english_after_each_test():
+    """A page in Spanish leaves Spanish active in the thread (the locale middleware does
+    not switch back): later tests, here and in other folders, expect English."""
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
