@@ -14,6 +14,7 @@ from jobseekers.models import ResumeVersion
 from jobseekers.permissions import is_self
 from jobseekers.selectors import participant_for_user_account, participants_visible_to
 from placements.selectors import applications as selectors
+from placements.selectors.applications import WOTC_UNDISCLOSED_MESSAGE
 from placements.services import applications as services
 from portal.core.exceptions import NotFoundError, PermissionDeniedError
 from portal.core.permissions import IsStaffMember, is_staff_member
@@ -172,18 +173,22 @@ class ApplicationRecordReviewView(APIView):
         return Response(s.ApplicationDetailOutSerializer(_application(request, pk)).data)
 
 
-def placement_data(placement) -> dict:
+def placement_data(placement, *, user) -> dict:
     data = s.PlacementOutSerializer(placement).data
     data["retention_checks"] = s.RetentionCheckOutSerializer(
         placement.retention_checks.all(), many=True
     ).data
-    data["wotc"] = wotc_data(placement.wotc)
+    data["wotc"] = wotc_data(placement.wotc, user=user)
     data["bonding"] = s.BondingOutSerializer(placement.bonding_requests.all(), many=True).data
     return data
 
 
-def wotc_data(screening) -> dict:
-    summary = selectors.wotc_summary(screening)
+def wotc_data(screening, *, user) -> dict:
+    """The tax-credit file as `user` may see it (see `selectors.wotc_disclosed_to`)."""
+    disclosed = selectors.wotc_disclosed_to(user=user, screening=screening)
+    summary = selectors.wotc_summary(screening, disclosed=disclosed)
+    if not disclosed:
+        summary["message"] = str(WOTC_UNDISCLOSED_MESSAGE)
     return s.WotcOutSerializer(
         {
             **summary,
@@ -232,7 +237,8 @@ class PlacementListView(generics.ListAPIView):
             participant=participant, actor=request.user, details=services.OutsidePlacement(**values)
         )
         return Response(
-            placement_data(_placement(request, placement.pk)), status=status.HTTP_201_CREATED
+            placement_data(_placement(request, placement.pk), user=request.user),
+            status=status.HTTP_201_CREATED,
         )
 
 
@@ -286,7 +292,7 @@ class PlacementWotcView(APIView):
 
     @extend_schema(responses=s.WotcOutSerializer)
     def get(self, request, pk):
-        return Response(wotc_data(_placement(request, pk).wotc))
+        return Response(wotc_data(_placement(request, pk).wotc, user=request.user))
 
     @extend_schema(request=s.WotcInSerializer, responses=s.WotcOutSerializer)
     def patch(self, request, pk):
@@ -301,7 +307,7 @@ class PlacementWotcView(APIView):
         screening = services.wotc_update(
             screening=placement.wotc, actor=request.user, **data.validated_data
         )
-        return Response(wotc_data(screening))
+        return Response(wotc_data(screening, user=request.user))
 
 
 class PlacementBondingView(APIView):

@@ -114,7 +114,13 @@ class BondingOutSerializer(serializers.Serializer):
 
 
 class WotcOutSerializer(serializers.Serializer):
-    eligible = serializers.BooleanField()
+    disclosed = serializers.BooleanField(
+        help_text="False for the employer until the participant signs the applicant part of "
+        "Form 8850 or consents to share their record: then `eligible` and `credit` are null "
+        "and `message` says when the program will tell them."
+    )
+    message = serializers.CharField(required=False)
+    eligible = serializers.BooleanField(allow_null=True)
     eligibility_note = serializers.CharField()
     ineligible_reason = serializers.CharField()
     status = serializers.CharField()
@@ -125,7 +131,7 @@ class WotcOutSerializer(serializers.Serializer):
     filed = serializers.BooleanField()
     deadline_soon = serializers.BooleanField()
     deadline_missed = serializers.BooleanField()
-    credit = serializers.DecimalField(max_digits=12, decimal_places=2)
+    credit = serializers.DecimalField(max_digits=12, decimal_places=2, allow_null=True)
     applicant_signed_on = serializers.DateField(allow_null=True)
     employer_signed_on = serializers.DateField(allow_null=True)
     submitted_on = serializers.DateField(allow_null=True)

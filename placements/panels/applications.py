@@ -55,7 +55,15 @@ def _employer_panels(user) -> list[Panel]:
         key=lambda application: application.next_interview_at,
     )
     hires = [
-        {"placement": a.placement, "wotc": selectors.wotc_summary(a.placement.wotc)}
+        {
+            "placement": a.placement,
+            "wotc": selectors.wotc_summary(
+                a.placement.wotc,
+                disclosed=selectors.wotc_disclosed_to(
+                    user=user, screening=a.placement.wotc, record_consent=a.record_consent
+                ),
+            ),
+        }
         for a in applications
         if a.status == ApplicationStatus.HIRED and getattr(a, "placement", None) is not None
     ]

@@ -16,11 +16,12 @@ from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Sub
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from employers.models import RecordStage
 from employers.permissions import employer_id_of
 from employers.selectors import employer_policy, jobs_of_employer
-from jobseekers.models import ConsentKind, Participant
+from jobseekers.models import Consent, ConsentKind, Participant
 from jobseekers.permissions import is_on_caseload_of, is_self
 from jobseekers.selectors import access_reason, consent_in_force, record_summary_for
 from placements import rules
@@ -396,10 +397,61 @@ def wotc_deadlines(*, user: User) -> QuerySet[WotcScreening]:
     )
 
 
-def wotc_summary(screening: WotcScreening) -> dict:
+def record_consent_subquery(participant_ref: str = "participant") -> Exists:
+    """Whether the participant's newest `share_record_summary` consent row says given:
+    an annotation for lists (one query), the same answer as `consent_in_force`."""
+    newest = Consent.objects.filter(
+        participant=OuterRef(participant_ref), kind=ConsentKind.SHARE_RECORD_SUMMARY
+    ).order_by("-recorded_at", "-id")
+    return Exists(newest.filter(pk=Subquery(newest.values("pk")[:1]), given=True))
+
+
+WOTC_UNDISCLOSED_MESSAGE = gettext_lazy(
+    "The program will tell you if this hire qualifies for the tax credit after the "
+    "participant signs Form 8850."
+)
+
+
+def wotc_disclosed_to(
+    *, user: User, screening: WotcScreening, record_consent: bool | None = None
+) -> bool:
+    """Whether `user` may see the ex-felon eligibility (it reveals a felony) and the
+    credit estimate that depends on it. Staff and the participant always may; the
+    employer only once the participant signed the applicant part of Form 8850 (their
+    own disclosure for the credit) or while the record-sharing consent is in force.
+    `record_consent` may be passed precomputed (lists) to save a query."""
+    placement = screening.placement
+    if not is_placement_employer(user, placement) or is_placement_staff(user, placement):
+        return True
+    if screening.applicant_signed_on is not None:
+        return True
+    if record_consent is None:
+        record_consent = consent_in_force(
+            participant=placement.participant, kind=ConsentKind.SHARE_RECORD_SUMMARY
+        )
+    return bool(record_consent)
+
+
+def wotc_summary(screening: WotcScreening, *, disclosed: bool = True) -> dict:
     """What the employer may claim for one hire, in plain values: eligible or why not,
     the status ("active" or "pending reauthorization"), the Form 8850 deadline and
-    whether it is soon or missed, and the estimated credit."""
+    whether it is soon or missed, and the estimated credit. With `disclosed=False`
+    (an employer before the participant's 8850 signature or consent, see
+    `wotc_disclosed_to`) eligibility, reasons and credit are None / empty."""
+    summary = _wotc_summary(screening)
+    summary["disclosed"] = disclosed
+    if not disclosed:
+        summary.update(
+            eligible=None,
+            eligibility_note="",
+            ineligible_reason="",
+            estimate=None,
+            credit=None,
+        )
+    return summary
+
+
+def _wotc_summary(screening: WotcScreening) -> dict:
     placement = screening.placement
     today = timezone.localdate()
     deadline = rules.wotc_filing_deadline(placement.start_date)
@@ -468,6 +520,7 @@ def applications_of_employer_by_job(*, user: User) -> QuerySet[Application]:
         .exclude(status__in=[S.DECLINED, S.WITHDRAWN])
         .select_related("participant", "job", "placement__wotc", "placement__participant")
         .annotate(
+            record_consent=record_consent_subquery(),
             next_interview_at=Subquery(upcoming.values("starts_at")[:1]),
             next_interview_mode=Subquery(upcoming.values("mode")[:1]),
         )

@@ -364,7 +364,10 @@ def placement_detail(request, pk):
             "staff": staff,
             "employer": employer,
             "checks": checks,
-            "wotc": selectors.wotc_summary(screening),
+            "wotc": selectors.wotc_summary(
+                screening,
+                disclosed=selectors.wotc_disclosed_to(user=request.user, screening=screening),
+            ),
             "screening": screening,
             "wotc_form": bound.get("wotc")
             or f.WotcForm(
