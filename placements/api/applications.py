@@ -328,3 +328,21 @@ class PlacementBondingView(APIView):
             placement=placement, actor=request.user, amount=data.validated_data["amount"]
         )
         return Response(s.BondingOutSerializer(bond).data, status=status.HTTP_201_CREATED)
+
+
+class PlacementBondingDecisionView(APIView):
+    """POST (the participant's caseload staff or an admin): the bonding agency's answer to
+    a request still `requested`: `{"status": "issued", "bond_number": "..."}` (coverage
+    from the first day of work for six months) or `{"status": "denied", "denial_reason":
+    "..."}`. A request already decided is a 409; another's placement or bond is a 404."""
+
+    @extend_schema(request=s.BondingDecisionInSerializer, responses=s.BondingOutSerializer)
+    def post(self, request, pk, bond_id):
+        placement = _placement(request, pk)
+        bond = placement.bonding_requests.filter(pk=bond_id).first()
+        if bond is None or not selectors.is_placement_staff(request.user, placement):
+            raise Http404
+        data = s.BondingDecisionInSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        bond = services.bonding_request_decide(bond=bond, actor=request.user, **data.validated_data)
+        return Response(s.BondingOutSerializer(bond).data)

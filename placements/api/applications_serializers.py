@@ -110,7 +110,10 @@ class BondingOutSerializer(serializers.Serializer):
     amount = serializers.DecimalField(max_digits=12, decimal_places=2)
     coverage_starts_on = serializers.DateField()
     coverage_ends_on = serializers.DateField()
-    status = serializers.CharField()
+    status = serializers.CharField(help_text="requested, issued or denied.")
+    bond_number = serializers.CharField(help_text="Set when issued.")
+    denial_reason = serializers.CharField(help_text="Set when denied.")
+    decided_at = serializers.DateTimeField(allow_null=True)
 
 
 class WotcOutSerializer(serializers.Serializer):
@@ -257,3 +260,14 @@ class WotcInSerializer(serializers.Serializer):
 
 class BondingInSerializer(serializers.Serializer):
     amount = serializers.DecimalField(max_digits=12, decimal_places=2, required=False, default=None)
+
+
+class BondingDecisionInSerializer(serializers.Serializer):
+    status = serializers.ChoiceField(
+        choices=[("issued", "issued"), ("denied", "denied")],
+        help_text="issued (with `bond_number`) or denied (with `denial_reason`).",
+    )
+    bond_number = serializers.CharField(required=False, allow_blank=True, default="", max_length=50)
+    denial_reason = serializers.CharField(
+        required=False, allow_blank=True, default="", max_length=300
+    )

@@ -34,4 +34,9 @@ urlpatterns = [
         api.PlacementBondingView.as_view(),
         name="api-placement-bonding",
     ),
+    path(
+        "placements/<int:pk>/bonding/<int:bond_id>/decision/",
+        api.PlacementBondingDecisionView.as_view(),
+        name="api-placement-bonding-decision",
+    ),
 ]

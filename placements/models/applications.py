@@ -413,6 +413,19 @@ class BondingRequest(models.Model):
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    bond_number = models.CharField(_("bond number"), max_length=50, blank=True)
+    denial_reason = models.CharField(_("why it was not issued"), max_length=300, blank=True)
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    # The only moves: a request is issued or denied, once. Issued and denied are final.
+    MOVES = {
+        BondingStatus.REQUESTED: {BondingStatus.ISSUED, BondingStatus.DENIED},
+        BondingStatus.ISSUED: set(),
+        BondingStatus.DENIED: set(),
+    }
 
     class Meta:
         ordering = ["-created_at", "-id"]

@@ -13,6 +13,7 @@ from .fair_chance import (
 from .placements import (
     OutsidePlacement,
     bonding_request_create,
+    bonding_request_decide,
     placement_record_outside,
     placement_separate,
     retention_check_record,
@@ -33,6 +34,7 @@ __all__ = [
     "application_submit",
     "application_transition",
     "bonding_request_create",
+    "bonding_request_decide",
     "interview_add",
     "interview_reminders_send",
     "placement_record_outside",

@@ -17,6 +17,7 @@ from placements import rules
 from placements.models import (
     Application,
     BondingRequest,
+    BondingStatus,
     Placement,
     RetentionCheck,
     RetentionOutcome,
@@ -30,7 +31,7 @@ from portal.core.exceptions import ApplicationError, ConflictError, NotFoundErro
 from portal.core.models import User
 from portal.core.money import to_money
 
-from ._common import InvalidInputError, field_error
+from ._common import IllegalMoveError, InvalidInputError, field_error
 
 MAX_WAGE = Decimal("500.00")
 
@@ -399,5 +400,69 @@ def bonding_request_create(*, placement: Placement, actor: User, amount) -> Bond
         action="bonding.requested",
         target=placement,
         details={"amount": str(bond.amount)},
+    )
+    return bond
+
+
+@transaction.atomic
+def bonding_request_decide(
+    *,
+    bond: BondingRequest,
+    actor: User,
+    status: str,
+    bond_number: str = "",
+    denial_reason: str = "",
+) -> BondingRequest:
+    """Staff (the participant's caseload or an admin) record the Federal Bonding
+    Program's answer to a request: `issued` with the bond number (coverage from the first
+    day of work, `rules.bonding_coverage_ends_on`), or `denied` with the reason. Only a
+    request still `requested` can be decided, once (see `BondingRequest.MOVES`)."""
+    bond = (
+        BondingRequest.objects.select_for_update(of=("self",))
+        .select_related("placement__participant")
+        .get(pk=bond.pk)
+    )
+    placement = bond.placement
+    if not is_placement_staff(actor, placement):
+        raise NotFoundError()
+    if status not in (BondingStatus.ISSUED, BondingStatus.DENIED):
+        raise field_error("status", _("Choose whether the bond was issued or not."))
+    bond_number = (bond_number or "").strip()
+    denial_reason = (denial_reason or "").strip()
+    if status == BondingStatus.ISSUED and not bond_number:
+        raise field_error("bond_number", _("Enter the bond number from the bonding agency."))
+    if len(bond_number) > 50:
+        raise field_error("bond_number", _("The bond number can be at most 50 characters."))
+    if status == BondingStatus.DENIED and not denial_reason:
+        raise field_error("denial_reason", _("Say why the bond was not issued."))
+    if len(denial_reason) > 300:
+        raise field_error("denial_reason", _("The reason can be at most 300 characters."))
+    if status not in BondingRequest.MOVES[bond.status]:
+        raise IllegalMoveError(
+            _("This bond request is already decided (%(status)s).")
+            % {"status": bond.get_status_display()}
+        )
+    previous = bond.status
+    bond.status = status
+    bond.decided_at = timezone.now()
+    bond.decided_by = actor
+    if status == BondingStatus.ISSUED:
+        bond.bond_number = bond_number
+        bond.coverage_starts_on = placement.start_date
+        bond.coverage_ends_on = rules.bonding_coverage_ends_on(placement.start_date)
+    else:
+        bond.denial_reason = denial_reason
+    bond.save()
+    audit_record(
+        actor=actor,
+        action=f"bonding.{status}",
+        target=placement,
+        details={
+            "bond": bond.pk,
+            "from": previous,
+            "to": status,
+            **({"bond_number": bond_number} if status == BondingStatus.ISSUED else {}),
+            **({"reason": denial_reason} if status == BondingStatus.DENIED else {}),
+        },
     )
     return bond

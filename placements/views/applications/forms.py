@@ -189,6 +189,18 @@ class BondingForm(forms.Form):
     )
 
 
+class BondDecisionForm(forms.Form):
+    status = forms.ChoiceField(
+        label=_("The bonding agency's answer"),
+        choices=[("issued", _("Bond issued")), ("denied", _("Not issued"))],
+        widget=forms.RadioSelect,
+    )
+    bond_number = forms.CharField(label=_("Bond number (if issued)"), required=False, max_length=50)
+    denial_reason = forms.CharField(
+        label=_("Why it was not issued (if not issued)"), required=False, max_length=300
+    )
+
+
 class OutsidePlacementForm(forms.Form):
     participant = forms.ModelChoiceField(label=_("Participant"), queryset=None)
     employer_name = forms.CharField(label=_("Employer"), max_length=200)

@@ -300,6 +300,7 @@ PLACEMENT_ACTIONS = {
     "separate": f.SeparationForm,
     "wotc": f.WotcForm,
     "bonding": f.BondingForm,
+    "bond-decision": f.BondDecisionForm,
 }
 
 
@@ -319,6 +320,11 @@ def _run_placement_action(request, placement, action, form):
         )
     elif action == "wotc":
         services.wotc_update(screening=placement.wotc, actor=request.user, **data)
+    elif action == "bond-decision":
+        bond = placement.bonding_requests.filter(pk=request.POST.get("bond")).first()
+        if bond is None:
+            raise Http404
+        services.bonding_request_decide(bond=bond, actor=request.user, **data)
     else:
         services.bonding_request_create(
             placement=placement, actor=request.user, amount=data["amount"]
@@ -348,7 +354,10 @@ def placement_detail(request, pk):
             else:
                 messages.success(request, _("Saved."))
                 return redirect("placements:placement-detail", pk)
-        key = f"check-{request.POST.get('check')}" if action == "check" else action
+        key = {
+            "check": f"check-{request.POST.get('check')}",
+            "bond-decision": f"bond-{request.POST.get('bond')}",
+        }.get(action, action)
         bound[key] = form
         placement = selectors.placement_get_for_user(user=request.user, placement_id=pk)
     checks = [
@@ -375,7 +384,10 @@ def placement_detail(request, pk):
             ),
             "bonding_form": bound.get("bonding") or f.BondingForm(),
             "separation_form": bound.get("separate") or f.SeparationForm(),
-            "bonds": list(placement.bonding_requests.all()),
+            "bonds": [
+                {"bond": bond, "form": bound.get(f"bond-{bond.pk}") or f.BondDecisionForm()}
+                for bond in placement.bonding_requests.all()
+            ],
             "today": timezone.localdate(),
             "incentives_url": selectors.INCENTIVES_URL,
         },
