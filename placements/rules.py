@@ -405,3 +405,98 @@ def anomaly_hours_per_day() -> Decimal:
     run is approved (program policy: a crew day is about 8 hours).
     Setting: PORTAL_ANOMALY_HOURS_PER_DAY."""
     return _decimal_setting("PORTAL_ANOMALY_HOURS_PER_DAY", "10")
+
+
+# --- Applications: fair-chance waiting period, business days, retention ------------------
+# Sources: FCRA 15 U.S.C. 1681b(b)(3) (pre-adverse action notice before an adverse
+# action; the FTC and common practice read "a reasonable time" as 5 business days);
+# 5 U.S.C. 6103 (the federal holidays, and the observed day when one falls on a weekend).
+
+
+def fair_chance_waiting_business_days() -> int:
+    """Business days between the pre-adverse action notice and a record-based decline (5,
+    the common practice under the FCRA). Setting: PORTAL_FAIR_CHANCE_WAITING_BUSINESS_DAYS."""
+    return _int_setting("PORTAL_FAIR_CHANCE_WAITING_BUSINESS_DAYS", 5)
+
+
+def _nth_weekday(year: int, month: int, weekday: int, n: int) -> date:
+    """The n-th `weekday` (0 Monday) of the month; n = -1 for the last one."""
+    if n > 0:
+        first = date(year, month, 1)
+        return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
+    last = date(year, month, calendar.monthrange(year, month)[1])
+    return last - timedelta(days=(last.weekday() - weekday) % 7)
+
+
+def _observed(day: date) -> date:
+    # 5 U.S.C. 6103(b): a Saturday holiday is observed on Friday, a Sunday one on Monday.
+    if day.weekday() == 5:
+        return day - timedelta(days=1)
+    if day.weekday() == 6:
+        return day + timedelta(days=1)
+    return day
+
+
+def us_federal_holidays(year: int) -> frozenset[date]:
+    """The observed US federal holidays that fall in `year` (5 U.S.C. 6103), computed by
+    rule: fixed dates moved off weekends, and the Monday/Thursday holidays. Juneteenth
+    from 2021. New Year's Day of the next year observed on 31 December counts here."""
+    fixed = [(1, 1), (7, 4), (11, 11), (12, 25)]
+    if year >= 2021:
+        fixed.append((6, 19))
+    days = {_observed(date(year, month, day)) for month, day in fixed}
+    days.add(_observed(date(year + 1, 1, 1)))
+    days |= {
+        _nth_weekday(year, 1, 0, 3),  # Birthday of Martin Luther King, Jr.
+        _nth_weekday(year, 2, 0, 3),  # Washington's Birthday
+        _nth_weekday(year, 5, 0, -1),  # Memorial Day
+        _nth_weekday(year, 9, 0, 1),  # Labor Day
+        _nth_weekday(year, 10, 0, 2),  # Columbus Day
+        _nth_weekday(year, 11, 3, 4),  # Thanksgiving Day
+    }
+    return frozenset(day for day in days if day.year == year)
+
+
+def is_business_day(day: date) -> bool:
+    """Monday to Friday and not an observed US federal holiday."""
+    return day.weekday() < 5 and day not in us_federal_holidays(day.year)
+
+
+def add_business_days(start: date, days: int) -> date:
+    """The `days`-th business day after `start` (`start` itself never counts): a notice
+    on Friday 16 January 2026 plus 5 business days skips Martin Luther King Day and ends
+    on Monday 26 January."""
+    if days < 0:
+        raise ValueError("days must not be negative")
+    day = start
+    while days:
+        day += timedelta(days=1)
+        if is_business_day(day):
+            days -= 1
+    return day
+
+
+def retention_check_days() -> tuple[int, ...]:
+    """Days after a placement's start when staff check that the job lasts. Source: the
+    program's follow-up schedule (DOMAIN_RULES.md, "Outcomes"). Setting:
+    PORTAL_RETENTION_CHECK_DAYS."""
+    return tuple(
+        int(day) for day in getattr(settings, "PORTAL_RETENTION_CHECK_DAYS", (30, 90, 180, 365))
+    )
+
+
+def retention_grace_days() -> int:
+    """Days after a check's due date before it counts as overdue (program policy: two
+    weeks to reach the person or the employer). Setting: PORTAL_RETENTION_GRACE_DAYS."""
+    return _int_setting("PORTAL_RETENTION_GRACE_DAYS", 14)
+
+
+def wotc_deadline_warning_days() -> int:
+    """Form 8850 deadlines within this many days are flagged on dashboards (program
+    policy). Setting: PORTAL_WOTC_DEADLINE_WARNING_DAYS."""
+    return _int_setting("PORTAL_WOTC_DEADLINE_WARNING_DAYS", 7)
+
+
+def bonding_unit_amount() -> Decimal:
+    """Bonds are issued in units of the default amount ($5,000)."""
+    return bonding_default_amount()

@@ -410,3 +410,19 @@ SPECTACULAR_SETTINGS.setdefault("ENUM_NAME_OVERRIDES", {}).update(
         "AssignmentStatusEnum": "placements.models.AssignmentStatus",
     }
 )
+# Applications, placements and retention (placements, applications area; the numbers and
+# their sources are in placements/rules.py): business days between a pre-adverse action
+# notice and a record-based decline, the retention check days and their grace period,
+# and how far ahead Form 8850 deadlines are flagged.
+PORTAL_FAIR_CHANCE_WAITING_BUSINESS_DAYS = env.int(
+    "PORTAL_FAIR_CHANCE_WAITING_BUSINESS_DAYS", default=5
+)
+PORTAL_RETENTION_CHECK_DAYS = tuple(
+    env.list("PORTAL_RETENTION_CHECK_DAYS", cast=int, default=[30, 90, 180, 365])
+)
+PORTAL_RETENTION_GRACE_DAYS = env.int("PORTAL_RETENTION_GRACE_DAYS", default=14)
+PORTAL_WOTC_DEADLINE_WARNING_DAYS = env.int("PORTAL_WOTC_DEADLINE_WARNING_DAYS", default=7)
+# API schema name of the application stages (the fields "status" and "to" share them).
+SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"]["ApplicationStatusEnum"] = (
+    "placements.models.ApplicationStatus"
+)

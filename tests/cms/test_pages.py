@@ -347,8 +347,8 @@ def test_home_figures_come_from_the_selectors_and_show_only_what_exists(client, 
     assert f"{approved_employers_count()}</span> fair-chance employers" in body
     assert "1</span> upcoming hiring fairs" in body
     assert f'href="/fairs/{fair.pk}/">Downtown hiring fair</a>' in body
-    # Placements have no selector yet: no made-up number.
-    assert "people hired this year" not in body
+    # No placement yet this year: the figure says so rather than disappearing.
+    assert "0</span> people hired this year" in body
 
 
 def test_the_home_page_without_fairs_leaves_the_section_out(client, site_tree):

@@ -1,0 +1,54 @@
+"""Reminder emails: interviews the day before (once), and the weekly retention digest."""
+
+import io
+from datetime import datetime, time, timedelta
+
+from django.core.management import call_command
+from django.utils import timezone
+
+from placements.models import ApplicationStatus, Interview
+from placements.services.applications import interview_reminders_send, retention_digest_send
+from placements.tasks_applications import interview_reminders_daily, retention_digest_weekly
+from tests.factories.applications import ApplicationFactory, InterviewFactory, PlacementFactory
+
+
+def _at(day, hour):
+    return timezone.make_aware(datetime.combine(day, time(hour)))
+
+
+def test_interview_reminders_go_once_the_day_before(person, job, mail_at_once, mailoutbox):
+    tomorrow = timezone.localdate() + timedelta(days=1)
+    application = ApplicationFactory(
+        participant=person, job=job, status=ApplicationStatus.INTERVIEW_SCHEDULED
+    )
+    interview = InterviewFactory(application=application, starts_at=_at(tomorrow, 10))
+    InterviewFactory(starts_at=_at(tomorrow + timedelta(days=1), 10))  # the day after: not yet
+
+    assert interview_reminders_send() == 1
+    assert sorted(m.to[0] for m in mailoutbox) == sorted([person.facilitator.email, person.email])
+    assert "tomorrow" in mailoutbox[0].body
+    assert Interview.objects.get(pk=interview.pk).reminder_sent_at is not None
+    assert interview_reminders_send() == 0
+    assert len(mailoutbox) == 2
+
+
+def test_the_weekly_digest_lists_due_and_overdue_checks(
+    person, staff_user, mail_at_once, mailoutbox
+):
+    today = timezone.localdate()
+    PlacementFactory(participant=person, start_date=today - timedelta(days=32))  # due
+    PlacementFactory(participant=person, start_date=today - timedelta(days=100))  # overdue
+    PlacementFactory(participant=person, start_date=today - timedelta(days=5))  # nothing due
+    assert retention_digest_send() == 1
+    (message,) = mailoutbox
+    assert message.to == [staff_user.email]
+    assert "Retention checks to record: 3" in message.subject
+    assert "(overdue)" in message.body
+
+
+def test_the_tasks_and_the_command_run(person, mail_at_once, mailoutbox):
+    PlacementFactory(participant=person, start_date=timezone.localdate() - timedelta(days=32))
+    assert interview_reminders_daily.enqueue().return_value == 0
+    assert retention_digest_weekly.enqueue().return_value == 1
+    call_command("applications_reminders", "--retention", stdout=io.StringIO())
+    assert len(mailoutbox) == 2
