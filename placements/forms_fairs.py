@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from jobseekers.models import Participant
 from placements import rules
-from placements.models import InterviewMode
+from placements.models import FairInterviewMode
 
 DATETIME_INPUT = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 
@@ -58,9 +58,9 @@ class SlotForm(forms.Form):
     length_minutes = forms.IntegerField(label=_("Length (minutes)"), initial=20)
     mode = forms.ChoiceField(
         label=_("How"),
-        choices=InterviewMode.choices,
+        choices=FairInterviewMode.choices,
         widget=forms.RadioSelect,
-        initial=InterviewMode.IN_PERSON,
+        initial=FairInterviewMode.IN_PERSON,
     )
     place = forms.CharField(
         label=_("Table or room, or video link"),

@@ -1,7 +1,9 @@
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.core.cache import cache
+from django.utils import translation
 from rest_framework.test import APIClient
 
 from portal.core.i18n import compile_catalogues
@@ -12,6 +14,21 @@ from tests.factories.users import PASSWORD, UserFactory
 def pytest_configure(config):
     # The Spanish catalogue is committed as .po; build the .mo before Django reads it.
     compile_catalogues([Path(__file__).resolve().parent.parent / "locale"])
+
+
+def pytest_collection_modifyitems(config, items):
+    """Browser tests last: they run on a transactional database that is flushed after
+    each of them, which also empties the rows data migrations made (the starter skills)
+    that the other tests rely on."""
+    items.sort(key=lambda item: "e2e" in Path(item.path).parts)
+
+
+@pytest.fixture(autouse=True)
+def _english_after_each_test():
+    """A page rendered in Spanish leaves Spanish active in the test's thread; no test may
+    inherit another's language."""
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture(autouse=True)

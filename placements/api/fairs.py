@@ -16,9 +16,9 @@ from rest_framework.views import APIView
 from employers.selectors import employer_of
 from jobseekers.selectors import participant_for_user_account, participant_get_for_user
 from placements.models import (
+    FairInterviewMode,
     FairRegistration,
     InterviewBooking,
-    InterviewMode,
     InterviewSlot,
 )
 from placements.selectors import fairs as selectors
@@ -137,7 +137,7 @@ class SlotSerializer(serializers.ModelSerializer):
 class SlotCreateSerializer(serializers.Serializer):
     starts_at = serializers.DateTimeField()
     length_minutes = serializers.IntegerField()
-    mode = serializers.ChoiceField(choices=InterviewMode.choices)
+    mode = serializers.ChoiceField(choices=FairInterviewMode.choices)
     place = serializers.CharField(
         max_length=300, help_text="The table or room, or the https:// video link."
     )

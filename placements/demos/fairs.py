@@ -24,9 +24,9 @@ from employers.models import (
 from employers.services import booth_book
 from jobseekers.models import Participant
 from placements.models import (
+    FairInterviewMode,
     FairRegistration,
     InterviewBooking,
-    InterviewMode,
     InterviewSlot,
     RegistrationStatus,
 )
@@ -84,7 +84,7 @@ def _facility_booth_and_slots(fair, employer_user, marcus_registration) -> int:
             defaults={
                 "length_minutes": length,
                 "ends_at": starts + dt.timedelta(minutes=length),
-                "mode": InterviewMode.IN_PERSON,
+                "mode": FairInterviewMode.IN_PERSON,
                 "place": "Visiting room, table 2",
                 "created_by": employer_user,
             },

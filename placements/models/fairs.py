@@ -17,9 +17,9 @@ __all__ = [
     "REGISTRATION_TRANSITIONS",
     "SLOT_TRANSITIONS",
     "BookingStatus",
+    "FairInterviewMode",
     "FairRegistration",
     "InterviewBooking",
-    "InterviewMode",
     "InterviewSlot",
     "RegistrationStatus",
     "SlotStatus",
@@ -99,7 +99,7 @@ class FairRegistration(models.Model):
         return self.status in REGISTRATION_ACTIVE
 
 
-class InterviewMode(models.TextChoices):
+class FairInterviewMode(models.TextChoices):
     IN_PERSON = "in_person", _("In person")
     VIDEO = "video", _("Video call")
 
@@ -131,7 +131,7 @@ class InterviewSlot(models.Model):
     starts_at = models.DateTimeField(_("starts"))
     length_minutes = models.PositiveSmallIntegerField(_("length in minutes"))
     ends_at = models.DateTimeField(_("ends"))
-    mode = models.CharField(_("how"), max_length=20, choices=InterviewMode.choices)
+    mode = models.CharField(_("how"), max_length=20, choices=FairInterviewMode.choices)
     place = models.CharField(_("place or video link"), max_length=300)
     status = models.CharField(
         _("status"), max_length=20, choices=SlotStatus.choices, default=SlotStatus.OPEN

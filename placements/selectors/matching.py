@@ -40,6 +40,7 @@ from placements.matching.profiles import (
     ParticipantProfile,
 )
 from placements.models import MatchResult, MatchRun
+from placements.selectors.transitional import readiness_summaries
 from portal.core.geo import zip_location
 from portal.core.models import User
 from portal.core.permissions import is_staff_member
@@ -49,11 +50,11 @@ from portal.core.permissions import is_staff_member
 
 def readiness_for(*, participant_ids) -> dict[int, Decimal]:
     """Each participant's transitional-job work-readiness average (1-5), for those who
-    have ratings. Returns {} for now: the coordinator wires it to the transitional area's
-    `placements.selectors.transitional.readiness_summaries(participant_ids=...)` (its
-    `average`) at integration. The engine treats a missing average as "no ratings" and
-    leaves that part out of the score."""
-    return {}
+    have ratings, from the transitional area's summaries (a fixed number of queries). The
+    engine treats a missing average as "no ratings" and leaves that part out of the
+    score."""
+    summaries = readiness_summaries(participant_ids=participant_ids)
+    return {participant_id: summary.average for participant_id, summary in summaries.items()}
 
 
 # --- Loaders for the engine --------------------------------------------------------------

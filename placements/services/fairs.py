@@ -27,9 +27,9 @@ from placements import rules
 from placements.models import (
     REGISTRATION_ACTIVE,
     BookingStatus,
+    FairInterviewMode,
     FairRegistration,
     InterviewBooking,
-    InterviewMode,
     InterviewSlot,
     RegistrationStatus,
     SlotStatus,
@@ -340,13 +340,13 @@ class SlotDetails:
 def _validated_slot(details: SlotDetails, fair: HiringFair) -> dict:
     errors: dict[str, list[str]] = {}
     place = (details.place or "").strip()
-    if details.mode not in InterviewMode.values:
+    if details.mode not in FairInterviewMode.values:
         errors["mode"] = [_("Choose in person or video call.")]
-    elif fair.kind == FairKind.VIRTUAL and details.mode != InterviewMode.VIDEO:
+    elif fair.kind == FairKind.VIRTUAL and details.mode != FairInterviewMode.VIDEO:
         errors["mode"] = [_("This fair is virtual: interviews are by video call.")]
     if not place:
         errors["place"] = [_("Enter the table or room, or the video link.")]
-    elif details.mode == InterviewMode.VIDEO:
+    elif details.mode == FairInterviewMode.VIDEO:
         try:
             URLValidator(schemes=["https"])(place)
         except ValidationError:

@@ -422,6 +422,12 @@ PORTAL_RETENTION_CHECK_DAYS = tuple(
 )
 PORTAL_RETENTION_GRACE_DAYS = env.int("PORTAL_RETENTION_GRACE_DAYS", default=14)
 PORTAL_WOTC_DEADLINE_WARNING_DAYS = env.int("PORTAL_WOTC_DEADLINE_WARNING_DAYS", default=7)
+# API schema names of the two interview modes (a job interview may be by phone; a fair's
+# interview slot is in person or by video), which share the field name "mode".
+SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"]["InterviewModeEnum"] = "placements.models.InterviewMode"
+SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"]["FairInterviewModeEnum"] = (
+    "placements.models.FairInterviewMode"
+)
 # API schema name of the application stages (the fields "status" and "to" share them).
 SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"]["ApplicationStatusEnum"] = (
     "placements.models.ApplicationStatus"

@@ -141,5 +141,5 @@ def test_rsvp_opt_in_slot_booked_by_staff_and_check_in_on_a_phone(
 
     # Pat sees the booked interview on the dashboard.
     sign_in(page, base, "participant", demo_password)
-    expect(page.get_by_role("heading", name="My interviews")).to_be_visible()
+    expect(page.get_by_role("heading", name="Interviews at hiring fairs")).to_be_visible()
     expect(page.get_by_text("In person (Job club hiring day)")).to_be_visible()

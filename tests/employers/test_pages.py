@@ -349,7 +349,9 @@ def test_list_page_query_budget(
             assert client.get(reverse(name), params).status_code == 200
         budgets.append(len(queries))
     assert budgets[0] == budgets[1], budgets
-    with django_assert_max_num_queries(12):
+    # The employer's dashboard also holds the placements panels (applicants by job and
+    # stage, interviews, hires; fair attendees), each a fixed number of queries.
+    with django_assert_max_num_queries(16 if name == "dashboard" else 12):
         client.get(reverse(name), params)
 
 

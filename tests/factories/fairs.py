@@ -6,9 +6,9 @@ import factory
 
 from employers.models import BoothStatus, FairBooth
 from placements.models import (
+    FairInterviewMode,
     FairRegistration,
     InterviewBooking,
-    InterviewMode,
     InterviewSlot,
     RegistrationStatus,
 )
@@ -47,7 +47,7 @@ class SlotFactory(factory.django.DjangoModelFactory):
     ends_at = factory.LazyAttribute(
         lambda slot: slot.starts_at + dt.timedelta(minutes=slot.length_minutes)
     )
-    mode = InterviewMode.IN_PERSON
+    mode = FairInterviewMode.IN_PERSON
     place = "Table 4"
 
 

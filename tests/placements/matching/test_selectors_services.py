@@ -28,6 +28,7 @@ from tests.factories.jobseekers import (
     ResumeFactory,
     SupervisionTermsFactory,
 )
+from tests.factories.transitional import DailyRatingFactory, days_ago
 
 pytestmark = pytest.mark.django_db
 
@@ -143,8 +144,27 @@ def test_supervision_that_has_ended_no_longer_counts():
     assert profile.supervision_type == "none"
 
 
-def test_readiness_is_not_wired_yet():
-    assert selectors.readiness_for(participant_ids=[1, 2]) == {}
+def test_readiness_comes_from_the_transitional_ratings(person):
+    rated_elsewhere = ParticipantFactory()
+    DailyRatingFactory(participant=person, work_date=days_ago(2), effort=5, personal_presentation=5)
+    DailyRatingFactory(participant=person, work_date=days_ago(1))
+    readiness = selectors.readiness_for(participant_ids=[person.pk, rated_elsewhere.pk])
+    # Two days of five dimensions: (3+3+3+5+5 + 3*5) / 10 = 3.40; no ratings: absent.
+    assert readiness == {person.pk: Decimal("3.40")}
+
+
+def test_a_participant_with_good_ratings_gets_the_readiness_part_of_the_score(person):
+    JobFactory(title="Forklift operator")
+    DailyRatingFactory(
+        participant=person,
+        cooperation_with_supervisor=5,
+        effort=5,
+        punctuality_and_attendance=5,
+        cooperation_with_coworkers=5,
+        personal_presentation=5,
+    )
+    run = services.matches_recompute_for(participant=person)
+    assert run.readiness == Decimal("5.00")
 
 
 def test_recompute_stores_ranked_results_and_the_run(person):
