@@ -11,6 +11,7 @@ from .invitations import CODE_ALPHABET, CODE_LENGTH, format_code, invitation_cla
 from .job_club import attendance_record, job_club_session_create
 from .participants import (
     participant_create,
+    participant_mark_placed,
     participant_reassign,
     participant_status_change,
     participant_update,
@@ -52,6 +53,7 @@ __all__ = [
     "job_club_session_create",
     "normalize_us_phone",
     "participant_create",
+    "participant_mark_placed",
     "participant_reassign",
     "participant_status_change",
     "participant_update",

@@ -196,3 +196,36 @@ def participant_reassign(
         details={"from_facilitator_id": previous, "to_facilitator_id": facilitator.pk},
     )
     return participant
+
+
+@transaction.atomic
+def participant_mark_placed(
+    *, participant: Participant, placement_reference: int | str, actor: User | None
+) -> Participant:
+    """A job was recorded for the participant (a hire through the portal, or a job staff
+    recorded from outside): move them from active to placed, audited with the placement
+    reference. Narrow on purpose, for the placements app to call in its own transaction
+    after it has checked who may record the job (the actor may be the hiring employer):
+    only active → placed; already placed, exited or returned to custody are left as they
+    are (no error, nothing written). Returns the participant as saved."""
+    reference = str(placement_reference or "").strip()
+    if not reference:
+        raise ApplicationError(_("A placement is needed to mark a participant as placed."))
+    participant = Participant.objects.select_for_update().get(pk=participant.pk)
+    if participant.status != ParticipantStatus.ACTIVE:
+        return participant
+    participant.status = ParticipantStatus.PLACED
+    participant.status_changed_on = timezone.localdate()
+    participant.custody_return_type = ""
+    participant.save(update_fields=["status", "status_changed_on", "custody_return_type"])
+    audit_record(
+        actor=actor,
+        action="participant.status_changed",
+        target=participant,
+        details={
+            "from": ParticipantStatus.ACTIVE,
+            "to": ParticipantStatus.PLACED,
+            "placement_id": reference,
+        },
+    )
+    return participant

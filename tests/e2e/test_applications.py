@@ -98,6 +98,9 @@ def test_the_whole_loop(page: Page, live_server, demo_password, browser):
     expect(boss.get_by_text("Form 8850 must reach the state by")).to_be_visible()
     expect(boss.get_by_role("link", name="How the tax credit and bonding work")).to_be_visible()
     assert_no_axe_violations(boss)
+    placement_url = boss.url
+    boss.get_by_role("button", name="Ask for the bond").click()
+    expect(boss.get_by_text("Saved.")).to_be_visible()
 
     # Staff find the due 30-day check on their dashboard and record it.
     page.goto(f"{base}/dashboard/")
@@ -112,6 +115,16 @@ def test_the_whole_loop(page: Page, live_server, demo_password, browser):
     expect(page.get_by_text("Saved.")).to_be_visible()
     expect(page.get_by_text("Working for the same employer (Pay stub)")).to_be_visible()
     assert_no_axe_violations(page)
+
+    # Staff record the bonding agency's answer; the employer sees the bond number.
+    page.get_by_label("Bond issued").check()
+    page.get_by_label("Bond number (if issued)").fill("FBP-2026-17")
+    page.get_by_role("button", name="Record the answer").click()
+    expect(page.get_by_text("Bond number FBP-2026-17.")).to_be_visible()
+    assert_no_axe_violations(page)
+    boss.goto(placement_url)
+    expect(boss.get_by_text("Bond number FBP-2026-17.")).to_be_visible()
+    expect(boss.get_by_role("button", name="Record the answer")).to_have_count(0)
 
     # The demo participant sees an application and what happens next.
     person = browser.new_context(viewport=PHONE).new_page()

@@ -13,6 +13,7 @@ from employers.models import Employer
 from jobseekers.models import OffenseLevel, Participant
 from jobseekers.permissions import is_on_caseload_of
 from jobseekers.selectors import record_summary_for
+from jobseekers.services import participant_mark_placed
 from placements import rules
 from placements.models import (
     Application,
@@ -169,7 +170,12 @@ def placement_record_outside(
 
 def _follow_up(placement: Placement, actor: User) -> None:
     """Retention checks at each of the rules' days and the tax-credit screening, decided
-    from the record (read through the logged summary: categories and dates only)."""
+    from the record (read through the logged summary: categories and dates only); the
+    participant moves from active to placed (jobseekers' narrow service, same
+    transaction)."""
+    participant_mark_placed(
+        participant=placement.participant, placement_reference=placement.pk, actor=actor
+    )
     RetentionCheck.objects.bulk_create(
         RetentionCheck(
             placement=placement, days=days, due_on=placement.start_date + timedelta(days=days)
