@@ -41,3 +41,22 @@ def test_the_lockout_message_is_translated(api_client, participant):
         )
     assert response.status_code == 429
     assert "10 minutos" in response.json()["detail"]
+
+
+def test_the_spanish_catalogue_has_each_text_once_and_all_translated():
+    """Texts are added to the catalogue by hand: a text entered twice makes GNU msgfmt
+    refuse the file, and an empty translation shows English to a Spanish reader."""
+    from collections import Counter
+    from pathlib import Path
+
+    import polib
+
+    catalogue = polib.pofile(
+        str(Path(settings.BASE_DIR) / "locale" / "es" / "LC_MESSAGES" / "django.po")
+    )
+    entries = [entry for entry in catalogue if not entry.obsolete]
+    twice = [
+        key for key, count in Counter((e.msgctxt, e.msgid) for e in entries).items() if count > 1
+    ]
+    assert twice == []
+    assert [entry.msgid for entry in catalogue.untranslated_entries()] == []
