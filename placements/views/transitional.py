@@ -336,7 +336,10 @@ def payroll_run_action(request, run_id, action):
 
 
 @role_required(Role.ADMIN)
+@require_POST
 def payroll_run_export(request, run_id):
+    """Export marks the run exported, so it is a POST with the CSRF token (a link or a
+    prefetch must never spend the one export); the API keeps its documented GET."""
     run = selectors.payroll_run_get(user=request.user, run_id=run_id)
     try:
         body = services.payroll_run_export(actor=request.user, run=run)

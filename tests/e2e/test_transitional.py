@@ -71,7 +71,7 @@ def test_crew_day_to_payroll_to_pay_stub(page: Page, live_server, demo_password,
     expect(admin.get_by_text("The run is approved and locked.")).to_be_visible()
     assert_no_axe_violations(admin)
     with admin.expect_download() as download_info:
-        admin.get_by_role("link", name="Export CSV for the payroll processor").click()
+        admin.get_by_role("button", name="Export CSV for the payroll processor").click()
     download = download_info.value
     assert download.suggested_filename.endswith(".csv")
     rows = Path(download.path()).read_text().splitlines()

@@ -149,10 +149,12 @@ def test_payroll_pages_for_an_admin(admin_user):
     run_url = response.redirect_chain[-1][0]
     client.post(f"{run_url}review/")
     client.post(f"{run_url}approve/")
-    export = client.get(f"{run_url}export.csv")
+    # A link or a prefetch (GET) never spends the one export.
+    assert client.get(f"{run_url}export.csv").status_code == 405
+    export = client.post(f"{run_url}export.csv")
     assert export.status_code == 200
     assert "176.00" in export.content.decode()
-    again = client.get(f"{run_url}export.csv", follow=True)
+    again = client.post(f"{run_url}export.csv", follow=True)
     assert "already exported" in again.content.decode()
 
 
@@ -181,6 +183,7 @@ def test_payroll_pages_are_for_program_admins(approved_run, who, employer_user, 
     assert client.get("/transitional/payroll/").status_code == 404
     assert client.get(f"/transitional/payroll/runs/{run.pk}/").status_code == 404
     assert client.get(f"/transitional/payroll/runs/{run.pk}/export.csv").status_code == 404
+    assert client.post(f"/transitional/payroll/runs/{run.pk}/export.csv").status_code == 404
     run.refresh_from_db()
     assert run.status == PayrollRunStatus.APPROVED
 
