@@ -85,7 +85,9 @@ class ApplicationListView(generics.ListAPIView):
             cover_note=values["cover_note"],
         )
         return Response(
-            s.ApplicationOutSerializer(_application(request, application.pk)).data,
+            s.ApplicationOutSerializer(
+                _application(request, application.pk), context={"request": request}
+            ).data,
             status=status.HTTP_201_CREATED,
         )
 
@@ -93,7 +95,11 @@ class ApplicationListView(generics.ListAPIView):
 class ApplicationDetailView(APIView):
     @extend_schema(responses=s.ApplicationDetailOutSerializer)
     def get(self, request, pk):
-        return Response(s.ApplicationDetailOutSerializer(_application(request, pk)).data)
+        return Response(
+            s.ApplicationDetailOutSerializer(
+                _application(request, pk), context={"request": request}
+            ).data
+        )
 
 
 class ApplicationTransitionView(APIView):
@@ -127,7 +133,11 @@ class ApplicationTransitionView(APIView):
             hire=hire,
             offered_on=values.get("offered_on"),
         )
-        return Response(s.ApplicationDetailOutSerializer(_application(request, pk)).data)
+        return Response(
+            s.ApplicationDetailOutSerializer(
+                _application(request, pk), context={"request": request}
+            ).data
+        )
 
 
 class ApplicationRecordView(APIView):
@@ -170,7 +180,11 @@ class ApplicationRecordReviewView(APIView):
             services.record_review_respond(**common, response=v["response"])
         else:
             services.record_review_decide(**common, decision=v["decision"])
-        return Response(s.ApplicationDetailOutSerializer(_application(request, pk)).data)
+        return Response(
+            s.ApplicationDetailOutSerializer(
+                _application(request, pk), context={"request": request}
+            ).data
+        )
 
 
 def placement_data(placement, *, user) -> dict:

@@ -13,6 +13,7 @@ from placements.models import (
     RetentionVerification,
     SeparationReason,
 )
+from placements.selectors.applications import can_view_resume
 from portal.core.models import OffenseCategory
 
 # --- Output ------------------------------------------------------------------------------
@@ -61,11 +62,23 @@ class ApplicationOutSerializer(serializers.Serializer):
     status_label = serializers.CharField(source="get_status_display")
     status_changed_at = serializers.DateTimeField()
     decline_reason = serializers.CharField()
-    resume_version = serializers.IntegerField(source="resume_version_id")
+    resume_shared = serializers.SerializerMethodField(
+        help_text="False for the employer once the participant stops sharing their profile "
+        "and résumé with employers they apply to: then `resume_version` is null."
+    )
+    resume_version = serializers.SerializerMethodField()
     consents_at_application = serializers.JSONField()
     offered_on = serializers.DateField(allow_null=True)
     created_at = serializers.DateTimeField()
     interviews = InterviewOutSerializer(many=True, source="interviews.all")
+
+    def get_resume_shared(self, application) -> bool:
+        request = self.context.get("request")
+        user = getattr(request, "user", None)
+        return user is not None and can_view_resume(user, application)
+
+    def get_resume_version(self, application) -> int | None:
+        return application.resume_version_id if self.get_resume_shared(application) else None
 
     def get_job(self, application) -> dict:
         return {"id": application.job_id, "title": application.job.title}

@@ -87,6 +87,15 @@ def _apply(
         path = [S.SUBMITTED, S.REVIEWING, S.DECLINED]
     elif status == S.WITHDRAWN:
         path = [S.SUBMITTED, S.WITHDRAWN]
+    if S.INTERVIEWED in path:
+        # The interview was held (in the past): "interviewed" needs one whose time has come.
+        Interview.objects.create(
+            application=application,
+            starts_at=now - timedelta(days=max(days_ago - 2, 1)),
+            mode=InterviewMode.PHONE,
+            place="816-555-0100",
+            created_by=facilitator,
+        )
     previous = ""
     for stage in path:
         ApplicationEvent.objects.create(

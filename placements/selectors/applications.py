@@ -103,6 +103,34 @@ def can_view_record(user: User, application: Application) -> bool:
     )
 
 
+def profile_shared_subquery(participant_ref: str = "participant_id") -> Subquery:
+    """Whether the participant's consent "share my profile and résumé with employers I
+    apply to" is in force now (the newest row of that kind says given), as a subquery for
+    an annotation, so lists read it for every row in the same query."""
+    newest = Consent.objects.filter(
+        participant_id=OuterRef(participant_ref),
+        kind=ConsentKind.SHARE_PROFILE_WITH_APPLIED_EMPLOYERS,
+    ).order_by("-recorded_at", "-id")
+    return Subquery(newest.values("given")[:1])
+
+
+def can_view_resume(user: User, application: Application) -> bool:
+    """The résumé sent (with contact details): the participant and their staff always;
+    the employer only while the participant's profile-sharing consent is in force, so a
+    withdrawal hides it at once. Reads the `profile_shared` annotation of
+    `applications_visible_to` when there is one."""
+    if is_participant_side(user, application):
+        return True
+    if not is_employer_side(user, application):
+        return False
+    if hasattr(application, "profile_shared"):
+        return bool(application.profile_shared)
+    return consent_in_force(
+        participant=application.participant,
+        kind=ConsentKind.SHARE_PROFILE_WITH_APPLIED_EMPLOYERS,
+    )
+
+
 # --- Applications ------------------------------------------------------------------------
 
 APPLICATION_RELATED = ("participant", "participant__facilitator", "job", "employer")
@@ -110,8 +138,11 @@ APPLICATION_RELATED = ("participant", "participant__facilitator", "job", "employ
 
 def applications_visible_to(*, user: User) -> QuerySet[Application]:
     """Admins: all; staff: their caseload's; an employer member: its jobs'; a
-    participant: their own; anyone else: none."""
-    base = Application.objects.select_related(*APPLICATION_RELATED)
+    participant: their own; anyone else: none. Each row carries `profile_shared` (see
+    `can_view_resume`)."""
+    base = Application.objects.select_related(*APPLICATION_RELATED).annotate(
+        profile_shared=profile_shared_subquery()
+    )
     if not (user and user.is_authenticated and user.is_active):
         return base.none()
     if is_program_admin(user):

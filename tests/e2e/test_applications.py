@@ -11,7 +11,7 @@ from django.utils import timezone
 from playwright.sync_api import Page, expect
 
 from employers.models import EmployerMembership, JobStatus
-from placements.models import Application
+from placements.models import Application, Interview
 
 from .axe import assert_no_axe_violations
 
@@ -73,6 +73,15 @@ def test_the_whole_loop(page: Page, live_server, demo_password, browser):
     expect(boss.get_by_text("Interview scheduled", exact=True)).to_be_visible()
     assert_no_axe_violations(boss)
     assert boss.goto(record_url).status == 404
+    boss.goto(application_url)
+    # Tomorrow's interview cannot be marked as held today.
+    boss.get_by_role("button", name="The interview took place").click()
+    expect(boss.get_by_text("once its time has come")).to_be_visible()
+    assert boss.goto(record_url).status == 404
+    # Test setup: the interview's time comes.
+    Interview.objects.filter(application=application).update(
+        starts_at=timezone.now() - timedelta(hours=1)
+    )
     boss.goto(application_url)
     boss.get_by_role("button", name="The interview took place").click()
 

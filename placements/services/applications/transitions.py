@@ -174,6 +174,24 @@ def _check_move(application: Application, actor: User, to: str) -> None:
         raise IllegalMoveError(message)
 
 
+def _check_interview_held(application: Application) -> None:
+    """An interview counts as held once its start time has come: before that the record
+    summary must stay closed (a fair-chance ordinance allows it only after the interview),
+    so the move to "interviewed" waits for it."""
+    interviews = Interview.objects.filter(application=application)
+    if interviews.filter(starts_at__lte=timezone.now()).exists():
+        return
+    upcoming = interviews.order_by("starts_at").values_list("starts_at", flat=True).first()
+    when = (
+        timezone.localtime(upcoming).strftime("%Y-%m-%d %H:%M")
+        if upcoming is not None
+        else _("the interview date")
+    )
+    raise IllegalMoveError(
+        _("You can mark the interview as held once its time has come: %(date)s.") % {"date": when}
+    )
+
+
 def _review_in_progress(review: RecordReview | None) -> RecordReview | None:
     if review is not None and review.notice_sent_at and not review.decision:
         return review
@@ -236,6 +254,9 @@ def application_transition(
             )
     elif to != S.WITHDRAWN and review is not None:
         raise FairChanceStepError(_("A record review is in progress: confirm or reverse it first."))
+
+    if to == S.INTERVIEWED:
+        _check_interview_held(application)
 
     placement = None
     previous = application.status

@@ -258,6 +258,7 @@ def application_detail(request, pk):
             "employer_side": selectors.is_employer_side(request.user, application),
             "participant_side": selectors.is_participant_side(request.user, application),
             "can_view_record": selectors.can_view_record(request.user, application),
+            "can_view_resume": selectors.can_view_resume(request.user, application),
             "next_step": selectors.next_step_for(application),
             "placement": getattr(application, "placement", None),
             "decisions": RecordDecision,

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from employers.models import RecordStage
 from jobseekers.models import ConsentKind
-from placements.models import Application, ApplicationStatus, Placement
+from placements.models import Application, ApplicationStatus, Interview, Placement
 from portal.core.models import AccessLog
 from tests.factories.applications import ApplicationFactory, PlacementFactory
 from tests.factories.jobseekers import ConsentFactory, ParticipantFactory
@@ -208,6 +208,13 @@ def test_transitions_through_the_api(api_client, application, employer_user):
     )
     assert response.status_code == 200, response.json()
     assert response.json()["interviews"][0]["mode"] == "video"
+    too_early = client.post(url, {"to": "interviewed"}, format="json")
+    assert too_early.status_code == 409
+    assert "once its time has come" in too_early.json()["detail"]
+    # Test setup: the interview's time comes (the rule itself is not relaxed).
+    Interview.objects.filter(application=application).update(
+        starts_at=timezone.now() - timedelta(hours=1)
+    )
     assert client.post(url, {"to": "interviewed"}, format="json").status_code == 200
     assert client.post(url, {"to": "conditional_offer"}, format="json").status_code == 200
     response = client.post(

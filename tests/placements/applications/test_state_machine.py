@@ -23,7 +23,7 @@ from placements.services.applications import (
 )
 from portal.core.exceptions import NotFoundError, PermissionDeniedError
 from portal.core.models import AuditEvent
-from tests.factories.applications import ApplicationFactory
+from tests.factories.applications import ApplicationFactory, InterviewFactory
 
 S = ApplicationStatus
 LEGAL = [(old, new) for old, targets in APPLICATION_TRANSITIONS.items() for new in targets]
@@ -59,6 +59,9 @@ def test_every_legal_move(old, new, person, job, resume_version, employer_user, 
         participant=person, job=job, resume_version=resume_version, status=old
     )
     actor = participant if new == S.WITHDRAWN else employer_user
+    if new == S.INTERVIEWED:
+        # Test setup: an interview whose time has come (see the tests of that rule below).
+        InterviewFactory(application=application, starts_at=timezone.now() - dt.timedelta(hours=1))
     before = application.status_changed_at
 
     moved = application_transition(application=application, actor=actor, to=new, **_extras(new))
@@ -70,7 +73,7 @@ def test_every_legal_move(old, new, person, job, resume_version, employer_user, 
     assert event.from_status == old and event.actor == actor
     assert AuditEvent.objects.filter(action="application.moved", target_id=str(application.pk))
     assert Interview.objects.filter(application=application).exists() == (
-        new == S.INTERVIEW_SCHEDULED
+        new in (S.INTERVIEW_SCHEDULED, S.INTERVIEWED)
     )
     assert Placement.objects.filter(application=application).exists() == (new == S.HIRED)
 
@@ -194,3 +197,48 @@ def test_each_change_is_emailed_to_staff_and_participant(
     recipients = sorted(address for message in mailoutbox for address in message.to)
     assert recipients == sorted([application.participant.facilitator.email, "pat@example.org"])
     assert "Being reviewed" in mailoutbox[0].body
+
+
+def _scheduled(person, job, resume_version, *, starts_in):
+    application = ApplicationFactory(
+        participant=person, job=job, resume_version=resume_version, status=S.INTERVIEW_SCHEDULED
+    )
+    InterviewFactory(application=application, starts_at=timezone.now() + starts_in)
+    return application
+
+
+def test_the_interview_cannot_be_marked_held_before_its_time(
+    person, job, resume_version, employer_user
+):
+    application = _scheduled(person, job, resume_version, starts_in=dt.timedelta(days=7))
+    starts = timezone.localtime(application.interviews.get().starts_at)
+
+    with pytest.raises(IllegalMoveError) as error:
+        application_transition(application=application, actor=employer_user, to=S.INTERVIEWED)
+
+    assert error.value.status_code == 409
+    assert error.value.message == (
+        "You can mark the interview as held once its time has come: "
+        f"{starts.strftime('%Y-%m-%d %H:%M')}."
+    )
+    assert Application.objects.get(pk=application.pk).status == S.INTERVIEW_SCHEDULED
+    assert not ApplicationEvent.objects.filter(application=application).exists()
+
+
+def test_staff_cannot_mark_it_held_early_either(person, job, resume_version, staff_user):
+    application = _scheduled(person, job, resume_version, starts_in=dt.timedelta(minutes=5))
+    with pytest.raises(IllegalMoveError):
+        application_transition(application=application, actor=staff_user, to=S.INTERVIEWED)
+    assert Application.objects.get(pk=application.pk).status == S.INTERVIEW_SCHEDULED
+
+
+def test_once_the_interview_time_has_come_it_can_be_marked_held(
+    person, job, resume_version, employer_user
+):
+    application = _scheduled(person, job, resume_version, starts_in=dt.timedelta(days=7))
+    # A new date in the past (e.g. the interview was moved earlier) is enough.
+    Interview.objects.filter(application=application).update(starts_at=timezone.now())
+
+    application_transition(application=application, actor=employer_user, to=S.INTERVIEWED)
+
+    assert Application.objects.get(pk=application.pk).status == S.INTERVIEWED
