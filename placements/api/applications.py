@@ -189,6 +189,9 @@ def wotc_data(screening, *, user) -> dict:
     summary = selectors.wotc_summary(screening, disclosed=disclosed)
     if not disclosed:
         summary["message"] = str(WOTC_UNDISCLOSED_MESSAGE)
+    elif selectors.wotc_shown_to_employer(user=user, placement=screening.placement):
+        summary["eligibility_note"] = ""
+        selectors.wotc_disclosure_log(viewer=user, placements=[screening.placement])
     return s.WotcOutSerializer(
         {
             **summary,
@@ -288,7 +291,10 @@ class PlacementRetentionView(APIView):
 class PlacementWotcView(APIView):
     """GET: eligibility, status (active / pending reauthorization), Form 8850 dates and
     deadline, credit estimate. PATCH (caseload staff or the employer): the 8850 dates and
-    the first-year hours and wages."""
+    the first-year hours and wages; `applicant_signed_on` (the participant's signature,
+    which discloses the eligibility to the employer) is staff's only: 403 for the
+    employer. The employer never gets `eligibility_note`; each response that shows the
+    employer the eligibility is written to the participant's access log."""
 
     @extend_schema(responses=s.WotcOutSerializer)
     def get(self, request, pk):

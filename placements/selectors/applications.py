@@ -12,6 +12,7 @@ record page and API, and it writes the AccessLog row.
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.http import Http404
 from django.utils import timezone
@@ -35,7 +36,8 @@ from placements.models import (
     RetentionCheck,
     WotcScreening,
 )
-from portal.core.models import User
+from portal.core.middleware import current_client_ip
+from portal.core.models import AccessLog, User
 from portal.core.permissions import is_program_admin, is_staff_member
 
 S = ApplicationStatus
@@ -430,6 +432,34 @@ def wotc_disclosed_to(
             participant=placement.participant, kind=ConsentKind.SHARE_RECORD_SUMMARY
         )
     return bool(record_consent)
+
+
+def wotc_shown_to_employer(*, user: User, placement: Placement) -> bool:
+    """Whether `user` reads the tax-credit file as the employer (not as staff): the
+    eligibility, once disclosed, is then a record-derived read to log, and the note
+    (which names the felony and its dates) stays hidden."""
+    return is_placement_employer(user, placement) and not is_placement_staff(user, placement)
+
+
+def wotc_disclosure_log(*, viewer: User, placements) -> None:
+    """An employer shown the ex-felon eligibility of these hires read something derived
+    from each participant's record: one AccessLog row per placement ("record_summary",
+    "wotc:placement:<id>"), all written in one query (none for an empty list)."""
+    subject_type = ContentType.objects.get_for_model(Participant)
+    ip_address = current_client_ip()
+    rows = [
+        AccessLog(
+            viewer=viewer,
+            subject_type=subject_type,
+            subject_id=str(placement.participant_id),
+            what="record_summary",
+            why=f"wotc:placement:{placement.pk}",
+            ip_address=ip_address,
+        )
+        for placement in placements
+    ]
+    if rows:
+        AccessLog.objects.bulk_create(rows)
 
 
 def wotc_summary(screening: WotcScreening, *, disclosed: bool = True) -> dict:

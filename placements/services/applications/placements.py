@@ -28,7 +28,12 @@ from placements.models import (
 )
 from placements.selectors.applications import is_placement_employer, is_placement_staff
 from portal.core.audit import audit_record
-from portal.core.exceptions import ApplicationError, ConflictError, NotFoundError
+from portal.core.exceptions import (
+    ApplicationError,
+    ConflictError,
+    NotFoundError,
+    PermissionDeniedError,
+)
 from portal.core.models import User
 from portal.core.money import to_money
 
@@ -308,21 +313,29 @@ WOTC_FIELDS = (
 @transaction.atomic
 def wotc_update(*, screening: WotcScreening, actor: User, **changes) -> WotcScreening:
     """Record Form 8850 dates and first-year hours and wages (caseload staff or the
-    employer). The applicant signs on or before the offer day and the form reaches the
-    state within 28 days of the start: otherwise the credit is marked not eligible,
-    with the reason. Hours and wages go through the credit rules (a negative or
-    impossible number is refused). Dates cannot be in the future."""
+    employer; only staff record the participant's signature, `applicant_signed_on`,
+    because it discloses the eligibility to the employer). The applicant signs on or
+    before the offer day and the form reaches the state within 28 days of the start:
+    otherwise the credit is marked not eligible, with the reason. Hours and wages go
+    through the credit rules (a negative or impossible number is refused). Dates cannot
+    be in the future."""
     screening = (
         WotcScreening.objects.select_for_update(of=("self",))
         .select_related("placement__participant")
         .get(pk=screening.pk)
     )
     placement = screening.placement
-    if not (is_placement_staff(actor, placement) or is_placement_employer(actor, placement)):
+    staff = is_placement_staff(actor, placement)
+    if not (staff or is_placement_employer(actor, placement)):
         raise NotFoundError()
     unknown = set(changes) - set(WOTC_FIELDS)
     if unknown:
         raise field_error(sorted(unknown)[0], _("This cannot be changed here."))
+    if "applicant_signed_on" in changes and not staff:
+        # The signature discloses the eligibility to the employer (wotc_disclosed_to):
+        # the employer must not be able to unlock it.
+        message = _("Program staff record the participant's signature on Form 8850.")
+        raise PermissionDeniedError(message, fields={"applicant_signed_on": [message]})
     today = timezone.localdate()
     for name in ("applicant_signed_on", "employer_signed_on", "submitted_on"):
         if name in changes:
