@@ -174,10 +174,12 @@ class ApplicationRecordReviewView(APIView):
 
 
 def placement_data(placement, *, user) -> dict:
-    data = s.PlacementOutSerializer(placement).data
-    data["retention_checks"] = s.RetentionCheckOutSerializer(
-        placement.retention_checks.all(), many=True
-    ).data
+    data = s.PlacementOutSerializer(placement, context={"user": user}).data
+    # Retention checks (outcomes, staff's notes) are caseload staff's, as on the page.
+    checks = (
+        placement.retention_checks.all() if selectors.is_placement_staff(user, placement) else []
+    )
+    data["retention_checks"] = s.RetentionCheckOutSerializer(checks, many=True).data
     data["wotc"] = wotc_data(placement.wotc, user=user)
     data["bonding"] = s.BondingOutSerializer(placement.bonding_requests.all(), many=True).data
     return data
@@ -245,14 +247,23 @@ class PlacementListView(generics.ListAPIView):
         )
 
 
+def _placement_for_staff(request, pk):
+    """The placement for its participant's caseload staff or an admin; 404 for anyone
+    else (the employer and the participant included), as the page shows it."""
+    placement = _placement(request, pk)
+    if not selectors.is_placement_staff(request.user, placement):
+        raise Http404
+    return placement
+
+
 class PlacementRetentionView(APIView):
-    """GET: the retention checks. PATCH (caseload staff): record one check
-    (`id`, `outcome`, `verified_by`, `note`) or the end of the job (`separated_on`,
-    `separation_reason`)."""
+    """Caseload staff and admins only (anyone else: 404). GET: the retention checks.
+    PATCH: record one check (`id`, `outcome`, `verified_by`, `note`) or the end of the
+    job (`separated_on`, `separation_reason`)."""
 
     @extend_schema(responses=s.RetentionCheckOutSerializer(many=True))
     def get(self, request, pk):
-        placement = _placement(request, pk)
+        placement = _placement_for_staff(request, pk)
         return Response(
             s.RetentionCheckOutSerializer(placement.retention_checks.all(), many=True).data
         )
@@ -261,9 +272,7 @@ class PlacementRetentionView(APIView):
         request=s.RetentionCheckInSerializer, responses=s.RetentionCheckOutSerializer(many=True)
     )
     def patch(self, request, pk):
-        placement = _placement(request, pk)
-        if not selectors.is_placement_staff(request.user, placement):
-            raise PermissionDeniedError()
+        placement = _placement_for_staff(request, pk)
         data = s.RetentionCheckInSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         v = data.validated_data

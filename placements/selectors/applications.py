@@ -34,6 +34,7 @@ from placements.models import (
     Placement,
     RecordReview,
     RetentionCheck,
+    SeparationReason,
     WotcScreening,
 )
 from portal.core.middleware import current_client_ip
@@ -305,6 +306,23 @@ def is_placement_staff(user: User, placement: Placement) -> bool:
 def is_placement_employer(user: User, placement: Placement) -> bool:
     own = employer_id_of(user)
     return own is not None and placement.employer_id == own
+
+
+NEUTRAL_SEPARATION = ("left", gettext_lazy("Left the job"))
+
+
+def separation_reason_for(*, user: User, placement: Placement) -> tuple[str, str]:
+    """Why the job ended, as (code, label) for `user`. The employer (not staff) reads a
+    return to custody as the neutral "left" / "Left the job": the program does not tell
+    an employer that someone went back to prison. A quit reads the same way, so that
+    "left" does not point at custody."""
+    reason = placement.separation_reason
+    if reason in (
+        SeparationReason.RETURNED_TO_CUSTODY,
+        SeparationReason.QUIT,
+    ) and wotc_shown_to_employer(user=user, placement=placement):
+        return NEUTRAL_SEPARATION[0], str(NEUTRAL_SEPARATION[1])
+    return reason, str(placement.get_separation_reason_display()) if reason else ""
 
 
 def placements_this_year(*, year: int | None = None) -> QuerySet:

@@ -377,6 +377,9 @@ def placement_detail(request, pk):
             "staff": staff,
             "employer": employer,
             "checks": checks,
+            "separation_reason": selectors.separation_reason_for(
+                user=request.user, placement=placement
+            )[1],
             "wotc": selectors.wotc_summary(screening, disclosed=disclosed),
             "screening": screening,
             "wotc_form": bound.get("wotc")
