@@ -188,10 +188,12 @@ class ApplicationRecordReviewView(APIView):
 
 
 def placement_data(placement, *, user) -> dict:
-    data = s.PlacementOutSerializer(placement).data
-    data["retention_checks"] = s.RetentionCheckOutSerializer(
-        placement.retention_checks.all(), many=True
-    ).data
+    data = s.PlacementOutSerializer(placement, context={"user": user}).data
+    # Retention checks (outcomes, staff's notes) are caseload staff's, as on the page.
+    checks = (
+        placement.retention_checks.all() if selectors.is_placement_staff(user, placement) else []
+    )
+    data["retention_checks"] = s.RetentionCheckOutSerializer(checks, many=True).data
     data["wotc"] = wotc_data(placement.wotc, user=user)
     data["bonding"] = s.BondingOutSerializer(placement.bonding_requests.all(), many=True).data
     return data
@@ -203,6 +205,9 @@ def wotc_data(screening, *, user) -> dict:
     summary = selectors.wotc_summary(screening, disclosed=disclosed)
     if not disclosed:
         summary["message"] = str(WOTC_UNDISCLOSED_MESSAGE)
+    elif selectors.wotc_shown_to_employer(user=user, placement=screening.placement):
+        summary["eligibility_note"] = ""
+        selectors.wotc_disclosure_log(viewer=user, placements=[screening.placement])
     return s.WotcOutSerializer(
         {
             **summary,
@@ -256,14 +261,23 @@ class PlacementListView(generics.ListAPIView):
         )
 
 
+def _placement_for_staff(request, pk):
+    """The placement for its participant's caseload staff or an admin; 404 for anyone
+    else (the employer and the participant included), as the page shows it."""
+    placement = _placement(request, pk)
+    if not selectors.is_placement_staff(request.user, placement):
+        raise Http404
+    return placement
+
+
 class PlacementRetentionView(APIView):
-    """GET: the retention checks. PATCH (caseload staff): record one check
-    (`id`, `outcome`, `verified_by`, `note`) or the end of the job (`separated_on`,
-    `separation_reason`)."""
+    """Caseload staff and admins only (anyone else: 404). GET: the retention checks.
+    PATCH: record one check (`id`, `outcome`, `verified_by`, `note`) or the end of the
+    job (`separated_on`, `separation_reason`)."""
 
     @extend_schema(responses=s.RetentionCheckOutSerializer(many=True))
     def get(self, request, pk):
-        placement = _placement(request, pk)
+        placement = _placement_for_staff(request, pk)
         return Response(
             s.RetentionCheckOutSerializer(placement.retention_checks.all(), many=True).data
         )
@@ -272,9 +286,7 @@ class PlacementRetentionView(APIView):
         request=s.RetentionCheckInSerializer, responses=s.RetentionCheckOutSerializer(many=True)
     )
     def patch(self, request, pk):
-        placement = _placement(request, pk)
-        if not selectors.is_placement_staff(request.user, placement):
-            raise PermissionDeniedError()
+        placement = _placement_for_staff(request, pk)
         data = s.RetentionCheckInSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         v = data.validated_data
@@ -302,7 +314,10 @@ class PlacementRetentionView(APIView):
 class PlacementWotcView(APIView):
     """GET: eligibility, status (active / pending reauthorization), Form 8850 dates and
     deadline, credit estimate. PATCH (caseload staff or the employer): the 8850 dates and
-    the first-year hours and wages."""
+    the first-year hours and wages; `applicant_signed_on` (the participant's signature,
+    which discloses the eligibility to the employer) is staff's only: 403 for the
+    employer. The employer never gets `eligibility_note`; each response that shows the
+    employer the eligibility is written to the participant's access log."""
 
     @extend_schema(responses=s.WotcOutSerializer)
     def get(self, request, pk):

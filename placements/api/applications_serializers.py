@@ -13,7 +13,7 @@ from placements.models import (
     RetentionVerification,
     SeparationReason,
 )
-from placements.selectors.applications import can_view_resume
+from placements.selectors.applications import can_view_resume, separation_reason_for
 from portal.core.models import OffenseCategory
 
 # --- Output ------------------------------------------------------------------------------
@@ -169,7 +169,15 @@ class PlacementOutSerializer(serializers.Serializer):
     benefits = serializers.CharField()
     subsidized = serializers.BooleanField()
     separated_on = serializers.DateField(allow_null=True)
-    separation_reason = serializers.CharField()
+    separation_reason = serializers.SerializerMethodField(
+        help_text="quit, dismissed, laid_off or returned_to_custody (staff, the participant); "
+        'the employer reads "left" for a departure it did not decide.'
+    )
+
+    def get_separation_reason(self, placement) -> str:
+        request = self.context.get("request")
+        user = self.context.get("user") or getattr(request, "user", None)
+        return separation_reason_for(user=user, placement=placement)[0]
 
 
 # --- Input -------------------------------------------------------------------------------

@@ -47,7 +47,8 @@ def _staff_panels(user) -> list[Panel]:
 
 def _employer_panels(user) -> list[Panel]:
     """Two queries: the jobs with their applicant counts, and the applications (with
-    their next interview and, for hires, the placement and its tax-credit file)."""
+    their next interview and, for hires, the placement and its tax-credit file); a third
+    writes the access-log rows of the hires whose eligibility is shown."""
     applications = list(selectors.applications_of_employer_by_job(user=user)[:EMPLOYER_LIMIT])
     horizon = timezone.now() + timedelta(days=14)
     interviews = sorted(
@@ -67,6 +68,16 @@ def _employer_panels(user) -> list[Panel]:
         for a in applications
         if a.status == ApplicationStatus.HIRED and getattr(a, "placement", None) is not None
     ]
+    hires = sorted(hires, key=lambda row: row["placement"].start_date, reverse=True)[:LIST_LIMIT]
+    selectors.wotc_disclosure_log(
+        viewer=user,
+        placements=[
+            row["placement"]
+            for row in hires
+            if row["wotc"]["disclosed"]
+            and selectors.wotc_shown_to_employer(user=user, placement=row["placement"])
+        ],
+    )
     return [
         Panel(
             template="placements/applications/panels/employer.html",
@@ -75,9 +86,7 @@ def _employer_panels(user) -> list[Panel]:
                 "applications": [a for a in applications if a.status != ApplicationStatus.HIRED],
                 "interviews": interviews,
                 "modes": dict(InterviewMode.choices),
-                "hires": sorted(hires, key=lambda row: row["placement"].start_date, reverse=True)[
-                    :LIST_LIMIT
-                ],
+                "hires": hires,
                 "incentives_url": selectors.INCENTIVES_URL,
             },
             order=11,

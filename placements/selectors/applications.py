@@ -12,6 +12,7 @@ record page and API, and it writes the AccessLog row.
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.http import Http404
 from django.utils import timezone
@@ -33,9 +34,11 @@ from placements.models import (
     Placement,
     RecordReview,
     RetentionCheck,
+    SeparationReason,
     WotcScreening,
 )
-from portal.core.models import User
+from portal.core.middleware import current_client_ip
+from portal.core.models import AccessLog, User
 from portal.core.permissions import is_program_admin, is_staff_member
 
 S = ApplicationStatus
@@ -336,6 +339,23 @@ def is_placement_employer(user: User, placement: Placement) -> bool:
     return own is not None and placement.employer_id == own
 
 
+NEUTRAL_SEPARATION = ("left", gettext_lazy("Left the job"))
+
+
+def separation_reason_for(*, user: User, placement: Placement) -> tuple[str, str]:
+    """Why the job ended, as (code, label) for `user`. The employer (not staff) reads a
+    return to custody as the neutral "left" / "Left the job": the program does not tell
+    an employer that someone went back to prison. A quit reads the same way, so that
+    "left" does not point at custody."""
+    reason = placement.separation_reason
+    if reason in (
+        SeparationReason.RETURNED_TO_CUSTODY,
+        SeparationReason.QUIT,
+    ) and wotc_shown_to_employer(user=user, placement=placement):
+        return NEUTRAL_SEPARATION[0], str(NEUTRAL_SEPARATION[1])
+    return reason, str(placement.get_separation_reason_display()) if reason else ""
+
+
 def placements_this_year(*, year: int | None = None) -> QuerySet:
     """The people hired this calendar year (program time zone), one row per person:
     unsubsidized placements only (a transitional job is not a placement in the outcome
@@ -461,6 +481,34 @@ def wotc_disclosed_to(
             participant=placement.participant, kind=ConsentKind.SHARE_RECORD_SUMMARY
         )
     return bool(record_consent)
+
+
+def wotc_shown_to_employer(*, user: User, placement: Placement) -> bool:
+    """Whether `user` reads the tax-credit file as the employer (not as staff): the
+    eligibility, once disclosed, is then a record-derived read to log, and the note
+    (which names the felony and its dates) stays hidden."""
+    return is_placement_employer(user, placement) and not is_placement_staff(user, placement)
+
+
+def wotc_disclosure_log(*, viewer: User, placements) -> None:
+    """An employer shown the ex-felon eligibility of these hires read something derived
+    from each participant's record: one AccessLog row per placement ("record_summary",
+    "wotc:placement:<id>"), all written in one query (none for an empty list)."""
+    subject_type = ContentType.objects.get_for_model(Participant)
+    ip_address = current_client_ip()
+    rows = [
+        AccessLog(
+            viewer=viewer,
+            subject_type=subject_type,
+            subject_id=str(placement.participant_id),
+            what="record_summary",
+            why=f"wotc:placement:{placement.pk}",
+            ip_address=ip_address,
+        )
+        for placement in placements
+    ]
+    if rows:
+        AccessLog.objects.bulk_create(rows)
 
 
 def wotc_summary(screening: WotcScreening, *, disclosed: bool = True) -> dict:

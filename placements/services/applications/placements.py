@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from employers.models import Employer
 from jobseekers.models import OffenseLevel, Participant
 from jobseekers.permissions import is_on_caseload_of
-from jobseekers.selectors import record_summary_for
+from jobseekers.selectors import record_entries_for_matching, record_summary_for
 from jobseekers.services import participant_mark_placed
 from placements import rules
 from placements.models import (
@@ -28,7 +28,12 @@ from placements.models import (
 )
 from placements.selectors.applications import is_placement_employer, is_placement_staff
 from portal.core.audit import audit_record
-from portal.core.exceptions import ApplicationError, ConflictError, NotFoundError
+from portal.core.exceptions import (
+    ApplicationError,
+    ConflictError,
+    NotFoundError,
+    PermissionDeniedError,
+)
 from portal.core.models import User
 from portal.core.money import to_money
 
@@ -170,7 +175,7 @@ def placement_record_outside(
 
 def _follow_up(placement: Placement, actor: User) -> None:
     """Retention checks at each of the rules' days and the tax-credit screening, decided
-    from the record (read through the logged summary: categories and dates only); the
+    from the record summary (read for the program, see `_record_for_screening`); the
     participant moves from active to placed (jobseekers' narrow service, same
     transaction)."""
     participant_mark_placed(
@@ -183,10 +188,7 @@ def _follow_up(placement: Placement, actor: User) -> None:
         for days in rules.retention_check_days()
     )
     eligible, note = wotc_eligibility(
-        record_summary_for(
-            participant=placement.participant, viewer=actor, why=f"wotc:placement:{placement.pk}"
-        ),
-        hire_date=placement.start_date,
+        _record_for_screening(placement, actor), hire_date=placement.start_date
     )
     WotcScreening.objects.create(
         placement=placement, record_eligible=eligible, eligibility_note=note
@@ -197,6 +199,27 @@ def _follow_up(placement: Placement, actor: User) -> None:
         target=placement,
         details={"application": placement.application_id, "wotc_eligible": eligible},
     )
+
+
+def _record_for_screening(placement: Placement, actor: User) -> list[dict]:
+    """The record summary the tax-credit screening is decided from, read for the
+    program, never as the employer who marked the hire (the participant's log would say
+    the employer read their record). Logged ("record_summary", "wotc:placement:<id>")
+    with the participant's facilitator as the reader, or the staff member or admin
+    recording the placement; with neither (no facilitator, an employer's hire), an
+    internal rule-check read like matching's, unlogged: nobody sees the rows, and
+    showing the employer the result is logged where it happens."""
+    participant = placement.participant
+    why = f"wotc:placement:{placement.pk}"
+    if participant.facilitator_id:
+        return record_summary_for(participant=participant, viewer=participant.facilitator, why=why)
+    if is_on_caseload_of(actor, participant):
+        return record_summary_for(participant=participant, viewer=actor, why=why)
+    entries = record_entries_for_matching(participant_ids=[participant.pk])
+    return [
+        {"level": e.level, "convicted_on": e.convicted_on, "released_on": e.released_on}
+        for e in entries.get(participant.pk, [])
+    ]
 
 
 def wotc_eligibility(record: list[dict], *, hire_date: date) -> tuple[bool, str]:
@@ -308,21 +331,29 @@ WOTC_FIELDS = (
 @transaction.atomic
 def wotc_update(*, screening: WotcScreening, actor: User, **changes) -> WotcScreening:
     """Record Form 8850 dates and first-year hours and wages (caseload staff or the
-    employer). The applicant signs on or before the offer day and the form reaches the
-    state within 28 days of the start: otherwise the credit is marked not eligible,
-    with the reason. Hours and wages go through the credit rules (a negative or
-    impossible number is refused). Dates cannot be in the future."""
+    employer; only staff record the participant's signature, `applicant_signed_on`,
+    because it discloses the eligibility to the employer). The applicant signs on or
+    before the offer day and the form reaches the state within 28 days of the start:
+    otherwise the credit is marked not eligible, with the reason. Hours and wages go
+    through the credit rules (a negative or impossible number is refused). Dates cannot
+    be in the future."""
     screening = (
         WotcScreening.objects.select_for_update(of=("self",))
         .select_related("placement__participant")
         .get(pk=screening.pk)
     )
     placement = screening.placement
-    if not (is_placement_staff(actor, placement) or is_placement_employer(actor, placement)):
+    staff = is_placement_staff(actor, placement)
+    if not (staff or is_placement_employer(actor, placement)):
         raise NotFoundError()
     unknown = set(changes) - set(WOTC_FIELDS)
     if unknown:
         raise field_error(sorted(unknown)[0], _("This cannot be changed here."))
+    if "applicant_signed_on" in changes and not staff:
+        # The signature discloses the eligibility to the employer (wotc_disclosed_to):
+        # the employer must not be able to unlock it.
+        message = _("Program staff record the participant's signature on Form 8850.")
+        raise PermissionDeniedError(message, fields={"applicant_signed_on": [message]})
     today = timezone.localdate()
     for name in ("applicant_signed_on", "employer_signed_on", "submitted_on"):
         if name in changes:

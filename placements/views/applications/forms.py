@@ -181,6 +181,13 @@ class WotcForm(forms.Form):
         label=_("Wages paid in the first year ($)"), required=False, max_digits=12, decimal_places=2
     )
 
+    def __init__(self, *args, applicant_signature: bool = True, **kwargs):
+        """`applicant_signature=False` (the employer) leaves out the participant's
+        signature date: program staff record it."""
+        super().__init__(*args, **kwargs)
+        if not applicant_signature:
+            del self.fields["applicant_signed_on"]
+
 
 class BondingForm(forms.Form):
     amount = forms.ChoiceField(

@@ -346,7 +346,8 @@ def placement_detail(request, pk):
             staff or (employer and action in ("wotc", "bonding"))
         ):
             raise Http404
-        form = PLACEMENT_ACTIONS[action](request.POST)
+        options = {"applicant_signature": staff} if action == "wotc" else {}
+        form = PLACEMENT_ACTIONS[action](request.POST, **options)
         if form.is_valid():
             try:
                 _run_placement_action(request, placement, action, form)
@@ -366,6 +367,9 @@ def placement_detail(request, pk):
         for check in placement.retention_checks.all()
     ]
     screening = placement.wotc
+    disclosed = selectors.wotc_disclosed_to(user=request.user, screening=screening)
+    if disclosed and selectors.wotc_shown_to_employer(user=request.user, placement=placement):
+        selectors.wotc_disclosure_log(viewer=request.user, placements=[placement])
     return render(
         request,
         "placements/applications/placement_detail.html",
@@ -374,14 +378,15 @@ def placement_detail(request, pk):
             "staff": staff,
             "employer": employer,
             "checks": checks,
-            "wotc": selectors.wotc_summary(
-                screening,
-                disclosed=selectors.wotc_disclosed_to(user=request.user, screening=screening),
-            ),
+            "separation_reason": selectors.separation_reason_for(
+                user=request.user, placement=placement
+            )[1],
+            "wotc": selectors.wotc_summary(screening, disclosed=disclosed),
             "screening": screening,
             "wotc_form": bound.get("wotc")
             or f.WotcForm(
-                initial={name: getattr(screening, name) for name in f.WotcForm.base_fields}
+                initial={name: getattr(screening, name) for name in f.WotcForm.base_fields},
+                applicant_signature=staff,
             ),
             "bonding_form": bound.get("bonding") or f.BondingForm(),
             "separation_form": bound.get("separate") or f.SeparationForm(),

@@ -48,7 +48,7 @@ def hired(application, employer_user):
     return Placement.objects.get(application=application)
 
 
-def test_a_hire_makes_the_placement_with_checks_and_screening(hired, job):
+def test_a_hire_makes_the_placement_with_checks_and_screening(hired, job, employer_user):
     assert hired.employer == job.employer
     assert hired.job_title == job.title
     assert hired.hourly_wage == Decimal("17.25")
@@ -58,8 +58,28 @@ def test_a_hire_makes_the_placement_with_checks_and_screening(hired, job):
     assert checks[0].due_on == TODAY() + timedelta(days=30)
     # The person was released 60 days ago with a felony: in the ex-felon group.
     assert hired.wotc.record_eligible is True
-    # Reading the record for the screening is in the access log.
-    assert AccessLog.objects.filter(why=f"wotc:placement:{hired.pk}").exists()
+    # Reading the record for the screening is in the access log, as the program's
+    # (the facilitator's) read: never as the employer who marked the hire.
+    logged = AccessLog.objects.filter(why=f"wotc:placement:{hired.pk}")
+    assert [row.viewer for row in logged] == [hired.participant.facilitator]
+    assert not AccessLog.objects.filter(viewer=employer_user).exists()
+
+
+def test_a_hire_of_someone_without_facilitator_logs_no_employer_read(application, employer_user):
+    application.participant.facilitator = None
+    application.participant.save()
+    application.status = ApplicationStatus.CONDITIONAL_OFFER
+    application.offered_on = TODAY()
+    application.save()
+    application_transition(
+        application=application,
+        actor=employer_user,
+        to=ApplicationStatus.HIRED,
+        hire=HireDetails(start_date=TODAY(), hourly_wage=Decimal("17.25")),
+    )
+    placement = Placement.objects.get(application=application)
+    assert placement.wotc.record_eligible is True  # still decided from the record
+    assert not AccessLog.objects.filter(viewer=employer_user).exists()
 
 
 @pytest.mark.parametrize(
