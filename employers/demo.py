@@ -29,6 +29,7 @@ from employers.models import (
     VettingStatus,
 )
 from employers.services.jobs import WEEKEND, shift_period_of
+from portal.core.demo import STATEWIDE_DEMO_ZIPS
 from portal.core.geo import zip_location
 from portal.core.models import Skill, User
 
@@ -360,49 +361,8 @@ def _fairs() -> None:
 # --- Statewide volumes (--scale large) ----------------------------------------------------
 
 LARGE_EIN_PREFIX = "45-"
-# ZIP codes of the places a Missouri program serves (and Kansas City, Kansas).
-LARGE_ZIPS = [
-    "64106",
-    "64108",
-    "64111",
-    "64120",
-    "64126",
-    "64127",
-    "64128",
-    "64130",
-    "64050",
-    "64118",
-    "64151",
-    "64030",
-    "64063",
-    "66101",
-    "66105",
-    "66103",
-    "63101",
-    "63103",
-    "63106",
-    "63110",
-    "63115",
-    "63118",
-    "63136",
-    "63301",
-    "65802",
-    "65803",
-    "65806",
-    "65201",
-    "65203",
-    "65101",
-    "65109",
-    "64801",
-    "64804",
-    "64501",
-    "64503",
-    "63701",
-    "63401",
-    "65401",
-    "64093",
-    "65301",
-]
+# The program's ZIP codes and Kansas City, Kansas, across the state line.
+LARGE_ZIPS = [*STATEWIDE_DEMO_ZIPS, "66101", "66103", "66105"]
 # title, industry, skill slugs, required certifications, lowest wage, needs a licence
 LARGE_KINDS = [
     (

@@ -14,6 +14,50 @@ DEMO_USERS = [
 ]
 
 
+# ZIP codes of the places a statewide Missouri program serves, shared by the apps' demo
+# data at `--scale large` (employers add Kansas City, Kansas; participants add an unknown
+# ZIP on purpose).
+STATEWIDE_DEMO_ZIPS = [
+    "64106",
+    "64108",
+    "64111",
+    "64120",
+    "64126",
+    "64127",
+    "64128",
+    "64130",
+    "64050",
+    "64118",
+    "64151",
+    "64030",
+    "64063",
+    "63101",
+    "63103",
+    "63106",
+    "63110",
+    "63115",
+    "63118",
+    "63136",
+    "63301",
+    "65802",
+    "65803",
+    "65806",
+    "65201",
+    "65203",
+    "65101",
+    "65109",
+    "64801",
+    "64804",
+    "64501",
+    "64503",
+    "63701",
+    "63401",
+    "65401",
+    "64093",
+    "65301",
+]
+
+
 @transaction.atomic
 def seed(*, stdout, scale: str = "small") -> None:
     """Create or refresh the four demo logins with the demo password (idempotent: running
