@@ -124,6 +124,15 @@ def matches_store(*, rankings: list[Ranking], computed_at: datetime) -> int:
     a fixed number of statements per batch). Returns the number of matches stored."""
     ids = [ranking.participant_id for ranking in rankings]
     with transaction.atomic():
+        # Two recomputes of one person at once (two page loads, a page during the nightly
+        # batch) would both insert the one-to-one run: the second waits here, then
+        # replaces the first one's rows instead of failing on them.
+        list(
+            Participant.objects.select_for_update()
+            .filter(pk__in=ids)
+            .order_by("pk")
+            .values_list("pk", flat=True)
+        )
         MatchResult.objects.filter(participant_id__in=ids).delete()
         MatchRun.objects.filter(participant_id__in=ids).delete()
         MatchRun.objects.bulk_create(
@@ -150,8 +159,9 @@ def matches_recompute_for(*, participant: Participant) -> MatchRun:
     """Rank the open jobs for one person now and store the result (the page's on-demand
     refresh). Returns the new run."""
     rankings = matches_rank(participant_ids=[participant.pk])
-    matches_store(rankings=rankings, computed_at=timezone.now())
-    return MatchRun.objects.get(participant=participant)
+    with transaction.atomic():
+        matches_store(rankings=rankings, computed_at=timezone.now())
+        return MatchRun.objects.get(participant=participant)
 
 
 def matches_refresh(*, participant: Participant, actor: User) -> MatchRun:

@@ -23,7 +23,7 @@ from django.db.models import Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from jobseekers.models import Participant
+from jobseekers.models import Participant, ParticipantStatus
 from placements import payroll, rules
 from placements.models import (
     RATING_DIMENSIONS,
@@ -151,6 +151,11 @@ def assignment_create(
         raise _invalid("pay_schedule", _("Choose daily or weekly pay."))
     if ends_on is not None and ends_on < starts_on:
         raise _invalid("ends_on", _("The last day cannot be before the first day."))
+    # The participant first, as a shift save and assignment_change lock it: two admins at
+    # two sites cannot put one person on two crews at once.
+    participant = Participant.objects.select_for_update().get(pk=participant.pk)
+    if participant.status != ParticipantStatus.ACTIVE:
+        raise _invalid("participant", _("Only active participants can join a crew."))
     worksite = WorkSite.objects.select_for_update().get(pk=worksite.pk)
     overlapping = WorkAssignment.objects.filter(
         Q(ends_on__isnull=True) | Q(ends_on__gte=starts_on),
@@ -1024,6 +1029,8 @@ def pay_adjustment_create(
         raise _invalid("reason", _("Say why the pay is corrected."))
     if len(reason) > 300:
         raise _invalid("reason", _("Keep the reason under 300 characters."))
+    if not WorkAssignment.objects.filter(participant=participant).exists():
+        raise _invalid("participant", _("This person has never been on a crew."))
     try:
         value = to_money(Decimal(str(amount)))
         hours_value = Decimal(str(hours or 0))

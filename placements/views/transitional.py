@@ -12,6 +12,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from jobseekers.models import Participant
@@ -312,10 +313,11 @@ def payroll_run(request, run_id):
     )
 
 
+# Lazy: built once at import, shown in each request's language.
 ACTIONS = {
-    "review": (services.payroll_run_review, _("The run is marked reviewed.")),
-    "approve": (services.payroll_run_approve, _("The run is approved and locked.")),
-    "recalculate": (services.payroll_run_recalculate, _("The run is built again.")),
+    "review": (services.payroll_run_review, gettext_lazy("The run is marked reviewed.")),
+    "approve": (services.payroll_run_approve, gettext_lazy("The run is approved and locked.")),
+    "recalculate": (services.payroll_run_recalculate, gettext_lazy("The run is built again.")),
 }
 
 

@@ -14,6 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from placements.models import (
+    PayAdjustment,
     PayPeriod,
     PayrollRun,
     PayrollRunStatus,
@@ -35,7 +36,7 @@ from placements.services.transitional import (
 )
 from portal.core.exceptions import ApplicationError, ConflictError, NotFoundError
 from portal.core.money import to_money
-from tests.factories.jobseekers import StaffFactory
+from tests.factories.jobseekers import ParticipantFactory, StaffFactory
 from tests.factories.transitional import (
     DailyRatingFactory,
     PayPeriodFactory,
@@ -192,6 +193,21 @@ def test_a_correction_after_approval_is_an_adjustment_in_the_next_run(admin_user
     assert second.stubs.get().year_to_date_gross == Decimal("276.00")
 
 
+def test_an_adjustment_is_only_for_someone_who_was_on_a_crew(admin_user, weekly):
+    shifts(weekly, ["8"])
+    run = approve(payroll_run_create(actor=admin_user, period=week()), admin_user)
+    with pytest.raises(ApplicationError) as error:
+        pay_adjustment_create(
+            actor=admin_user,
+            participant=ParticipantFactory(),
+            corrects_run=run,
+            amount="5",
+            reason="Paid to the wrong person",
+        )
+    assert error.value.message == "This person has never been on a crew."
+    assert not PayAdjustment.objects.exists()
+
+
 def test_an_adjustment_needs_an_approved_run_and_an_amount(admin_user, weekly):
     shifts(weekly, ["8"])
     draft = payroll_run_create(actor=admin_user, period=week())
@@ -203,16 +219,17 @@ def test_an_adjustment_needs_an_approved_run_and_an_amount(admin_user, weekly):
             amount="5",
             reason="x",
         )
-    approve(draft, admin_user)
+    approved = approve(draft, admin_user)
     for bad in ("0", "abc"):
-        with pytest.raises(ApplicationError):
+        with pytest.raises(ApplicationError) as error:
             pay_adjustment_create(
                 actor=admin_user,
                 participant=weekly.participant,
-                corrects_run=draft,
+                corrects_run=approved,
                 amount=bad,
                 reason="x",
             )
+        assert error.value.message == "Enter the amount in dollars, like 45.00 or -12.50."
 
 
 def test_recalculating_a_draft_picks_up_late_shifts(admin_user, weekly):

@@ -346,3 +346,18 @@ def test_a_day_before_the_assignment_is_refused_in_a_crew_day(supervisor, assign
         )
     assert error.value.code == "outside_assignment"
     assert not TimeEntry.objects.exists()
+
+
+@pytest.mark.parametrize("status", ["placed", "exited", "returned_to_custody"])
+def test_only_active_participants_join_a_crew(admin_user, site, status):
+    person = ParticipantFactory(status=status)
+    with pytest.raises(ApplicationError) as error:
+        assignment_create(
+            actor=admin_user,
+            participant=person,
+            worksite=site,
+            starts_on=days_ago(1),
+            hourly_rate=16,
+        )
+    assert error.value.message == "Only active participants can join a crew."
+    assert not WorkAssignment.objects.exists()
