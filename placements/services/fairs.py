@@ -14,7 +14,7 @@ from datetime import datetime, timedelta
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import transaction
-from django.utils import formats, timezone
+from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -440,7 +440,10 @@ def interview_slot_cancel(*, slot: InterviewSlot, actor: User) -> InterviewSlot:
         .select_related("participant")
     ):
         _booking_cancel(booking, actor=actor)
-        if booking.participant.email:
+        if not booking.participant.email:
+            continue
+        # In the participant's language, not the employer's who cancelled.
+        with translation.override(booking.participant.preferred_language):
             enqueue_on_commit(
                 email_send,
                 subject=_("Your interview was cancelled"),
@@ -533,21 +536,23 @@ def interview_book(
     audit_record(
         actor=actor, action="interview_booking.created", target=booking, details={"slot": slot.pk}
     )
-    emails = list(
-        slot.employer.memberships.exclude(user__email="").values_list("user__email", flat=True)
+    # Each member in their own language, not the language of whoever booked.
+    members = slot.employer.memberships.exclude(user__email="").values_list(
+        "user__email", "user__preferred_language"
     )
-    if emails:
-        enqueue_on_commit(
-            email_send,
-            subject=_("An interview is booked: %(fair)s") % {"fair": slot.fair.title},
-            body=_("%(name)s booked your interview time on %(when)s at %(fair)s.\n")
-            % {
-                "name": participant.display_name,
-                "when": _when(slot.starts_at),
-                "fair": slot.fair.title,
-            },
-            to=emails,
-        )
+    for email, language in members:
+        with translation.override(language):
+            enqueue_on_commit(
+                email_send,
+                subject=_("An interview is booked: %(fair)s") % {"fair": slot.fair.title},
+                body=_("%(name)s booked your interview time on %(when)s at %(fair)s.\n")
+                % {
+                    "name": participant.display_name,
+                    "when": _when(slot.starts_at),
+                    "fair": slot.fair.title,
+                },
+                to=[email],
+            )
     return booking
 
 

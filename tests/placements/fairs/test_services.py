@@ -40,7 +40,7 @@ from placements.services.fairs import (
 )
 from portal.core.exceptions import ApplicationError, NotFoundError, PermissionDeniedError
 from portal.core.models import AuditEvent
-from tests.factories.employers import FairFactory
+from tests.factories.employers import FairFactory, MembershipFactory
 from tests.factories.fairs import (
     BookingFactory,
     ConfirmedBoothFactory,
@@ -356,6 +356,44 @@ def test_cancelling_a_slot_cancels_its_booking(fair, booth, employer, employer_u
     booking.refresh_from_db()
     assert booking.slot.status == SlotStatus.CANCELLED
     assert booking.status == BookingStatus.CANCELLED
+
+
+def test_a_cancelled_interview_is_emailed_in_the_participant_s_language(
+    fair, booth, employer, employer_user, mailoutbox, django_capture_on_commit_callbacks
+):
+    booking = BookingFactory(slot=SlotFactory(fair=fair, employer=employer))
+    booking.participant.email = "rosa@example.org"
+    booking.participant.preferred_language = "es"
+    booking.participant.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        interview_slot_cancel(slot=booking.slot, actor=employer_user)
+    assert [mail.subject for mail in mailoutbox] == ["Su entrevista fue cancelada"]
+    assert mailoutbox[0].to == ["rosa@example.org"]
+
+
+def test_each_employer_member_hears_of_a_booking_in_their_language(
+    slot,
+    sharing,
+    participant,
+    employer,
+    employer_user,
+    mailoutbox,
+    django_capture_on_commit_callbacks,
+):
+    employer_user.email = "erin@example.org"
+    employer_user.preferred_language = "es"
+    employer_user.save()
+    colleague = MembershipFactory(employer=employer).user
+    colleague.email = "sam@example.org"
+    colleague.preferred_language = "en"
+    colleague.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        interview_book(slot=slot, registration=sharing, actor=participant)
+    subjects = {mail.to[0]: mail.subject for mail in mailoutbox}
+    assert subjects == {
+        "erin@example.org": f"Se reservó una entrevista: {slot.fair.title}",
+        "sam@example.org": f"An interview is booked: {slot.fair.title}",
+    }
 
 
 def test_another_employer_cannot_cancel_a_slot(fair, employer, other_employer_user):
