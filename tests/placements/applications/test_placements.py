@@ -265,6 +265,16 @@ def test_bonding_request(person, staff_user):
         bonding_request_create(placement=placement, actor=staff_user, amount="5000")
 
 
+def test_no_bond_for_a_job_that_has_ended(person, staff_user):
+    placement = PlacementFactory(participant=person, start_date=date(2026, 1, 15))
+    placement.separated_on = date(2026, 2, 1)
+    placement.save()
+    with pytest.raises(ConflictError) as error:
+        bonding_request_create(placement=placement, actor=staff_user, amount="5000")
+    assert error.value.message == "This job has ended: a bond is no longer possible."
+    assert not BondingRequest.objects.exists()
+
+
 def test_the_record_read_for_the_screening_leaves_descriptions_out(hired):
     assert RecordEntry.objects.filter(participant=hired.participant).exists()
     assert hired.wotc.eligibility_note

@@ -20,6 +20,7 @@ from placements.services.applications import (
     IllegalMoveError,
     InterviewDetails,
     application_transition,
+    interview_add,
 )
 from portal.core.exceptions import NotFoundError, PermissionDeniedError
 from portal.core.models import AuditEvent
@@ -242,3 +243,45 @@ def test_once_the_interview_time_has_come_it_can_be_marked_held(
     application_transition(application=application, actor=employer_user, to=S.INTERVIEWED)
 
     assert Application.objects.get(pk=application.pk).status == S.INTERVIEWED
+
+
+def test_a_scheduled_interview_can_be_moved_to_a_new_date(application, employer_user):
+    application.status = S.INTERVIEW_SCHEDULED
+    application.save()
+    new_time = timezone.now() + dt.timedelta(days=5)
+    interview = interview_add(
+        application=application,
+        actor=employer_user,
+        details=InterviewDetails(starts_at=new_time, mode="phone", place="816-555-0100"),
+    )
+    assert interview.starts_at == new_time
+    assert Application.objects.get(pk=application.pk).status == S.INTERVIEW_SCHEDULED
+
+
+def test_a_new_interview_date_needs_the_interview_stage(application, employer_user):
+    application.status = S.REVIEWING
+    application.save()
+    with pytest.raises(IllegalMoveError) as error:
+        interview_add(
+            application=application,
+            actor=employer_user,
+            details=InterviewDetails(
+                starts_at=timezone.now() + dt.timedelta(days=5), mode="phone", place="x"
+            ),
+        )
+    assert "Interview scheduled" in error.value.message
+    assert not Interview.objects.exists()
+
+
+def test_another_employer_cannot_move_an_interview(application, other_employer_user):
+    application.status = S.INTERVIEW_SCHEDULED
+    application.save()
+    with pytest.raises(NotFoundError):
+        interview_add(
+            application=application,
+            actor=other_employer_user,
+            details=InterviewDetails(
+                starts_at=timezone.now() + dt.timedelta(days=5), mode="phone", place="x"
+            ),
+        )
+    assert not Interview.objects.exists()
