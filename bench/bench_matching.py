@@ -32,6 +32,7 @@ from employers.demo import LARGE_EIN_PREFIX
 from employers.demo import seed_large as seed_large_employers
 from employers.models import JobPosting, JobStatus
 from jobseekers.demo import seed_large as seed_large_participants
+from placements.matching import selectors, services
 from placements.matching.engine import (
     MINUTES_PER_DAY,
     OFFENSE_CATEGORIES,
@@ -45,8 +46,6 @@ from placements.matching.engine import (
     rank_jobs,
 )
 from placements.matching.profiles import JobProfile, ParticipantProfile
-from placements.selectors import matching as selectors
-from placements.services import matching as services
 from portal.core.geo import miles_between
 
 SCALE = float(os.environ.get("BENCH_MATCHING_SCALE", "1"))

@@ -20,7 +20,7 @@ from django.test.utils import CaptureQueriesContext
 from bench.harness import Comparison, compare
 from jobseekers.models import Participant
 from placements.models import PayPeriod, PaySchedule, TimeEntry, WorkAssignment, WorkSite
-from placements.services.transitional import payroll_run_create
+from placements.transitional.services import payroll_run_create
 from portal.core.models import Role, User
 
 PEOPLE = 5_000

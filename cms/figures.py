@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cms.models.resources import Resource
 from employers import selectors as employer_selectors
-from placements.selectors import applications as placement_selectors
+from placements.applications import selectors as placement_selectors
 
 UPCOMING_FAIRS_ON_HOME = 3
 

@@ -4,8 +4,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from cms.models.resources import ResourceCategory
-from placements import rules
-from placements.rules import HOURS_IN_A_YEAR, WotcEstimate
+from placements.applications import rules
+from placements.applications.rules import HOURS_IN_A_YEAR, WotcEstimate
 from portal.core.exceptions import ApplicationError
 from portal.core.forms import show_error_on_form
 from portal.core.geo import zip_location

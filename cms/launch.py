@@ -24,7 +24,8 @@ from cms.models import (
     StandardPage,
     StoryIndexPage,
 )
-from placements import rules
+from placements.applications import rules
+from placements.outcomes import rules as outcome_rules
 
 HOME_TITLE = "Second Chance Jobs Portal"
 HOME_INTRO = (
@@ -271,7 +272,7 @@ def _standard_pages() -> list[tuple[str, dict]]:
                         paragraphs(
                             "A steady job is one of the best protections against going back "
                             f"to prison. Each person who stays out for a year saves the state "
-                            f"about {money(rules.savings_per_person_year())}."
+                            f"about {money(outcome_rules.savings_per_person_year())}."
                         ),
                     ),
                 ],

@@ -6,7 +6,8 @@ Plain Spanish, as for the English texts; the numbers come from `placements.rules
 """
 
 from cms.launch_text import money, paragraphs, steps
-from placements import rules
+from placements.applications import rules
+from placements.outcomes import rules as outcome_rules
 
 
 def home_fields() -> dict:
@@ -223,7 +224,7 @@ def page_fields() -> dict[str, dict]:
                     paragraphs(
                         "Un trabajo estable es una de las mejores protecciones contra volver "
                         "a prisión. Cada persona que se queda fuera un año le ahorra al "
-                        f"estado unos {money(rules.savings_per_person_year())}."
+                        f"estado unos {money(outcome_rules.savings_per_person_year())}."
                     ),
                 ),
             ],

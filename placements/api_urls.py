@@ -1,8 +1,8 @@
-"""The placements app's API under /api/v1/: one URL module per area."""
+"""The placements app's API under /api/v1/: each area mounts its own."""
 
-from placements.api.urls_applications import urlpatterns as applications
-from placements.api.urls_fairs import urlpatterns as fairs
-from placements.api.urls_matching import urlpatterns as matching
-from placements.api.urls_transitional import urlpatterns as transitional
+from placements.applications.api_urls import urlpatterns as applications
+from placements.fairs.api_urls import urlpatterns as fairs
+from placements.matching.api_urls import urlpatterns as matching
+from placements.transitional.api_urls import urlpatterns as transitional
 
 urlpatterns = [*fairs, *applications, *matching, *transitional]

@@ -1,6 +1,9 @@
 """Dashboard panels of the placements app, gathered from its areas."""
 
-from placements.panels import applications, fairs, matching, transitional
+from placements.applications import panels as applications
+from placements.fairs import panels as fairs
+from placements.matching import panels as matching
+from placements.transitional import panels as transitional
 from portal.core.panels import Panel
 
 

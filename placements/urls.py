@@ -1,9 +1,9 @@
-"""HTML pages of the placements app: one URL module per area, one namespace."""
+"""HTML pages of the placements app: each area mounts its own, under one namespace."""
 
-from placements.urls_applications import urlpatterns as applications
-from placements.urls_fairs import urlpatterns as fairs
-from placements.urls_matching import urlpatterns as matching
-from placements.urls_transitional import urlpatterns as transitional
+from placements.applications.urls import urlpatterns as applications
+from placements.fairs.urls import urlpatterns as fairs
+from placements.matching.urls import urlpatterns as matching
+from placements.transitional.urls import urlpatterns as transitional
 
 app_name = "placements"
 

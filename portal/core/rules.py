@@ -15,3 +15,13 @@ def minimum_hourly_wage() -> Decimal:
     RSMo 290.502). Setting: PORTAL_MINIMUM_HOURLY_WAGE.
     """
     return Decimal(str(getattr(settings, "PORTAL_MINIMUM_HOURLY_WAGE", "15.00")))
+
+
+def decimal_setting(name: str, default: str) -> Decimal:
+    """A number from settings as a Decimal (`default` when the setting is absent)."""
+    return Decimal(str(getattr(settings, name, default)))
+
+
+def int_setting(name: str, default: int) -> int:
+    """A whole number from settings (`default` when the setting is absent)."""
+    return int(getattr(settings, name, default))

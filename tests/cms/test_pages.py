@@ -7,7 +7,7 @@ from wagtail.rich_text import RichText
 
 from cms.models import HomePage, ResourceCategory, StoryPage
 from employers.selectors import approved_employers_count
-from placements import rules
+from placements.applications import rules
 from tests.factories.cms import ImageFactory, ResourceFactory
 from tests.factories.employers import FairFactory, JobFactory
 

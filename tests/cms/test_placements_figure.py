@@ -6,7 +6,7 @@ import pytest
 from django.utils import timezone
 
 from cms.figures import home_figures
-from placements.selectors.applications import placements_this_year_count
+from placements.applications.selectors import placements_this_year_count
 from tests.factories.applications import PlacementFactory
 from tests.factories.jobseekers import ParticipantFactory
 

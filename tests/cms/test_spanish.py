@@ -4,7 +4,7 @@ import pytest
 from django.conf import settings
 
 from cms.models import IncentivePage, StoryPage
-from placements import rules
+from placements.applications import rules
 
 pytestmark = pytest.mark.django_db
 

@@ -6,7 +6,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from jobseekers.models import Participant
-from placements.services import matching as services
+from placements.matching import services
 
 from .axe import assert_no_axe_violations
 from .test_participants import fits_the_screen, sign_in

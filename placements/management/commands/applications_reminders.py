@@ -3,7 +3,7 @@ interviews) and/or `--retention` (weekly: retention checks due or overdue)."""
 
 from django.core.management.base import BaseCommand
 
-from placements.services.applications import interview_reminders_send, retention_digest_send
+from placements.applications.services import interview_reminders_send, retention_digest_send
 
 
 class Command(BaseCommand):

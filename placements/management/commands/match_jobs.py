@@ -4,7 +4,7 @@ production; `--now` runs it in this process and prints the counts."""
 
 from django.core.management.base import BaseCommand
 
-from placements.services.matching import matches_nightly, matches_recompute_all
+from placements.matching.services import matches_nightly, matches_recompute_all
 
 
 class Command(BaseCommand):

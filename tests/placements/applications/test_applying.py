@@ -6,8 +6,8 @@ import pytest
 from employers.models import JobStatus, VettingStatus
 from jobseekers.models import Consent, ConsentKind
 from jobseekers.selectors import consent_in_force
+from placements.applications.services import CannotApplyError, application_submit
 from placements.models import Application, ApplicationStatus
-from placements.services.applications import CannotApplyError, application_submit
 from portal.core.exceptions import ApplicationError, NotFoundError
 from tests.factories.applications import ResumeVersionFactory
 from tests.factories.jobseekers import ParticipantFactory, ResumeFactory

@@ -6,8 +6,8 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
+from placements.applications import services
 from placements.models import BondingRequest, BondingStatus
-from placements.services import applications as services
 from portal.core.exceptions import ConflictError, NotFoundError
 from portal.core.models import AuditEvent
 from tests.factories.applications import PlacementFactory

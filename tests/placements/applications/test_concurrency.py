@@ -6,8 +6,8 @@ import threading
 import pytest
 from django.db import connection
 
+from placements.applications.services import CannotApplyError, application_submit
 from placements.models import Application
-from placements.services.applications import CannotApplyError, application_submit
 from portal.core.models import Role
 from tests.factories.applications import ResumeVersionFactory
 from tests.factories.employers import JobFactory

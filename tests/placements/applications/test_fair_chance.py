@@ -6,8 +6,7 @@ from datetime import date
 import pytest
 
 from employers.models import RecordStage
-from placements.models import Application, ApplicationStatus, RecordReview
-from placements.services.applications import (
+from placements.applications.services import (
     FairChanceStepError,
     application_transition,
     record_review_assess,
@@ -15,6 +14,7 @@ from placements.services.applications import (
     record_review_respond,
     record_review_send_notice,
 )
+from placements.models import Application, ApplicationStatus, RecordReview
 from portal.core.exceptions import NotFoundError, PermissionDeniedError
 
 S = ApplicationStatus

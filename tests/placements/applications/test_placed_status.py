@@ -9,13 +9,13 @@ import pytest
 from django.utils import timezone
 
 from jobseekers.models import ParticipantStatus
-from placements.models import ApplicationStatus, Placement
-from placements.services.applications import (
+from placements.applications.services import (
     HireDetails,
     OutsidePlacement,
     application_transition,
     placement_record_outside,
 )
+from placements.models import ApplicationStatus, Placement
 from portal.core.exceptions import ApplicationError, NotFoundError
 from portal.core.models import AuditEvent
 
@@ -95,7 +95,7 @@ def test_a_failure_after_marking_rolls_the_status_back(staff_user, person):
     """Same transaction: if the placement's follow-up fails, the status stays active."""
     with (
         mock.patch(
-            "placements.services.applications.placements.WotcScreening.objects.create",
+            "placements.applications.services.placements.WotcScreening.objects.create",
             side_effect=RuntimeError("boom"),
         ),
         pytest.raises(RuntimeError),

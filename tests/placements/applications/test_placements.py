@@ -8,15 +8,8 @@ import pytest
 from django.utils import timezone
 
 from jobseekers.models import RecordEntry
-from placements.models import (
-    ApplicationStatus,
-    BondingRequest,
-    Placement,
-    RetentionCheck,
-    WotcScreening,
-)
-from placements.selectors.applications import wotc_summary
-from placements.services.applications import (
+from placements.applications.selectors import wotc_summary
+from placements.applications.services import (
     HireDetails,
     OutsidePlacement,
     application_transition,
@@ -26,6 +19,13 @@ from placements.services.applications import (
     retention_check_record,
     wotc_eligibility,
     wotc_update,
+)
+from placements.models import (
+    ApplicationStatus,
+    BondingRequest,
+    Placement,
+    RetentionCheck,
+    WotcScreening,
 )
 from portal.core.exceptions import ApplicationError, ConflictError, NotFoundError
 from portal.core.models import AccessLog

@@ -6,9 +6,9 @@ from datetime import datetime, time, timedelta
 from django.core.management import call_command
 from django.utils import timezone
 
+from placements.applications.services import interview_reminders_send, retention_digest_send
+from placements.applications.tasks import interview_reminders_daily, retention_digest_weekly
 from placements.models import ApplicationStatus, Interview
-from placements.services.applications import interview_reminders_send, retention_digest_send
-from placements.tasks_applications import interview_reminders_daily, retention_digest_weekly
 from tests.factories.applications import ApplicationFactory, InterviewFactory, PlacementFactory
 
 

@@ -6,7 +6,8 @@ from decimal import Decimal
 import pytest
 from django.test import override_settings
 
-from placements import rules
+from placements.applications import rules
+from portal.core import business_days
 
 
 @pytest.mark.parametrize(
@@ -19,26 +20,26 @@ from placements import rules
     ],
 )
 def test_observed_federal_holidays(year, expected):
-    holidays = rules.us_federal_holidays(year)
+    holidays = business_days.us_federal_holidays(year)
     assert expected <= holidays
     assert len(holidays) in (11, 12)
 
 
 def test_juneteenth_only_from_2021():
-    assert date(2020, 6, 19) not in rules.us_federal_holidays(2020)
+    assert date(2020, 6, 19) not in business_days.us_federal_holidays(2020)
 
 
 def test_business_days_skip_the_weekend_and_a_holiday():
     # Friday 16 January 2026; Monday 19 January is Martin Luther King Day.
-    assert rules.add_business_days(date(2026, 1, 16), 5) == date(2026, 1, 26)
+    assert business_days.add_business_days(date(2026, 1, 16), 5) == date(2026, 1, 26)
     # The same count without a holiday in the way ends on the Friday.
-    assert rules.add_business_days(date(2026, 1, 23), 5) == date(2026, 1, 30)
-    assert rules.add_business_days(date(2026, 1, 16), 0) == date(2026, 1, 16)
+    assert business_days.add_business_days(date(2026, 1, 23), 5) == date(2026, 1, 30)
+    assert business_days.add_business_days(date(2026, 1, 16), 0) == date(2026, 1, 16)
 
 
 def test_business_days_refuse_a_negative_count():
     with pytest.raises(ValueError):
-        rules.add_business_days(date(2026, 1, 16), -1)
+        business_days.add_business_days(date(2026, 1, 16), -1)
 
 
 @pytest.mark.parametrize(

@@ -7,6 +7,13 @@ from itertools import product
 import pytest
 from django.utils import timezone
 
+from placements.applications.services import (
+    HireDetails,
+    IllegalMoveError,
+    InterviewDetails,
+    application_transition,
+    interview_add,
+)
 from placements.models import (
     APPLICATION_TRANSITIONS,
     Application,
@@ -14,13 +21,6 @@ from placements.models import (
     ApplicationStatus,
     Interview,
     Placement,
-)
-from placements.services.applications import (
-    HireDetails,
-    IllegalMoveError,
-    InterviewDetails,
-    application_transition,
-    interview_add,
 )
 from portal.core.exceptions import NotFoundError, PermissionDeniedError
 from portal.core.models import AuditEvent

@@ -6,14 +6,14 @@ import threading
 import pytest
 from django.db import connection
 
-from placements.models import FairRegistration, InterviewBooking
-from placements.services.fairs import (
+from placements.fairs.services import (
     FairFullError,
     InterviewOverlapError,
     SlotTakenError,
     fair_register,
     interview_book,
 )
+from placements.models import FairRegistration, InterviewBooking
 from tests.factories.employers import FairFactory
 from tests.factories.fairs import RegistrationFactory, SlotFactory
 from tests.factories.jobseekers import ParticipantFactory
@@ -118,8 +118,8 @@ def test_a_booking_cannot_slip_in_while_the_rsvp_is_being_cancelled():
     interview is left on a cancelled RSVP."""
     from django.db import transaction
 
+    from placements.fairs.services import RegistrationClosedError, fair_registration_cancel
     from placements.models import BookingStatus, RegistrationStatus
-    from placements.services.fairs import RegistrationClosedError, fair_registration_cancel
 
     fair = FairFactory()
     slot = SlotFactory(fair=fair)

@@ -399,7 +399,7 @@ def test_admin_rsvp_and_walk_in_list_everyone_active(
 def test_admin_picker_is_bounded_and_searchable(
     client, admin_user, fair, django_assert_max_num_queries
 ):
-    from placements.selectors.fairs import PARTICIPANT_CHOICES_SHOWN
+    from placements.fairs.selectors import PARTICIPANT_CHOICES_SHOWN
 
     ParticipantFactory.create_batch(PARTICIPANT_CHOICES_SHOWN + 3, last_name="Aaron")
     needle = ParticipantFactory(first_name="Quintessa", last_name="Zzyzx")

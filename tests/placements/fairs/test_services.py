@@ -8,15 +8,7 @@ from django.utils import timezone
 from employers.models import BoothStatus, FairKind, FairStatus
 from jobseekers.models import Consent
 from jobseekers.selectors import consent_in_force
-from placements.models import (
-    BookingStatus,
-    FairRegistration,
-    InterviewBooking,
-    InterviewSlot,
-    RegistrationStatus,
-    SlotStatus,
-)
-from placements.services.fairs import (
+from placements.fairs.services import (
     AlreadyRegisteredError,
     CheckInClosedError,
     FairFullError,
@@ -37,6 +29,14 @@ from placements.services.fairs import (
     interview_booking_cancel,
     interview_slot_cancel,
     interview_slot_offer,
+)
+from placements.models import (
+    BookingStatus,
+    FairRegistration,
+    InterviewBooking,
+    InterviewSlot,
+    RegistrationStatus,
+    SlotStatus,
 )
 from portal.core.exceptions import ApplicationError, NotFoundError, PermissionDeniedError
 from portal.core.models import AuditEvent

@@ -8,8 +8,8 @@ import pytest
 from django.db import connection
 from django.utils import timezone
 
+from placements.matching.services import matches_rank, matches_store
 from placements.models import MatchResult, MatchRun
-from placements.services.matching import matches_rank, matches_store
 from tests.factories.employers import JobFactory
 from tests.factories.jobseekers import ParticipantFactory
 

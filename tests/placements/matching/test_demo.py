@@ -10,8 +10,8 @@ from employers.demo import seed_large as seed_large_employers
 from employers.models import JobPosting
 from jobseekers.demo import seed_large as seed_large_participants
 from jobseekers.models import Participant, RecordEntry, SupervisionTerms
+from placements.matching import services
 from placements.models import MatchResult, MatchRun
-from placements.services import matching as services
 
 pytestmark = pytest.mark.django_db
 

@@ -7,8 +7,8 @@ from decimal import Decimal
 import pytest
 from django.utils import timezone
 
+from placements.matching import services
 from placements.models import MatchResult, MatchRun
-from placements.services import matching as services
 from portal.core.models import Role
 from tests.factories.employers import JobFactory, MembershipFactory
 from tests.factories.jobseekers import ParticipantFactory, SupervisionTermsFactory

@@ -17,9 +17,8 @@ from employers.models import (
     PolicyDecision,
 )
 from jobseekers.models import RecordEntry, SupervisionType
+from placements.matching import selectors, services
 from placements.models import MatchResult, MatchRun
-from placements.selectors import matching as selectors
-from placements.services import matching as services
 from portal.core.models import AccessLog, AuditEvent, Skill
 from tests.factories.employers import EmployerFactory, FairFactory, JobFactory
 from tests.factories.jobseekers import (

@@ -8,7 +8,7 @@ import pytest
 from rest_framework.test import APIClient
 
 from placements.models import DailyRating, PayrollRun, PayrollRunStatus, TimeEntry
-from placements.services.transitional import payroll_run_approve, payroll_run_review
+from placements.transitional.services import payroll_run_approve, payroll_run_review
 from portal.core.models import Role
 from tests.factories.jobseekers import ParticipantFactory, StaffFactory
 from tests.factories.transitional import (

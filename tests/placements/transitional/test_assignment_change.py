@@ -10,8 +10,8 @@ from django.urls import reverse
 from rest_framework.test import APIClient
 
 from placements.models import AssignmentStatus, PaySchedule, TimeEntry, WorkAssignment
-from placements.selectors.transitional import payroll_run_anomalies
-from placements.services.transitional import (
+from placements.transitional.selectors import payroll_run_anomalies
+from placements.transitional.services import (
     assignment_change,
     assignment_end,
     payroll_run_create,

@@ -9,7 +9,7 @@ import pytest
 from django.db import connection
 
 from placements.models import PayrollRun, PayrollRunStatus, PayStub, TimeEntry
-from placements.services.transitional import (
+from placements.transitional.services import (
     payroll_run_approve,
     payroll_run_create,
     payroll_run_export,
@@ -104,7 +104,7 @@ def test_two_supervisors_saving_one_shift_record_it_once():
         pytest.skip("Needs PostgreSQL: SQLite has no row locks (select_for_update) to race on.")
     from decimal import Decimal
 
-    from placements.services.transitional import time_entry_create
+    from placements.transitional.services import time_entry_create
     from tests.factories.jobseekers import StaffFactory
     from tests.factories.transitional import WorkSiteFactory, days_ago
 

@@ -8,8 +8,8 @@ from django.test import override_settings
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from placements import rules
-from placements.payroll import gross_pay, price_shifts, split_regular_and_overtime
+from placements.transitional import rules
+from placements.transitional.pricing import gross_pay, price_shifts, split_regular_and_overtime
 
 MONDAY = date(2026, 3, 2)
 hours = st.integers(min_value=0, max_value=48).map(lambda quarters: Decimal(quarters) / 4)

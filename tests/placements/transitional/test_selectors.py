@@ -5,7 +5,7 @@ from decimal import Decimal
 
 import pytest
 
-from placements.selectors.transitional import (
+from placements.transitional.selectors import (
     ReadinessSummary,
     pay_stubs_visible_to,
     readiness_summaries,

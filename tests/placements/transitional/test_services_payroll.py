@@ -22,8 +22,8 @@ from placements.models import (
     PayStub,
     TimeEntry,
 )
-from placements.selectors.transitional import payroll_run_anomalies
-from placements.services.transitional import (
+from placements.transitional.selectors import payroll_run_anomalies
+from placements.transitional.services import (
     EXPORT_COLUMNS,
     pay_adjustment_create,
     pay_period_create,

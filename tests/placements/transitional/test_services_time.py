@@ -8,7 +8,7 @@ import pytest
 from django.test import override_settings
 
 from placements.models import AssignmentStatus, DailyRating, TimeEntry, WorkAssignment, WorkSite
-from placements.services.transitional import (
+from placements.transitional.services import (
     CrewRow,
     assignment_create,
     assignment_end,

@@ -8,7 +8,7 @@ import pytest
 from django.test import Client
 
 from placements.models import DailyRating, PayPeriod, PayrollRunStatus, TimeEntry
-from placements.services.transitional import (
+from placements.transitional.services import (
     payroll_run_approve,
     payroll_run_create,
     payroll_run_review,

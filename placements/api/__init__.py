@@ -1,1 +1,0 @@
-"""The placements app's API views, one module per area (`api/<area>.py`)."""

@@ -1,0 +1,426 @@
+"""Pages of the applications area. Thin: parse a form, call one service, redirect; a
+service's ApplicationError shows on the form (`show_error_on_form`)."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from employers.selectors import job_get_for_user
+from jobseekers.models import ConsentKind, ResumeVersion
+from jobseekers.permissions import is_on_caseload_of
+from jobseekers.selectors import (
+    consent_in_force,
+    participant_for_user_account,
+    participants_visible_to,
+)
+from placements.applications import selectors, services
+from placements.applications.models import ApplicationStatus, RecordDecision
+from portal.core.exceptions import ApplicationError
+from portal.core.forms import show_error_on_form
+from portal.core.models import OffenseCategory
+from portal.core.permissions import is_staff_member
+
+from . import forms as f
+
+S = ApplicationStatus
+# The one-click moves forward that need nothing more than a button.
+SIMPLE_MOVES = {
+    S.SUBMITTED: S.REVIEWING,
+    S.INTERVIEW_SCHEDULED: S.INTERVIEWED,
+    S.INTERVIEWED: S.CONDITIONAL_OFFER,
+}
+
+
+def _latest_versions(participant) -> list[ResumeVersion]:
+    """The newest version of each of the participant's résumés (one query)."""
+    versions = (
+        ResumeVersion.objects.filter(resume__participant=participant)
+        .select_related("resume")
+        .order_by("resume__title", "resume_id", "-number")
+    )
+    latest: dict[int, ResumeVersion] = {}
+    for version in versions:
+        latest.setdefault(version.resume_id, version)
+    return list(latest.values())
+
+
+@login_required
+def apply(request, job_pk):
+    """Apply to a job: a participant for themself; staff for a participant of their
+    caseload, who chooses first (works without JavaScript: two plain forms)."""
+    user = request.user
+    job = job_get_for_user(user=user, pk=job_pk)
+    staff = is_staff_member(user)
+    if job is None or not (staff or user.is_participant):
+        raise Http404
+    if staff:
+        chooser = f.ChooseParticipantForm(
+            request.GET or None, participants=participants_visible_to(user=user)
+        )
+        if not chooser.is_valid():
+            return render(
+                request, "placements/applications/apply.html", {"job": job, "chooser": chooser}
+            )
+        participant = chooser.cleaned_data["participant"]
+    else:
+        participant = participant_for_user_account(user=user)
+        if participant is None:
+            raise Http404
+    versions = _latest_versions(participant)
+    form = f.ApplyForm(request.POST or None, versions=versions, staff=staff)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        version = next(v for v in versions if str(v.pk) == data["resume_version"])
+        try:
+            application = services.application_submit(
+                participant=participant,
+                job=job,
+                resume_version=version,
+                actor=user,
+                share_profile=data["share_profile"],
+                share_record_summary=data["share_record_summary"],
+                participant_agreed=data.get("participant_agreed", False),
+                cover_note=data["cover_note"],
+            )
+        except ApplicationError as error:
+            show_error_on_form(form, error)
+        else:
+            messages.success(request, _("The application is sent."))
+            return redirect("placements:application-detail", application.pk)
+    elif request.method != "POST":
+        form.initial["share_record_summary"] = consent_in_force(
+            participant=participant, kind=ConsentKind.SHARE_RECORD_SUMMARY
+        )
+        if versions:
+            form.initial["resume_version"] = str(versions[0].pk)
+    return render(
+        request,
+        "placements/applications/apply.html",
+        {
+            "job": job,
+            "participant": participant,
+            "form": form,
+            "versions": versions,
+            "staff": staff,
+        },
+    )
+
+
+@login_required
+def application_list(request):
+    applications = selectors.applications_visible_to(user=request.user).order_by(
+        "-status_changed_at", "-id"
+    )
+    wanted = request.GET.get("status")
+    if wanted in S.values:
+        applications = applications.filter(status=wanted)
+    page = Paginator(applications, 30).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "placements/applications/application_list.html",
+        {"page": page, "statuses": S.choices, "wanted": wanted},
+    )
+
+
+def _action_forms(request, application, bound=None) -> dict:
+    """The forms this user may use on this application now (empty ones, or the one the
+    user just sent with its errors)."""
+    user = request.user
+    employer_side = selectors.is_employer_side(user, application)
+    moves_for_employer = employer_side or is_on_caseload_of(user, application.participant)
+    participant_side = selectors.is_participant_side(user, application)
+    review = selectors.record_review_of(application)
+    in_progress = review is not None and not review.decision
+    forms: dict = {}
+    if application.is_open and moves_for_employer and not (in_progress and review.notice_sent_at):
+        if application.status in SIMPLE_MOVES:
+            forms["move_to"] = SIMPLE_MOVES[application.status]
+        if application.status in (S.REVIEWING, S.INTERVIEW_SCHEDULED):
+            forms["interview"] = f.InterviewForm()
+        if application.status == S.CONDITIONAL_OFFER:
+            forms["hire"] = f.HireForm(
+                initial={
+                    "hourly_wage": application.job.wage_min,
+                    "hours_per_week": application.job.hours_per_week,
+                }
+            )
+        forms["decline"] = f.DeclineForm()
+    if application.is_open and participant_side:
+        forms["withdraw"] = True
+    if (
+        application.is_open
+        and employer_side
+        and selectors.employer_record_stage_reached(application)
+    ):
+        if not in_progress or not review.notice_sent_at:
+            forms["assess"] = f.AssessmentForm(
+                initial={
+                    "nature_and_gravity": review.nature_and_gravity,
+                    "time_elapsed": review.time_elapsed,
+                    "nature_of_job": review.nature_of_job,
+                }
+                if in_progress
+                else None
+            )
+        if in_progress and not review.notice_sent_at:
+            forms["notice"] = f.NoticeForm()
+        if in_progress and review.notice_sent_at:
+            forms["decide"] = f.DecisionForm()
+    if in_progress and review.notice_sent_at and participant_side:
+        forms["respond"] = f.ResponseForm()
+    if bound is not None:
+        name, form = bound
+        forms[name] = form
+    return forms
+
+
+ACTIONS = {
+    "interview": f.InterviewForm,
+    "hire": f.HireForm,
+    "decline": f.DeclineForm,
+    "assess": f.AssessmentForm,
+    "notice": f.NoticeForm,
+    "respond": f.ResponseForm,
+    "decide": f.DecisionForm,
+}
+
+
+def _run_action(request, application, action, form):
+    user = request.user
+    data = form.cleaned_data if form is not None else {}
+    common = {"application": application, "actor": user}
+    if action == "move":
+        services.application_transition(**common, to=request.POST.get("to", ""))
+    elif action == "withdraw":
+        services.application_transition(**common, to=S.WITHDRAWN)
+    elif action == "interview":
+        details = services.InterviewDetails(
+            starts_at=form.starts_at(),
+            mode=data["mode"],
+            place=data["place"],
+            video_link=data["video_link"],
+        )
+        if application.status == S.INTERVIEW_SCHEDULED:
+            services.interview_add(**common, details=details)
+        else:
+            services.application_transition(**common, to=S.INTERVIEW_SCHEDULED, interview=details)
+    elif action == "hire":
+        services.application_transition(**common, to=S.HIRED, hire=services.HireDetails(**data))
+    elif action == "decline":
+        services.application_transition(**common, to=S.DECLINED, reason=data["reason"])
+    elif action == "assess":
+        services.record_review_assess(**common, **data)
+    elif action == "notice":
+        services.record_review_send_notice(**common, **data)
+    elif action == "respond":
+        services.record_review_respond(**common, **data)
+    elif action == "decide":
+        services.record_review_decide(**common, **data)
+    else:
+        raise Http404
+
+
+@login_required
+def application_detail(request, pk):
+    """The application: stage and history, interviews, the fair-chance steps, and the
+    actions this user may take now (each a plain form)."""
+    application = selectors.application_get_for_user(user=request.user, application_id=pk)
+    bound = None
+    if request.method == "POST":
+        action = request.POST.get("action", "")
+        form = ACTIONS[action](request.POST) if action in ACTIONS else None
+        if form is None or form.is_valid():
+            try:
+                _run_action(request, application, action, form)
+            except ApplicationError as error:
+                if form is None:
+                    messages.error(request, error.message)
+                    return redirect("placements:application-detail", pk)
+                show_error_on_form(form, error)
+            else:
+                messages.success(request, _("Saved."))
+                return redirect("placements:application-detail", pk)
+        bound = (action, form)
+        application = selectors.application_get_for_user(user=request.user, application_id=pk)
+    review = selectors.record_review_of(application)
+    return render(
+        request,
+        "placements/applications/application_detail.html",
+        {
+            "application": application,
+            "review": review,
+            "forms": _action_forms(request, application, bound),
+            "employer_side": selectors.is_employer_side(request.user, application),
+            "participant_side": selectors.is_participant_side(request.user, application),
+            "can_view_record": selectors.can_view_record(request.user, application),
+            "can_view_resume": selectors.can_view_resume(request.user, application),
+            "next_step": selectors.next_step_for(application),
+            "placement": getattr(application, "placement", None),
+            "decisions": RecordDecision,
+        },
+    )
+
+
+@login_required
+def application_record(request, pk):
+    """The record summary behind the application: 404 (no hint) unless allowed; each
+    view is written to the access log."""
+    application = selectors.application_get_for_user(user=request.user, application_id=pk)
+    convictions = selectors.record_summary_for_application(
+        user=request.user, application=application
+    )
+    labels = dict(OffenseCategory.choices)
+    rows = [
+        {**row, "category_label": labels.get(row["offense_category"], "")} for row in convictions
+    ]
+    return render(
+        request,
+        "placements/applications/record.html",
+        {"application": application, "convictions": rows},
+    )
+
+
+@login_required
+def placement_list(request):
+    placements = selectors.placements_visible_to(user=request.user)
+    page = Paginator(placements, 30).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "placements/applications/placement_list.html",
+        {"page": page, "staff": is_staff_member(request.user)},
+    )
+
+
+PLACEMENT_ACTIONS = {
+    "check": f.RetentionCheckForm,
+    "separate": f.SeparationForm,
+    "wotc": f.WotcForm,
+    "bonding": f.BondingForm,
+    "bond-decision": f.BondDecisionForm,
+}
+
+
+def _run_placement_action(request, placement, action, form):
+    data = form.cleaned_data
+    if action == "check":
+        check = placement.retention_checks.filter(pk=request.POST.get("check")).first()
+        if check is None:
+            raise Http404
+        services.retention_check_record(check=check, actor=request.user, **data)
+    elif action == "separate":
+        services.placement_separate(
+            placement=placement,
+            actor=request.user,
+            separated_on=data["separated_on"],
+            reason=data["separation_reason"],
+        )
+    elif action == "wotc":
+        services.wotc_update(screening=placement.wotc, actor=request.user, **data)
+    elif action == "bond-decision":
+        bond = placement.bonding_requests.filter(pk=request.POST.get("bond")).first()
+        if bond is None:
+            raise Http404
+        services.bonding_request_decide(bond=bond, actor=request.user, **data)
+    else:
+        services.bonding_request_create(
+            placement=placement, actor=request.user, amount=data["amount"]
+        )
+
+
+@login_required
+def placement_detail(request, pk):
+    """A placement: terms, retention checks (staff record them), the end of the job, the
+    tax credit (what the employer may claim, the Form 8850 deadline) and bonding."""
+    placement = selectors.placement_get_for_user(user=request.user, placement_id=pk)
+    staff = selectors.is_placement_staff(request.user, placement)
+    employer = selectors.is_placement_employer(request.user, placement)
+    bound: dict = {}
+    if request.method == "POST":
+        action = request.POST.get("action", "")
+        if action not in PLACEMENT_ACTIONS or not (
+            staff or (employer and action in ("wotc", "bonding"))
+        ):
+            raise Http404
+        options = {"applicant_signature": staff} if action == "wotc" else {}
+        form = PLACEMENT_ACTIONS[action](request.POST, **options)
+        if form.is_valid():
+            try:
+                _run_placement_action(request, placement, action, form)
+            except ApplicationError as error:
+                show_error_on_form(form, error)
+            else:
+                messages.success(request, _("Saved."))
+                return redirect("placements:placement-detail", pk)
+        key = {
+            "check": f"check-{request.POST.get('check')}",
+            "bond-decision": f"bond-{request.POST.get('bond')}",
+        }.get(action, action)
+        bound[key] = form
+        placement = selectors.placement_get_for_user(user=request.user, placement_id=pk)
+    checks = [
+        {"check": check, "form": bound.get(f"check-{check.pk}") or f.RetentionCheckForm()}
+        for check in placement.retention_checks.all()
+    ]
+    screening = placement.wotc
+    disclosed = selectors.wotc_disclosed_to(user=request.user, screening=screening)
+    if disclosed and selectors.wotc_shown_to_employer(user=request.user, placement=placement):
+        selectors.wotc_disclosure_log(viewer=request.user, placements=[placement])
+    return render(
+        request,
+        "placements/applications/placement_detail.html",
+        {
+            "placement": placement,
+            "staff": staff,
+            "employer": employer,
+            "checks": checks,
+            "separation_reason": selectors.separation_reason_for(
+                user=request.user, placement=placement
+            )[1],
+            "wotc": selectors.wotc_summary(screening, disclosed=disclosed),
+            "screening": screening,
+            "wotc_form": bound.get("wotc")
+            or f.WotcForm(
+                initial={name: getattr(screening, name) for name in f.WotcForm.base_fields},
+                applicant_signature=staff,
+            ),
+            "bonding_form": bound.get("bonding") or f.BondingForm(),
+            "separation_form": bound.get("separate") or f.SeparationForm(),
+            "bonds": [
+                {"bond": bond, "form": bound.get(f"bond-{bond.pk}") or f.BondDecisionForm()}
+                for bond in placement.bonding_requests.all()
+            ],
+            "today": timezone.localdate(),
+            "incentives_url": selectors.INCENTIVES_URL,
+        },
+    )
+
+
+@login_required
+def placement_new(request):
+    """Staff record a job a participant found outside the portal."""
+    if not is_staff_member(request.user):
+        raise Http404
+    form = f.OutsidePlacementForm(
+        request.POST or None,
+        participants=participants_visible_to(user=request.user),
+        initial={"participant": request.GET.get("participant")},
+    )
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        participant = data.pop("participant")
+        try:
+            placement = services.placement_record_outside(
+                participant=participant,
+                actor=request.user,
+                details=services.OutsidePlacement(**data),
+            )
+        except ApplicationError as error:
+            show_error_on_form(form, error)
+        else:
+            messages.success(request, _("The placement is saved with its follow-up checks."))
+            return redirect("placements:placement-detail", placement.pk)
+    return render(request, "placements/applications/placement_form.html", {"form": form})

@@ -1,1 +1,0 @@
-"""Demo data, one module per area; placements/demo.py runs them in order."""

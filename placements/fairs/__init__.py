@@ -1,0 +1,1 @@
+"""The fairs area of placements."""

@@ -1,0 +1,50 @@
+"""Numbers of program policy for matching, each with its source, read from settings at call
+time (`override_settings` works in tests)."""
+
+from datetime import timedelta
+
+from django.conf import settings
+
+from placements.matching.profiles import Limits, Weights
+from portal.core.rules import int_setting
+
+# --- Matching ---------------------------------------------------------------------------
+# Program policy, not law: the weights of the score and the distances people can manage
+# without a car (job club staff's experience: about 1.5 miles on foot, 5 by bike). Read at
+# call time so `override_settings` works in tests.
+
+
+def matching_weights():
+    """The score's weights. Settings: PORTAL_MATCHING_WEIGHT_SKILLS, _DISTANCE, _WAGE,
+    _SHIFT, _READINESS."""
+    return Weights(
+        skills=float(getattr(settings, "PORTAL_MATCHING_WEIGHT_SKILLS", 45)),
+        distance=float(getattr(settings, "PORTAL_MATCHING_WEIGHT_DISTANCE", 15)),
+        wage=float(getattr(settings, "PORTAL_MATCHING_WEIGHT_WAGE", 15)),
+        shift=float(getattr(settings, "PORTAL_MATCHING_WEIGHT_SHIFT", 10)),
+        readiness=float(getattr(settings, "PORTAL_MATCHING_WEIGHT_READINESS", 15)),
+    )
+
+
+def matching_limits():
+    """Distances of the transport rule and the score. Settings:
+    PORTAL_MATCHING_WALKING_MILES, _BIKING_MILES, _DISTANCE_ZERO_MILES, _FAR_MILES."""
+    return Limits(
+        walking_miles=float(getattr(settings, "PORTAL_MATCHING_WALKING_MILES", 1.5)),
+        biking_miles=float(getattr(settings, "PORTAL_MATCHING_BIKING_MILES", 5.0)),
+        distance_zero_score_miles=float(
+            getattr(settings, "PORTAL_MATCHING_DISTANCE_ZERO_MILES", 30)
+        ),
+        far_caution_miles=float(getattr(settings, "PORTAL_MATCHING_FAR_MILES", 15)),
+    )
+
+
+def matching_results_per_participant() -> int:
+    """Matches stored per participant. Setting: PORTAL_MATCHING_RESULTS_PER_PARTICIPANT."""
+    return int_setting("PORTAL_MATCHING_RESULTS_PER_PARTICIPANT", 20)
+
+
+def matching_max_age() -> timedelta:
+    """Stored matches older than this are recomputed when the person opens their page.
+    Setting: PORTAL_MATCHING_MAX_AGE_HOURS."""
+    return timedelta(hours=int_setting("PORTAL_MATCHING_MAX_AGE_HOURS", 24))

@@ -1,0 +1,428 @@
+"""Reads of the matching area.
+
+Two kinds: the loaders that turn open jobs and participants into the engine's plain
+profiles (a fixed number of queries whatever the count, `.values()` rows, no model
+instances for 20,000 jobs), and the scoped reads of stored results for pages and the
+API (someone else's participant or job is a 404).
+"""
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+
+from django.db.models import Count, Max, Q, QuerySet
+from django.http import Http404
+from django.utils import timezone
+
+from employers.models import (
+    DECISION_STRICTNESS,
+    BoothStatus,
+    FairBooth,
+    FairKind,
+    FairStatus,
+    HiringPolicy,
+    JobOffenseRule,
+    JobPosting,
+    OffenseRule,
+    PolicyDecision,
+)
+from employers.selectors import open_jobs_public
+from jobseekers.models import Participant, ParticipantStatus, Resume, SupervisionTerms
+from jobseekers.selectors import participants_visible_to, record_entries_for_matching
+from placements.matching.engine import normalize_term
+from placements.matching.models import MatchResult, MatchRun
+from placements.matching.profiles import (
+    TERM_CERTIFICATION,
+    TERM_DESIRED,
+    TERM_EXPERIENCE,
+    TERM_SKILL,
+    Conviction,
+    JobProfile,
+    ParticipantProfile,
+)
+from placements.transitional.selectors import readiness_summaries
+from portal.core.geo import zip_location
+from portal.core.models import User
+from portal.core.permissions import is_staff_member
+
+# --- Readiness (transitional jobs) -------------------------------------------------------
+
+
+def readiness_for(*, participant_ids) -> dict[int, Decimal]:
+    """Each participant's transitional-job work-readiness average (1-5), for those who
+    have ratings, from the transitional area's summaries (a fixed number of queries). The
+    engine treats a missing average as "no ratings" and leaves that part out of the
+    score."""
+    summaries = readiness_summaries(participant_ids=participant_ids)
+    return {participant_id: summary.average for participant_id, summary in summaries.items()}
+
+
+# --- Loaders for the engine --------------------------------------------------------------
+
+
+def _split(text: str) -> tuple[str, ...]:
+    return tuple(part.strip() for part in (text or "").replace(";", ",").split(",") if part.strip())
+
+
+def _effective_lookbacks(employer_rules: list[tuple], job_rules: list[tuple]) -> dict:
+    """{category: years} (0 considered, None never), the job's own rules tightening the
+    employer's (the same rule as `employers.selectors.job_effective_rules`)."""
+    chosen: dict[str, tuple[str, int | None]] = {}
+    for category, decision, years in [*employer_rules, *job_rules]:
+        current = chosen.get(category)
+        strictness = (DECISION_STRICTNESS[decision], years or 0)
+        if current is None or strictness > (DECISION_STRICTNESS[current[0]], current[1] or 0):
+            chosen[category] = (decision, years)
+    lookbacks = {}
+    for category, (decision, years) in chosen.items():
+        if decision == PolicyDecision.NEVER:
+            lookbacks[category] = None
+        elif decision == PolicyDecision.NOT_WITHIN_YEARS:
+            lookbacks[category] = years or 0
+    return lookbacks
+
+
+def open_job_profiles() -> list[JobProfile]:
+    """Every open public job as a `JobProfile`, in six queries whatever the number of
+    jobs: jobs, their skills, employers' policies, policy rules, jobs' own rules, and the
+    employers with a booth at a fair inside a facility."""
+    fields = (
+        "id",
+        "employer_id",
+        "title",
+        "skills_other",
+        "certifications_required",
+        "certifications_preferred",
+        "zip_code",
+        "state",
+        "latitude",
+        "longitude",
+        "transit_accessible",
+        "remote",
+        "shift_days",
+        "shift_start",
+        "shift_end",
+        "shift_period",
+        "works_weekends",
+        "wage_max",
+        "requires_drivers_license",
+        "expires_on",
+    )
+    jobs = list(open_jobs_public().order_by("id").values(*fields))
+    employer_ids = {job["employer_id"] for job in jobs}
+    skills: dict[int, list[str]] = {}
+    for row in (
+        JobPosting.skills.through.objects.filter(jobposting__in=open_jobs_public())
+        .values_list("jobposting_id", "skill__name", "skill__synonyms")
+        .iterator(chunk_size=5000)
+    ):
+        skills.setdefault(row[0], []).extend([row[1], *(row[2] or [])])
+    policies = {
+        row["employer_id"]: row
+        for row in HiringPolicy.objects.filter(employer__jobs__in=open_jobs_public())
+        .distinct()
+        .values("employer_id", "accepts_parole", "accepts_probation")
+    }
+    employer_rules: dict[int, list[tuple]] = {}
+    for row in OffenseRule.objects.filter(policy__employer_id__in=employer_ids).values_list(
+        "policy__employer_id", "category", "decision", "years"
+    ):
+        employer_rules.setdefault(row[0], []).append(row[1:])
+    job_rules: dict[int, list[tuple]] = {}
+    for row in JobOffenseRule.objects.filter(job__in=open_jobs_public()).values_list(
+        "job_id", "category", "decision", "years"
+    ):
+        job_rules.setdefault(row[0], []).append(row[1:])
+    facility_employers = set(
+        FairBooth.objects.filter(
+            employer_id__in=employer_ids,
+            fair__kind=FairKind.FACILITY,
+            fair__status__in=[FairStatus.PUBLISHED, FairStatus.COMPLETED],
+            fair__ends_at__gte=timezone.now() - timedelta(days=365),
+        )
+        .exclude(status=BoothStatus.CANCELLED)
+        .values_list("employer_id", flat=True)
+    )
+    profiles = []
+    for job in jobs:
+        location = zip_location(job["zip_code"])
+        policy = policies.get(job["employer_id"], {})
+        profiles.append(
+            JobProfile(
+                id=job["id"],
+                employer_id=job["employer_id"],
+                title=job["title"],
+                skills=(*skills.get(job["id"], ()), *_split(job["skills_other"])),
+                certifications_required=_split(job["certifications_required"]),
+                certifications_preferred=_split(job["certifications_preferred"]),
+                latitude=job["latitude"],
+                longitude=job["longitude"],
+                county=location.county if location else "",
+                state=location.state if location else (job["state"] or ""),
+                transit_accessible=job["transit_accessible"],
+                remote=job["remote"],
+                shift_days=tuple(day for day in (job["shift_days"] or "").split(",") if day),
+                shift_start=job["shift_start"],
+                shift_end=job["shift_end"],
+                shift_period=job["shift_period"] or "",
+                works_weekends=job["works_weekends"],
+                wage_max=job["wage_max"],
+                requires_drivers_license=job["requires_drivers_license"],
+                lookback_years=_effective_lookbacks(
+                    employer_rules.get(job["employer_id"], []), job_rules.get(job["id"], [])
+                ),
+                accepts_parole=policy.get("accepts_parole", True),
+                accepts_probation=policy.get("accepts_probation", True),
+                hires_at_facility_fairs=job["employer_id"] in facility_employers,
+                expires_on=job["expires_on"],
+            )
+        )
+    return profiles
+
+
+def open_jobs_signature() -> tuple:
+    """What changes when the open jobs or their policies change: one aggregate query.
+    A cached `JobIndex` is rebuilt when this differs."""
+    row = open_jobs_public().aggregate(
+        count=Count("id"),
+        last_id=Max("id"),
+        updated=Max("updated_at"),
+        policy_updated=Max("employer__hiring_policy__updated_at"),
+    )
+    return (row["count"], row["last_id"], row["updated"], row["policy_updated"])
+
+
+def _has_licence(transport, certifications) -> bool:
+    if "car" in (transport or []):
+        return True
+    return any(
+        word in normalize_term(name).split()
+        for name in certifications
+        for word in ("driver", "drivers", "cdl")
+    )
+
+
+def participant_profiles(*, participant_ids, today: date | None = None) -> list[ParticipantProfile]:
+    """The engine's view of these participants, in six queries whatever their number:
+    profiles, skills, supervision terms, convictions (`record_entries_for_matching`,
+    internal use: no access-log row, nothing of it is ever shown), résumés, and the
+    work-readiness averages. Supervision counts only while it lasts."""
+    today = today or timezone.localdate()
+    ids = list(participant_ids)
+    rows = list(
+        Participant.objects.filter(pk__in=ids).values(
+            "id",
+            "first_name",
+            "last_name",
+            "preferred_name",
+            "zip_code",
+            "release_date",
+            "transport",
+            "desired_job_titles",
+            "preferred_shifts",
+            "wage_floor",
+        )
+    )
+    skills: dict[int, list[str]] = {}
+    for participant_id, name, synonyms in Participant.skills.through.objects.filter(
+        participant_id__in=ids
+    ).values_list("participant_id", "skill__name", "skill__synonyms"):
+        skills.setdefault(participant_id, []).extend([name, *(synonyms or [])])
+    supervision = {
+        row["participant_id"]: row
+        for row in SupervisionTerms.objects.filter(participant_id__in=ids).values(
+            "participant_id",
+            "supervision_type",
+            "ends_on",
+            "curfew_start",
+            "curfew_end",
+            "travel_limit",
+        )
+    }
+    record = record_entries_for_matching(participant_ids=ids)
+    resumes: dict[int, list[dict]] = {}
+    for row in Resume.objects.filter(participant_id__in=ids).values(
+        "participant_id", "experience", "certifications", "skills"
+    ):
+        resumes.setdefault(row["participant_id"], []).append(row)
+    readiness = readiness_for(participant_ids=ids)
+
+    profiles = []
+    for row in rows:
+        terms: list[tuple[str, str]] = []
+        for name in skills.get(row["id"], []):
+            terms.append((TERM_SKILL, name))
+        certifications = []
+        for resume in resumes.get(row["id"], []):
+            for item in resume["certifications"] or []:
+                if isinstance(item, dict) and item.get("name"):
+                    certifications.append(str(item["name"]))
+            for item in resume["experience"] or []:
+                if isinstance(item, dict) and item.get("title"):
+                    terms.append((TERM_EXPERIENCE, str(item["title"])))
+            terms.extend((TERM_SKILL, part) for part in _split(resume["skills"]))
+        terms.extend((TERM_CERTIFICATION, name) for name in certifications)
+        terms.extend((TERM_DESIRED, str(title)) for title in row["desired_job_titles"] or [])
+        # Keep the first wording of each term (duplicates only slow the comparison).
+        # Certificates first, then work done: when two terms match a job equally, the
+        # reason names the stronger evidence ("Your forklift certificate matches").
+        order = {TERM_CERTIFICATION: 0, TERM_EXPERIENCE: 1, TERM_SKILL: 2, TERM_DESIRED: 3}
+        terms.sort(key=lambda term: order[term[0]])
+        seen, unique_terms = set(), []
+        for kind, text in terms:
+            key = (kind, normalize_term(text))
+            if key[1] and key not in seen:
+                seen.add(key)
+                unique_terms.append((kind, text))
+        location = zip_location(row["zip_code"] or "")
+        terms_of_supervision = supervision.get(row["id"], {})
+        supervised = terms_of_supervision.get("supervision_type", "none")
+        ends_on = terms_of_supervision.get("ends_on")
+        if ends_on is not None and ends_on < today:
+            supervised = "none"
+        profiles.append(
+            ParticipantProfile(
+                id=row["id"],
+                display_name=(
+                    f"{row['preferred_name'] or row['first_name']} {row['last_name']}".strip()
+                ),
+                terms=tuple(unique_terms),
+                latitude=location.latitude if location else None,
+                longitude=location.longitude if location else None,
+                county=location.county if location else "",
+                state=location.state if location else "",
+                zip_code=row["zip_code"] or "",
+                zip_known=location is not None,
+                release_date=row["release_date"],
+                convictions=tuple(
+                    Conviction(entry.offense_category, entry.convicted_on, entry.released_on)
+                    for entry in record.get(row["id"], [])
+                ),
+                supervision_type=supervised,
+                curfew_start=terms_of_supervision.get("curfew_start"),
+                curfew_end=terms_of_supervision.get("curfew_end"),
+                travel_limit=terms_of_supervision.get("travel_limit") or "none",
+                transport=frozenset(row["transport"] or []),
+                has_drivers_license=_has_licence(row["transport"], certifications),
+                preferred_shifts=frozenset(row["preferred_shifts"] or []),
+                wage_floor=row["wage_floor"],
+                readiness=readiness.get(row["id"]),
+            )
+        )
+    return profiles
+
+
+def active_participant_ids() -> QuerySet:
+    """Who the nightly run matches: active participants (placed people have a job)."""
+    return (
+        Participant.objects.filter(status=ParticipantStatus.ACTIVE)
+        .order_by("id")
+        .values_list("id", flat=True)
+    )
+
+
+# --- Stored results, scoped --------------------------------------------------------------
+
+
+def match_run_of(*, participant: Participant) -> MatchRun | None:
+    return MatchRun.objects.filter(participant=participant).first()
+
+
+def matches_of(*, participant: Participant, limit: int | None = None) -> list[MatchResult]:
+    """The stored matches of a participant the caller may see (it comes from
+    `participant_get_for_user`), best first, with each job and its employer: one query
+    whatever the number. Jobs closed since the run are left out."""
+    results = (
+        MatchResult.objects.filter(participant=participant, job__in=open_jobs_public())
+        .select_related("job__employer")
+        .order_by("rank")
+    )
+    return list(results[:limit] if limit else results)
+
+
+def matches_last_changed(*, participant: Participant) -> datetime | None:
+    """The last change of what matching reads about the person (profile, résumés,
+    supervision terms, record): one query."""
+    row = Participant.objects.filter(pk=participant.pk).aggregate(
+        resumes=Max("resumes__updated_at"),
+        supervision=Max("supervision_terms__updated_at"),
+        record=Max("record_entries__created_at"),
+    )
+    moments = [participant.updated_at, *row.values()]
+    return max((moment for moment in moments if moment is not None), default=None)
+
+
+def matches_are_stale(
+    *, participant: Participant, run: MatchRun | None, max_age: timedelta
+) -> bool:
+    """No run yet, a run older than `max_age`, or older than the person's last change."""
+    if run is None:
+        return True
+    if run.computed_at < timezone.now() - max_age:
+        return True
+    changed = matches_last_changed(participant=participant)
+    return changed is not None and changed > run.computed_at
+
+
+def job_get_for_staff(*, user: User, job_id) -> JobPosting:
+    """Any job, for staff (candidates); anyone else, employers included, 404."""
+    if not is_staff_member(user):
+        raise Http404
+    try:
+        return JobPosting.objects.select_related("employer").get(pk=int(job_id))
+    except (JobPosting.DoesNotExist, TypeError, ValueError) as error:
+        raise Http404 from error
+
+
+@dataclass(frozen=True)
+class CandidateFilters:
+    availability: str = ""  # "" | "now" | "pre_release"
+    minimum_readiness: Decimal | None = None
+
+
+def candidates_for_job(
+    *, user: User, job: JobPosting, filters: CandidateFilters | None = None
+) -> QuerySet[MatchResult]:
+    """Staff: the participants the stored runs ranked this job for, from the caller's
+    caseload (admins: everyone), best score first, one query. Employers and everyone
+    else get nothing."""
+    if not is_staff_member(user):
+        return MatchResult.objects.none()
+    filters = filters or CandidateFilters()
+    results = MatchResult.objects.filter(
+        job=job, participant__in=participants_visible_to(user=user).values("pk")
+    ).select_related("participant", "participant__match_run")
+    today = timezone.localdate()
+    if filters.availability == "now":
+        results = results.filter(
+            Q(participant__release_date__isnull=True) | Q(participant__release_date__lte=today)
+        )
+    elif filters.availability == "pre_release":
+        results = results.filter(participant__release_date__gt=today)
+    if filters.minimum_readiness is not None:
+        results = results.filter(participant__match_run__readiness__gte=filters.minimum_readiness)
+    return results.order_by("-score", "participant_id")
+
+
+def new_matches_count_for_caseload(*, user: User, since: datetime) -> int:
+    """Staff dashboard: matches found for the caseload since `since`."""
+    if not is_staff_member(user):
+        return 0
+    return MatchResult.objects.filter(
+        participant__in=participants_visible_to(user=user).values("pk"), computed_at__gte=since
+    ).count()
+
+
+def caseload_top_matches(*, user: User, limit: int = 5) -> list[MatchResult]:
+    """Staff dashboard: the best new matches of the caseload, one query."""
+    if not is_staff_member(user):
+        return []
+    return list(
+        MatchResult.objects.filter(
+            participant__in=participants_visible_to(user=user).values("pk"),
+            job__in=open_jobs_public(),
+            computed_at__gte=timezone.now() - timedelta(days=1),
+        )
+        .select_related("participant", "job__employer")
+        .order_by("-score", "-computed_at", "id")[:limit]
+    )

@@ -1,1 +1,0 @@
-"""Dashboard panels, one module per area; placements/dashboard.py gathers them."""

@@ -1,0 +1,1 @@
+"""The transitional area of placements."""

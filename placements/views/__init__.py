@@ -1,1 +1,0 @@
-"""HTML views of the placements app, one module per area (`views/<area>.py`)."""
