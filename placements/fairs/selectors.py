@@ -1,5 +1,5 @@
 """Reads of the fairs area, scoped to who asks (someone else's row is simply not in the
-queryset, so it is a 404), and the fairs area's `can_*` predicates.
+queryset, so it is a 404). The `can_*` predicates are in permissions.py.
 
 Who sees what (DESIGN.md, "Roles and what each may see"):
 
@@ -36,7 +36,6 @@ from jobseekers.models import (
     ParticipantStatus,
     ResumeVersion,
 )
-from jobseekers.permissions import is_on_caseload_of, is_self
 from jobseekers.selectors import CaseloadFilters, caseload_for, participants_visible_to
 from placements.fairs.models import (
     REGISTRATION_ACTIVE,
@@ -47,27 +46,15 @@ from placements.fairs.models import (
     RegistrationStatus,
     SlotStatus,
 )
+from placements.fairs.permissions import can_cancel_booking, can_check_in, can_manage_slot
 from portal.core.models import User
 from portal.core.permissions import is_staff_member
 
 FAIR_CONSENT = ConsentKind.SHARE_PROFILE_WITH_FAIR_EMPLOYERS
 
 
-# --- predicates -----------------------------------------------------------------------
-
-
-def can_act_for(user: User, participant: Participant) -> bool:
-    """RSVP, change the opt-in, cancel, book an interview: the participant themself, the
-    staff whose caseload holds them, any program admin."""
-    return is_self(user, participant) or is_on_caseload_of(user, participant)
-
-
-def can_check_in(user: User) -> bool:
-    """Any staff member checks people in at the door (whoever's caseload they are on)."""
-    return is_staff_member(user)
-
-
 def employer_has_confirmed_booth(*, employer_id: int | None, fair_id: int) -> bool:
+    """Whether the employer's booth at the fair is confirmed (its fee paid)."""
     if employer_id is None:
         return False
     return FairBooth.objects.filter(
@@ -311,7 +298,7 @@ def slot_get_for_user(*, user: User, pk) -> InterviewSlot:
         slot = InterviewSlot.objects.select_related("fair", "employer").get(pk=int(pk))
     except (InterviewSlot.DoesNotExist, TypeError, ValueError) as error:
         raise Http404 from error
-    if is_staff_member(user) or employer_id_of(user) == slot.employer_id:
+    if can_manage_slot(user, slot):
         return slot
     if (
         user.is_authenticated
@@ -333,7 +320,7 @@ def booking_get_for_user(*, user: User, pk) -> InterviewBooking:
         ).get(pk=int(pk))
     except (InterviewBooking.DoesNotExist, TypeError, ValueError) as error:
         raise Http404 from error
-    if can_act_for(user, booking.participant) or employer_id_of(user) == booking.slot.employer_id:
+    if can_cancel_booking(user, booking):
         return booking
     raise Http404
 

@@ -6,13 +6,8 @@ import threading
 import pytest
 from django.db import connection
 
-from placements.fairs.services import (
-    FairFullError,
-    InterviewOverlapError,
-    SlotTakenError,
-    fair_register,
-    interview_book,
-)
+from placements.fairs.exceptions import FairFullError, InterviewOverlapError, SlotTakenError
+from placements.fairs.services import fair_register, interview_book
 from placements.models import FairRegistration, InterviewBooking
 from tests.factories.employers import FairFactory
 from tests.factories.fairs import RegistrationFactory, SlotFactory
@@ -118,7 +113,8 @@ def test_a_booking_cannot_slip_in_while_the_rsvp_is_being_cancelled():
     interview is left on a cancelled RSVP."""
     from django.db import transaction
 
-    from placements.fairs.services import RegistrationClosedError, fair_registration_cancel
+    from placements.fairs.exceptions import RegistrationClosedError
+    from placements.fairs.services import fair_registration_cancel
     from placements.models import BookingStatus, RegistrationStatus
 
     fair = FairFactory()

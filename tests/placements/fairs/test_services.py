@@ -8,19 +8,20 @@ from django.utils import timezone
 from employers.models import BoothStatus, FairKind, FairStatus
 from jobseekers.models import Consent
 from jobseekers.selectors import consent_in_force
-from placements.fairs.services import (
+from placements.fairs.exceptions import (
     AlreadyRegisteredError,
     CheckInClosedError,
     FairFullError,
-    IllegalTransitionError,
     InterviewOverlapError,
     NoConfirmedBoothError,
     NotPreReleaseError,
     NotSharingError,
     RegistrationClosedError,
     SlotClosedError,
-    SlotDetails,
     SlotTakenError,
+)
+from placements.fairs.services import (
+    SlotDetails,
     fair_register,
     fair_registration_cancel,
     fair_registration_check_in,
@@ -40,6 +41,7 @@ from placements.models import (
 )
 from portal.core.exceptions import ApplicationError, NotFoundError, PermissionDeniedError
 from portal.core.models import AuditEvent
+from portal.core.transitions import InvalidTransition
 from tests.factories.employers import FairFactory, MembershipFactory
 from tests.factories.fairs import (
     BookingFactory,
@@ -221,10 +223,10 @@ def test_cancel_rules(fair, person, participant, other_staff):
     with pytest.raises(NotFoundError):
         fair_registration_cancel(registration=registration, actor=other_staff)
     fair_registration_cancel(registration=registration, actor=participant)
-    with pytest.raises(IllegalTransitionError, match="already cancelled"):
+    with pytest.raises(InvalidTransition, match="already cancelled"):
         fair_registration_cancel(registration=registration, actor=participant)
     checked = RegistrationFactory(participant=person, status=RegistrationStatus.CHECKED_IN)
-    with pytest.raises(IllegalTransitionError, match="checked in"):
+    with pytest.raises(InvalidTransition, match="checked in"):
         fair_registration_cancel(registration=checked, actor=participant)
     started = RegistrationFactory(fair=today_fair(), participant=person)
     with pytest.raises(RegistrationClosedError, match="started"):
@@ -240,7 +242,7 @@ def test_check_in_on_the_day(person, staff_user, other_staff):
     registration.refresh_from_db()
     assert registration.status == RegistrationStatus.CHECKED_IN
     assert registration.checked_in_by == other_staff
-    with pytest.raises(IllegalTransitionError, match="already checked in"):
+    with pytest.raises(InvalidTransition, match="already checked in"):
         fair_registration_check_in(registration=registration, actor=staff_user)
 
 
@@ -253,7 +255,7 @@ def test_check_in_refused_before_the_day_for_cancelled_rsvps_and_for_non_staff(
     cancelled = RegistrationFactory(
         fair=today_fair(), participant=person, status=RegistrationStatus.CANCELLED
     )
-    with pytest.raises(IllegalTransitionError, match="walk-in"):
+    with pytest.raises(InvalidTransition, match="walk-in"):
         fair_registration_check_in(registration=cancelled, actor=staff_user)
     with pytest.raises(PermissionDeniedError):
         fair_registration_check_in(registration=early, actor=participant)
@@ -500,7 +502,7 @@ def test_booking_cancel_by_participant_or_slot_employer_only(
     interview_booking_cancel(booking=booking, actor=employer_user)
     booking.refresh_from_db()
     assert booking.status == BookingStatus.CANCELLED
-    with pytest.raises(IllegalTransitionError):
+    with pytest.raises(InvalidTransition):
         interview_booking_cancel(booking=booking, actor=participant)
     # The slot is free again.
     assert interview_book(slot=slot, registration=sharing, actor=participant)

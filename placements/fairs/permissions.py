@@ -1,0 +1,78 @@
+"""Who may do what in the fairs area: pure predicates on a user and an object (no
+queries beyond the rows already loaded). Selectors scope with them, services call them
+before a change, views hand their answers to templates as booleans.
+
+Seeing is scoped in `selectors.py` (someone else's row is a 404); these decide actions.
+"""
+
+from django.utils import timezone
+from rest_framework.permissions import BasePermission
+
+from employers.models import Employer, FairKind, HiringFair
+from employers.permissions import employer_id_of, is_member_of
+from jobseekers.models import Participant
+from jobseekers.permissions import is_on_caseload_of, is_self
+from placements.fairs.models import InterviewBooking, InterviewSlot
+from portal.core.models import User
+from portal.core.permissions import is_program_admin, is_staff_member
+
+
+def can_act_for(user: User, participant: Participant) -> bool:
+    """RSVP, change the opt-in, cancel, book an interview: the participant themself, the
+    staff whose caseload holds them, any program admin."""
+    return is_self(user, participant) or is_on_caseload_of(user, participant)
+
+
+def can_act_for_everyone(user: User) -> bool:
+    """Staff act for their caseload; a program admin for every participant (e.g. when
+    registering a walk-in at the door)."""
+    return is_program_admin(user)
+
+
+def can_check_in(user: User) -> bool:
+    """Any staff member checks people in at the door (whoever's caseload they are on)."""
+    return is_staff_member(user)
+
+
+class CanCheckIn(BasePermission):
+    """DRF permission around `can_check_in`."""
+
+    def has_permission(self, request, view) -> bool:
+        return can_check_in(request.user)
+
+
+def is_pre_release(participant: Participant) -> bool:
+    """Not released yet: the release date is still ahead (in the program's time zone)."""
+    return participant.release_date is not None and participant.release_date > timezone.localdate()
+
+
+def can_attend(participant: Participant, fair: HiringFair) -> bool:
+    """A fair inside a correctional facility is only for people not released yet; other
+    fairs are for anyone."""
+    return fair.kind != FairKind.FACILITY or is_pre_release(participant)
+
+
+def can_offer_slots_for(user: User, employer: Employer) -> bool:
+    """Interview times are offered by a member of the employer's own organization."""
+    return is_member_of(user, employer)
+
+
+def can_manage_slot(user: User, slot: InterviewSlot) -> bool:
+    """Withdraw an interview time (or see it to do so): a member of the slot's employer,
+    or staff."""
+    return employer_id_of(user) == slot.employer_id or is_staff_member(user)
+
+
+def can_cancel_booking(user: User, booking: InterviewBooking) -> bool:
+    """Cancel a booked interview: whoever may act for the person (self, caseload staff,
+    admins) or a member of the slot's employer."""
+    return (
+        can_act_for(user, booking.participant) or employer_id_of(user) == booking.slot.employer_id
+    )
+
+
+def employer_sees_booked_person(booking: InterviewBooking) -> bool:
+    """An employer sees who booked its interview time only while the person shares their
+    profile with this fair and their fair consent is in force (`consent_given`, read by
+    the selector in the same query)."""
+    return bool(booking.registration.shares_profile and getattr(booking, "consent_given", False))
