@@ -5,7 +5,6 @@ without JavaScript), and an employer's attendees and interview times."""
 from urllib.parse import urlencode
 
 from django.contrib import messages
-from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -16,7 +15,14 @@ from django.views.decorators.http import require_POST
 from employers.selectors import employer_of
 from jobseekers.selectors import consent_in_force, participant_for_user_account
 from placements.fairs import selectors
+from placements.fairs.filters import CheckInFilter
 from placements.fairs.forms import RsvpForm, SlotForm, StaffRsvpForm
+from placements.fairs.permissions import (
+    can_act_for,
+    can_act_for_everyone,
+    can_check_in,
+    employer_sees_booked_person,
+)
 from placements.fairs.services import (
     SlotDetails,
     fair_register,
@@ -105,6 +111,7 @@ def _registration_context(request, registration) -> dict:
         "bookings": selectors.bookings_of_registration(registration=registration),
         "open_slots": selectors.open_slots_of_fair(fair=registration.fair) if can_book else [],
         "staff": is_staff_member(request.user),
+        "can_check_in": can_check_in(request.user),
     }
 
 
@@ -229,16 +236,12 @@ def fair_check_in(request, fair_pk):
                 % {"name": registration.participant.display_name},
             )
             return redirect("placements:fair-check-in", fair_pk=fair.pk)
-    registrations = selectors.registrations_of_fair(user=request.user, fair=fair)
-    search = request.GET.get("q", "").strip()
-    if search:
-        for word in search.split()[:3]:
-            registrations = registrations.filter(
-                Q(participant__first_name__icontains=word)
-                | Q(participant__last_name__icontains=word)
-                | Q(participant__preferred_name__icontains=word)
-            )
-    rows = list(registrations)
+    door_list = CheckInFilter(
+        request.GET, queryset=selectors.registrations_of_fair(user=request.user, fair=fair)
+    )
+    rows = list(door_list.qs)
+    for row in rows:
+        row.can_act = can_act_for(request.user, row.participant)
     return render(
         request,
         "placements/fairs/check_in.html",
@@ -247,7 +250,9 @@ def fair_check_in(request, fair_pk):
             "registrations": rows,
             "checked_in": sum(row.status == "checked_in" for row in rows),
             "registered": sum(row.status != "cancelled" for row in rows),
-            "search": search,
+            "search": request.GET.get("q", "").strip(),
+            "search_errors": door_list.form["q"].errors,
+            "acts_for_everyone": can_act_for_everyone(request.user),
             "form": form,
             "who": who,
             "more_choices": more_choices,
@@ -296,13 +301,17 @@ def fair_attendees(request, fair_pk):
         else:
             messages.success(request, _("The interview time is offered."))
             return redirect("placements:fair-attendees", fair_pk=fair.pk)
+    slots = list(selectors.slots_of_employer(user=request.user, fair=fair))
+    for slot in slots:
+        for booking in slot.live_bookings:
+            booking.shows_person = employer_sees_booked_person(booking)
     return render(
         request,
         "placements/fairs/attendees.html",
         {
             "fair": fair,
             "attendees": list(selectors.attendees_for_employer(user=request.user, fair=fair)),
-            "slots": list(selectors.slots_of_employer(user=request.user, fair=fair)),
+            "slots": slots,
             "form": form,
         },
     )
