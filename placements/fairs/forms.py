@@ -1,4 +1,4 @@
-"""HTML forms of the fairs area: they parse input; the rules are in services/fairs.py."""
+"""HTML forms of the fairs area: they parse input; the rules are in the services."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _

@@ -3,7 +3,7 @@ participant's RSVP to a hiring fair (with check-in on the day and the profile op
 and the interview slots employers with a confirmed booth offer there, with their
 bookings.
 
-Status fields are state machines (`ALLOWED_TRANSITIONS`); only `placements.services.fairs`
+Status fields are state machines (`ALLOWED_TRANSITIONS`); only `placements.fairs.services`
 changes them.
 """
 
