@@ -2,7 +2,7 @@
 applications with their history and fair-chance record review, interviews, placements,
 retention checks, tax-credit screening (WOTC, Form 8850) and Federal Bonding requests.
 
-Only `placements.services.applications` changes these rows; status fields are state
+Only `placements.applications.services` changes these rows; status fields are state
 machines with an allowed-transitions table.
 """
 
