@@ -4,6 +4,7 @@ parse, call one selector or service, render. Objects the user may not see are 40
 
 from django.http import Http404
 from django.utils.translation import gettext as _
+from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import extend_schema
 from rest_framework import generics, status
 from rest_framework.response import Response
@@ -13,8 +14,9 @@ from employers.selectors import jobs_visible_to
 from jobseekers.models import ResumeVersion
 from jobseekers.permissions import is_self
 from jobseekers.selectors import participant_for_user_account, participants_visible_to
-from placements.applications import selectors, services
+from placements.applications import permissions, selectors, services
 from placements.applications import serializers as s
+from placements.applications.filters import ApplicationFilter
 from placements.applications.selectors import WOTC_UNDISCLOSED_MESSAGE
 from portal.core.exceptions import NotFoundError, PermissionDeniedError
 from portal.core.permissions import IsStaffMember, is_staff_member
@@ -30,18 +32,19 @@ def _placement(request, pk):
 
 class ApplicationListView(generics.ListAPIView):
     """GET: the applications the user sees (the participant's own, the employer's jobs',
-    staff their caseload's, admins all), newest first; `?status=` filters by stage.
+    staff their caseload's, admins all), newest first; `?status=` filters by stage (an
+    unknown stage is a 400).
     POST: apply (a participant for themself; staff name the `participant` and confirm
     `participant_agreed`)."""
 
     serializer_class = s.ApplicationOutSerializer
+    filter_backends = [DjangoFilterBackend]
+    filterset_class = ApplicationFilter
 
     def get_queryset(self):
-        applications = selectors.applications_visible_to(user=self.request.user).prefetch_related(
+        return selectors.applications_visible_to(user=self.request.user).prefetch_related(
             "interviews"
         )
-        wanted = self.request.query_params.get("status")
-        return applications.filter(status=wanted) if wanted else applications
 
     @extend_schema(request=s.ApplicationInSerializer, responses={201: s.ApplicationOutSerializer})
     def post(self, request):
@@ -189,7 +192,9 @@ def placement_data(placement, *, user) -> dict:
     data = s.PlacementOutSerializer(placement, context={"user": user}).data
     # Retention checks (outcomes, staff's notes) are caseload staff's, as on the page.
     checks = (
-        placement.retention_checks.all() if selectors.is_placement_staff(user, placement) else []
+        placement.retention_checks.all()
+        if permissions.can_view_retention_checks(user, placement)
+        else []
     )
     data["retention_checks"] = s.RetentionCheckOutSerializer(checks, many=True).data
     data["wotc"] = wotc_data(placement.wotc, user=user)
@@ -198,12 +203,12 @@ def placement_data(placement, *, user) -> dict:
 
 
 def wotc_data(screening, *, user) -> dict:
-    """The tax-credit file as `user` may see it (see `selectors.wotc_disclosed_to`)."""
-    disclosed = selectors.wotc_disclosed_to(user=user, screening=screening)
+    """The tax-credit file as `user` may see it (see `permissions.wotc_disclosed_to`)."""
+    disclosed = permissions.wotc_disclosed_to(user=user, screening=screening)
     summary = selectors.wotc_summary(screening, disclosed=disclosed)
     if not disclosed:
         summary["message"] = str(WOTC_UNDISCLOSED_MESSAGE)
-    elif selectors.wotc_shown_to_employer(user=user, placement=screening.placement):
+    elif permissions.wotc_shown_to_employer(user=user, placement=screening.placement):
         summary["eligibility_note"] = ""
         selectors.wotc_disclosure_log(viewer=user, placements=[screening.placement])
     return s.WotcOutSerializer(
@@ -263,7 +268,7 @@ def _placement_for_staff(request, pk):
     """The placement for its participant's caseload staff or an admin; 404 for anyone
     else (the employer and the participant included), as the page shows it."""
     placement = _placement(request, pk)
-    if not selectors.is_placement_staff(request.user, placement):
+    if not permissions.is_placement_staff(request.user, placement):
         raise Http404
     return placement
 
@@ -326,10 +331,7 @@ class PlacementWotcView(APIView):
         placement = _placement(request, pk)
         data = s.WotcInSerializer(data=request.data, partial=True)
         data.is_valid(raise_exception=True)
-        if not (
-            selectors.is_placement_staff(request.user, placement)
-            or selectors.is_placement_employer(request.user, placement)
-        ):
+        if not permissions.can_edit_wotc(request.user, placement):
             raise PermissionDeniedError()
         screening = services.wotc_update(
             screening=placement.wotc, actor=request.user, **data.validated_data
@@ -346,10 +348,7 @@ class PlacementBondingView(APIView):
         placement = _placement(request, pk)
         data = s.BondingInSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        if not (
-            selectors.is_placement_staff(request.user, placement)
-            or selectors.is_placement_employer(request.user, placement)
-        ):
+        if not permissions.can_request_bond(request.user, placement):
             raise PermissionDeniedError()
         bond = services.bonding_request_create(
             placement=placement, actor=request.user, amount=data.validated_data["amount"]
@@ -367,7 +366,7 @@ class PlacementBondingDecisionView(APIView):
     def post(self, request, pk, bond_id):
         placement = _placement(request, pk)
         bond = placement.bonding_requests.filter(pk=bond_id).first()
-        if bond is None or not selectors.is_placement_staff(request.user, placement):
+        if bond is None or not permissions.is_placement_staff(request.user, placement):
             raise Http404
         data = s.BondingDecisionInSerializer(data=request.data)
         data.is_valid(raise_exception=True)

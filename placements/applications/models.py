@@ -2,7 +2,7 @@
 applications with their history and fair-chance record review, interviews, placements,
 retention checks, tax-credit screening (WOTC, Form 8850) and Federal Bonding requests.
 
-Only `placements.services.applications` changes these rows; status fields are state
+Only `placements.applications.services` changes these rows; status fields are state
 machines with an allowed-transitions table.
 """
 
@@ -210,6 +210,12 @@ class RecordReview(models.Model):
     @property
     def is_in_progress(self) -> bool:
         return not self.decision
+
+    @property
+    def notice_pending(self) -> bool:
+        """The notice is sent and the employer has not decided: the participant may
+        answer, and the application waits for the decision."""
+        return bool(self.notice_sent_at) and not self.decision
 
 
 class InterviewMode(models.TextChoices):
@@ -421,10 +427,10 @@ class BondingRequest(models.Model):
     )
 
     # The only moves: a request is issued or denied, once. Issued and denied are final.
-    MOVES = {
-        BondingStatus.REQUESTED: {BondingStatus.ISSUED, BondingStatus.DENIED},
-        BondingStatus.ISSUED: set(),
-        BondingStatus.DENIED: set(),
+    ALLOWED_TRANSITIONS = {
+        BondingStatus.REQUESTED: frozenset({BondingStatus.ISSUED, BondingStatus.DENIED}),
+        BondingStatus.ISSUED: frozenset(),
+        BondingStatus.DENIED: frozenset(),
     }
 
     class Meta:

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from employers.permissions import employer_id_of
 from jobseekers.selectors import participant_for_user_account
-from placements.applications import selectors
+from placements.applications import permissions, selectors
 from placements.applications.models import ApplicationStatus, InterviewMode
 from portal.core.panels import Panel
 from portal.core.permissions import is_staff_member
@@ -60,7 +60,7 @@ def _employer_panels(user) -> list[Panel]:
             "placement": a.placement,
             "wotc": selectors.wotc_summary(
                 a.placement.wotc,
-                disclosed=selectors.wotc_disclosed_to(
+                disclosed=permissions.wotc_disclosed_to(
                     user=user, screening=a.placement.wotc, record_consent=a.record_consent
                 ),
             ),
@@ -75,7 +75,7 @@ def _employer_panels(user) -> list[Panel]:
             row["placement"]
             for row in hires
             if row["wotc"]["disclosed"]
-            and selectors.wotc_shown_to_employer(user=user, placement=row["placement"])
+            and permissions.wotc_shown_to_employer(user=user, placement=row["placement"])
         ],
     )
     return [

@@ -13,7 +13,8 @@ from placements.applications.models import (
     RetentionVerification,
     SeparationReason,
 )
-from placements.applications.selectors import can_view_resume, separation_reason_for
+from placements.applications.permissions import can_view_resume
+from placements.applications.selectors import separation_reason_for
 from portal.core.models import OffenseCategory
 
 # --- Output ------------------------------------------------------------------------------

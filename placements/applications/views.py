@@ -6,18 +6,17 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from employers.selectors import job_get_for_user
 from jobseekers.models import ConsentKind, ResumeVersion
-from jobseekers.permissions import is_on_caseload_of
 from jobseekers.selectors import (
     consent_in_force,
     participant_for_user_account,
     participants_visible_to,
 )
-from placements.applications import selectors, services
+from placements.applications import permissions, selectors, services
+from placements.applications.filters import ApplicationFilter
 from placements.applications.models import ApplicationStatus, RecordDecision
 from portal.core.exceptions import ApplicationError
 from portal.core.forms import show_error_on_form
@@ -54,9 +53,9 @@ def apply(request, job_pk):
     caseload, who chooses first (works without JavaScript: two plain forms)."""
     user = request.user
     job = job_get_for_user(user=user, pk=job_pk)
-    staff = is_staff_member(user)
-    if job is None or not (staff or user.is_participant):
+    if job is None or not permissions.can_apply(user):
         raise Http404
+    staff = is_staff_member(user)
     if staff:
         chooser = f.ChooseParticipantForm(
             request.GET or None, participants=participants_visible_to(user=user)
@@ -112,17 +111,19 @@ def apply(request, job_pk):
 
 @login_required
 def application_list(request):
-    applications = selectors.applications_visible_to(user=request.user).order_by(
-        "-status_changed_at", "-id"
+    """The applications the user sees, newest change first; `?status=` one stage (an
+    unknown stage shows its error next to the filter, and the list unfiltered)."""
+    filters = ApplicationFilter(
+        request.GET,
+        queryset=selectors.applications_visible_to(user=request.user).order_by(
+            "-status_changed_at", "-id"
+        ),
     )
-    wanted = request.GET.get("status")
-    if wanted in S.values:
-        applications = applications.filter(status=wanted)
-    page = Paginator(applications, 30).get_page(request.GET.get("page"))
+    page = Paginator(filters.qs, 30).get_page(request.GET.get("page"))
     return render(
         request,
         "placements/applications/application_list.html",
-        {"page": page, "statuses": S.choices, "wanted": wanted},
+        {"page": page, "filters": filters},
     )
 
 
@@ -130,13 +131,9 @@ def _action_forms(request, application, bound=None) -> dict:
     """The forms this user may use on this application now (empty ones, or the one the
     user just sent with its errors)."""
     user = request.user
-    employer_side = selectors.is_employer_side(user, application)
-    moves_for_employer = employer_side or is_on_caseload_of(user, application.participant)
-    participant_side = selectors.is_participant_side(user, application)
     review = selectors.record_review_of(application)
-    in_progress = review is not None and not review.decision
     forms: dict = {}
-    if application.is_open and moves_for_employer and not (in_progress and review.notice_sent_at):
+    if permissions.can_record_stage_change(user, application):
         if application.status in SIMPLE_MOVES:
             forms["move_to"] = SIMPLE_MOVES[application.status]
         if application.status in (S.REVIEWING, S.INTERVIEW_SCHEDULED):
@@ -149,14 +146,11 @@ def _action_forms(request, application, bound=None) -> dict:
                 }
             )
         forms["decline"] = f.DeclineForm()
-    if application.is_open and participant_side:
+    if permissions.can_withdraw(user, application):
         forms["withdraw"] = True
-    if (
-        application.is_open
-        and employer_side
-        and selectors.employer_record_stage_reached(application)
-    ):
-        if not in_progress or not review.notice_sent_at:
+    if permissions.can_take_fair_chance_steps(user, application):
+        in_progress = review is not None and review.is_in_progress
+        if not (in_progress and review.notice_pending):
             forms["assess"] = f.AssessmentForm(
                 initial={
                     "nature_and_gravity": review.nature_and_gravity,
@@ -168,9 +162,9 @@ def _action_forms(request, application, bound=None) -> dict:
             )
         if in_progress and not review.notice_sent_at:
             forms["notice"] = f.NoticeForm()
-        if in_progress and review.notice_sent_at:
+        if in_progress and review.notice_pending:
             forms["decide"] = f.DecisionForm()
-    if in_progress and review.notice_sent_at and participant_side:
+    if permissions.can_answer_notice(user, application):
         forms["respond"] = f.ResponseForm()
     if bound is not None:
         name, form = bound
@@ -254,10 +248,10 @@ def application_detail(request, pk):
             "application": application,
             "review": review,
             "forms": _action_forms(request, application, bound),
-            "employer_side": selectors.is_employer_side(request.user, application),
-            "participant_side": selectors.is_participant_side(request.user, application),
-            "can_view_record": selectors.can_view_record(request.user, application),
-            "can_view_resume": selectors.can_view_resume(request.user, application),
+            "employer_side": permissions.is_employer_side(request.user, application),
+            "participant_side": permissions.is_participant_side(request.user, application),
+            "can_view_record": permissions.can_view_application_record(request.user, application),
+            "can_view_resume": permissions.can_view_resume(request.user, application),
             "next_step": selectors.next_step_for(application),
             "placement": getattr(application, "placement", None),
             "decisions": RecordDecision,
@@ -291,16 +285,20 @@ def placement_list(request):
     return render(
         request,
         "placements/applications/placement_list.html",
-        {"page": page, "staff": is_staff_member(request.user)},
+        {
+            "page": page,
+            "can_record_outside": permissions.can_record_outside_placement(request.user),
+        },
     )
 
 
+# Each action on a placement's page: its form, and who may send it.
 PLACEMENT_ACTIONS = {
-    "check": f.RetentionCheckForm,
-    "separate": f.SeparationForm,
-    "wotc": f.WotcForm,
-    "bonding": f.BondingForm,
-    "bond-decision": f.BondDecisionForm,
+    "check": (f.RetentionCheckForm, permissions.can_view_retention_checks),
+    "separate": (f.SeparationForm, permissions.is_placement_staff),
+    "wotc": (f.WotcForm, permissions.can_edit_wotc),
+    "bonding": (f.BondingForm, permissions.can_request_bond),
+    "bond-decision": (f.BondDecisionForm, permissions.is_placement_staff),
 }
 
 
@@ -336,17 +334,16 @@ def placement_detail(request, pk):
     """A placement: terms, retention checks (staff record them), the end of the job, the
     tax credit (what the employer may claim, the Form 8850 deadline) and bonding."""
     placement = selectors.placement_get_for_user(user=request.user, placement_id=pk)
-    staff = selectors.is_placement_staff(request.user, placement)
-    employer = selectors.is_placement_employer(request.user, placement)
+    user = request.user
+    staff = permissions.is_placement_staff(user, placement)
     bound: dict = {}
     if request.method == "POST":
         action = request.POST.get("action", "")
-        if action not in PLACEMENT_ACTIONS or not (
-            staff or (employer and action in ("wotc", "bonding"))
-        ):
+        form_class, allowed = PLACEMENT_ACTIONS.get(action, (None, None))
+        if form_class is None or not allowed(user, placement):
             raise Http404
         options = {"applicant_signature": staff} if action == "wotc" else {}
-        form = PLACEMENT_ACTIONS[action](request.POST, **options)
+        form = form_class(request.POST, **options)
         if form.is_valid():
             try:
                 _run_placement_action(request, placement, action, form)
@@ -362,20 +359,28 @@ def placement_detail(request, pk):
         bound[key] = form
         placement = selectors.placement_get_for_user(user=request.user, placement_id=pk)
     checks = [
-        {"check": check, "form": bound.get(f"check-{check.pk}") or f.RetentionCheckForm()}
+        {
+            "check": check,
+            "can_record": permissions.can_record_retention_check(user, check),
+            "form": bound.get(f"check-{check.pk}") or f.RetentionCheckForm(),
+        }
         for check in placement.retention_checks.all()
     ]
     screening = placement.wotc
-    disclosed = selectors.wotc_disclosed_to(user=request.user, screening=screening)
-    if disclosed and selectors.wotc_shown_to_employer(user=request.user, placement=placement):
-        selectors.wotc_disclosure_log(viewer=request.user, placements=[placement])
+    disclosed = permissions.wotc_disclosed_to(user=user, screening=screening)
+    if disclosed and permissions.wotc_shown_to_employer(user=user, placement=placement):
+        selectors.wotc_disclosure_log(viewer=user, placements=[placement])
     return render(
         request,
         "placements/applications/placement_detail.html",
         {
             "placement": placement,
             "staff": staff,
-            "employer": employer,
+            "employer": permissions.is_placement_employer(user, placement),
+            "can_view_retention_checks": permissions.can_view_retention_checks(user, placement),
+            "can_record_separation": permissions.can_record_separation(user, placement),
+            "can_edit_wotc": permissions.can_edit_wotc(user, placement),
+            "can_request_bond": permissions.can_request_bond_now(user, placement),
             "checks": checks,
             "separation_reason": selectors.separation_reason_for(
                 user=request.user, placement=placement
@@ -390,10 +395,13 @@ def placement_detail(request, pk):
             "bonding_form": bound.get("bonding") or f.BondingForm(),
             "separation_form": bound.get("separate") or f.SeparationForm(),
             "bonds": [
-                {"bond": bond, "form": bound.get(f"bond-{bond.pk}") or f.BondDecisionForm()}
+                {
+                    "bond": bond,
+                    "can_decide": permissions.can_decide_bond(user, bond),
+                    "form": bound.get(f"bond-{bond.pk}") or f.BondDecisionForm(),
+                }
                 for bond in placement.bonding_requests.all()
             ],
-            "today": timezone.localdate(),
             "incentives_url": selectors.INCENTIVES_URL,
         },
     )
@@ -402,7 +410,7 @@ def placement_detail(request, pk):
 @login_required
 def placement_new(request):
     """Staff record a job a participant found outside the portal."""
-    if not is_staff_member(request.user):
+    if not permissions.can_record_outside_placement(request.user):
         raise Http404
     form = f.OutsidePlacementForm(
         request.POST or None,

@@ -1,9 +1,16 @@
 """Writes of the applications area: applying, the state machine, the fair-chance steps,
 placements, retention checks, the tax-credit screening and bonding requests, and the
-reminder emails. Import from here: `from placements.services import applications`."""
+reminder emails. Import from here: `from placements.applications import services`. The
+area's errors live in `placements.applications.exceptions` (re-exported here)."""
 
-from ._common import CannotApplyError, FairChanceStepError, IllegalMoveError, InvalidInputError
+from placements.applications.exceptions import (
+    CannotApplyError,
+    FairChanceStepError,
+    InvalidInputError,
+)
+
 from .applying import application_submit
+from .bonding import bonding_request_create, bonding_request_decide
 from .fair_chance import (
     record_review_assess,
     record_review_decide,
@@ -12,22 +19,18 @@ from .fair_chance import (
 )
 from .placements import (
     OutsidePlacement,
-    bonding_request_create,
-    bonding_request_decide,
     placement_record_outside,
     placement_separate,
     retention_check_record,
-    wotc_eligibility,
-    wotc_update,
 )
 from .reminders import interview_reminders_send, retention_digest_send
 from .transitions import HireDetails, InterviewDetails, application_transition, interview_add
+from .wotc import wotc_eligibility, wotc_update
 
 __all__ = [
     "CannotApplyError",
     "FairChanceStepError",
     "HireDetails",
-    "IllegalMoveError",
     "InterviewDetails",
     "InvalidInputError",
     "OutsidePlacement",

@@ -1,42 +1,20 @@
-"""Errors and helpers shared by the applications services."""
+"""Helpers shared by the applications services: who hears of a change, a stage's name,
+and a number typed by a person."""
 
-from django.utils import translation
-from django.utils.translation import gettext_lazy
+from collections.abc import Mapping
+from decimal import Decimal
 
 from jobseekers.models import Participant
-from placements.applications.models import Application, ApplicationStatus
-from portal.core.exceptions import ApplicationError, ConflictError
-from portal.core.tasks import email_send, enqueue_on_commit
+from placements.applications.exceptions import field_error
+from placements.applications.models import ApplicationStatus
+from portal.core.emails import email_on_commit
+from portal.core.exceptions import ApplicationError
+from portal.core.money import positive_decimal
+
+EMAILS = "placements/applications/email"
 
 
-class IllegalMoveError(ConflictError):
-    """A stage change the state machine does not allow (skipping a stage, moving a
-    closed application)."""
-
-    default_code = "illegal_transition"
-
-
-class FairChanceStepError(ConflictError):
-    """A fair-chance step out of order: a notice before the assessment, a decision
-    before the notice or before the waiting period ends."""
-
-    default_code = "fair_chance_step"
-
-
-class CannotApplyError(ConflictError):
-    default_code = "cannot_apply"
-
-
-class InvalidInputError(ApplicationError):
-    default_code = "invalid"
-    default_message = gettext_lazy("Please correct the errors below.")
-
-
-def field_error(field: str, message: str) -> InvalidInputError:
-    return InvalidInputError(message, fields={field: [message]})
-
-
-def _recipients(participant: Participant) -> list[tuple[str, str]]:
+def participant_side_recipients(participant: Participant) -> list[tuple[str, str]]:
     """(email, language) of the participant's facilitator and, if they have an email,
     the participant."""
     people = []
@@ -48,27 +26,24 @@ def _recipients(participant: Participant) -> list[tuple[str, str]]:
     return people
 
 
-def notify_participant_side(*, participant: Participant, subject, body) -> None:
-    """Email the participant's staff and the participant (when they have an email), each
-    in their language, through the task queue once the transaction commits. `subject`
-    and `body` are lazy strings (or callables taking no argument) rendered per language."""
-    for email, language in _recipients(participant):
-        with translation.override(language):
-            enqueue_on_commit(
-                email_send,
-                subject=str(subject() if callable(subject) else subject),
-                body=str(body() if callable(body) else body),
-                to=[email],
-            )
+def notify_participant_side(*, participant: Participant, email: str, context: Mapping) -> None:
+    """Email `templates/placements/applications/email/<email>` to the participant's staff
+    and the participant (when they have an email), each in their language, once the
+    transaction commits."""
+    email_on_commit(
+        f"{EMAILS}/{email}", context, recipients=participant_side_recipients(participant)
+    )
 
 
-def application_label(application: Application) -> dict:
-    return {
-        "job": application.job.title,
-        "employer": application.employer.display_name,
-        "name": application.participant.display_name,
-    }
+def stage_label(status: str):
+    """The stage's name, lazy: it reads in the language of whoever it is shown to."""
+    return ApplicationStatus(status).label
 
 
-def stage_label(status: str) -> str:
-    return str(dict(ApplicationStatus.choices)[status])
+def decimal_input(value, field: str, message: str, *, upper: Decimal | None = None) -> Decimal:
+    """`portal.core.money.positive_decimal`, refused as this area's input error (code
+    "invalid", the code its API clients know)."""
+    try:
+        return positive_decimal(value, field=field, message=message, upper=upper)
+    except ApplicationError as error:
+        raise field_error(field, message) from error

@@ -3,20 +3,20 @@
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from employers.models import JobPosting, JobStatus, VettingStatus
 from jobseekers.models import ConsentKind, Participant, ResumeVersion
 from jobseekers.permissions import is_on_caseload_of, is_self
 from jobseekers.selectors import consent_in_force
 from jobseekers.services import consent_set
+from placements.applications.exceptions import CannotApplyError, field_error
 from placements.applications.models import Application, ApplicationEvent, ApplicationStatus
 from placements.applications.selectors import active_application_exists, consent_snapshot
 from portal.core.audit import audit_record
 from portal.core.exceptions import NotFoundError
 from portal.core.models import User
 
-from ._common import CannotApplyError, field_error, notify_participant_side
+from ._common import notify_participant_side
 
 
 @transaction.atomic
@@ -112,16 +112,9 @@ def application_submit(
         target=application,
         details={"job": job.pk, "by_staff": staff_applying, "resume_version": resume_version.pk},
     )
-    values = {"job": job.title, "employer": job.employer.display_name}
     notify_participant_side(
         participant=participant,
-        subject=lambda: gettext_lazy("Application sent: %(job)s") % values,
-        body=lambda: (
-            gettext_lazy(
-                "The application to %(job)s at %(employer)s was sent. You can follow it on your "
-                "dashboard."
-            )
-            % values
-        ),
+        email="application_sent",
+        context={"job": job.title, "employer": job.employer.display_name},
     )
     return application

@@ -2,15 +2,17 @@
 (EEOC Enforcement Guidance 915.002; FCRA 15 U.S.C. 1681b(b)(3); Kansas City, MO Code
 Sec. 38-104): individualized assessment → pre-adverse action notice → a waiting period
 of business days during which the participant may respond → confirm or reverse.
-Skipping a step raises FairChanceStepError (409) with what to do first."""
+Skipping a step raises FairChanceStepError (409) with what to do first; a step on a
+closed application raises InvalidTransition (409)."""
 
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from placements.applications import rules
+from placements.applications.exceptions import FairChanceStepError, field_error
 from placements.applications.models import Application, RecordDecision, RecordReview
-from placements.applications.selectors import (
+from placements.applications.permissions import (
     employer_record_stage_reached,
     is_employer_side,
     is_participant_side,
@@ -19,8 +21,9 @@ from portal.core.audit import audit_record
 from portal.core.business_days import add_business_days
 from portal.core.exceptions import NotFoundError, PermissionDeniedError
 from portal.core.models import User
+from portal.core.transitions import InvalidTransition
 
-from ._common import FairChanceStepError, IllegalMoveError, field_error, notify_participant_side
+from ._common import notify_participant_side
 from .transitions import application_transition
 
 TEXT_LIMIT = 2000
@@ -73,7 +76,7 @@ def record_review_assess(
     application = _locked(application)
     _employer_only(actor, application)
     if not application.is_open:
-        raise IllegalMoveError(_("This application is closed."))
+        raise InvalidTransition(_("This application is closed."))
     if not employer_record_stage_reached(application):
         raise FairChanceStepError(
             _(
@@ -99,7 +102,7 @@ def record_review_assess(
         ),
     }
     review = _current_review(application)
-    if review is not None and review.notice_sent_at and not review.decision:
+    if review is not None and review.notice_pending:
         raise FairChanceStepError(
             _("The notice is already sent: the assessment can no longer change.")
         )
@@ -138,7 +141,7 @@ def record_review_send_notice(
     if review.notice_sent_at:
         raise FairChanceStepError(_("The notice is already sent."))
     if not application.is_open:
-        raise IllegalMoveError(_("This application is closed."))
+        raise InvalidTransition(_("This application is closed."))
     review.notice_text = _clean_text(
         notice_text,
         "notice_text",
@@ -155,22 +158,14 @@ def record_review_send_notice(
         target=application,
         details={"decision_allowed_from": review.decision_allowed_from.isoformat()},
     )
-    values = {
-        "job": application.job.title,
-        "employer": application.employer.display_name,
-        "day": review.decision_allowed_from.isoformat(),
-    }
     notify_participant_side(
         participant=application.participant,
-        subject=lambda: _("Notice about your record: %(job)s") % values,
-        body=lambda: (
-            _(
-                "%(employer)s may decline the application to %(job)s because of the record. "
-                "You can answer: the employer decides on %(day)s at the earliest. Sign in and "
-                "open the application, or ask your staff."
-            )
-            % values
-        ),
+        email="record_notice",
+        context={
+            "job": application.job.title,
+            "employer": application.employer.display_name,
+            "day": review.decision_allowed_from.isoformat(),
+        },
     )
     return review
 

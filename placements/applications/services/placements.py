@@ -1,24 +1,23 @@
-"""Placements and what follows them: retention checks, separation, the tax-credit
-screening (WOTC, Form 8850) and Federal Bonding requests."""
+"""Placements and what follows them: the retention checks and the end of the job. The
+tax-credit screening is in `wotc`, Federal Bonding requests in `bonding`."""
 
 from dataclasses import dataclass
 from datetime import date, timedelta
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from employers.models import Employer
-from jobseekers.models import OffenseLevel, Participant
+from jobseekers.models import Participant
 from jobseekers.permissions import is_on_caseload_of
 from jobseekers.selectors import record_entries_for_matching, record_summary_for
 from jobseekers.services import participant_mark_placed
 from placements.applications import rules
+from placements.applications.exceptions import field_error
 from placements.applications.models import (
     Application,
-    BondingRequest,
-    BondingStatus,
     Placement,
     RetentionCheck,
     RetentionOutcome,
@@ -26,36 +25,22 @@ from placements.applications.models import (
     SeparationReason,
     WotcScreening,
 )
-from placements.applications.selectors import is_placement_employer, is_placement_staff
+from placements.applications.permissions import is_placement_staff
 from portal.core.audit import audit_record
-from portal.core.exceptions import (
-    ApplicationError,
-    ConflictError,
-    NotFoundError,
-    PermissionDeniedError,
-)
+from portal.core.exceptions import ConflictError, NotFoundError
 from portal.core.models import User
 from portal.core.money import to_money
 
-from ._common import IllegalMoveError, InvalidInputError, field_error
+from ._common import decimal_input
+from .wotc import wotc_eligibility
 
 MAX_WAGE = Decimal("500.00")
-
-
-def _money(value, field: str, message: str, *, upper: Decimal | None = None) -> Decimal:
-    try:
-        number = Decimal(str(value))
-    except (InvalidOperation, ValueError, TypeError):
-        number = None
-    if number is None or not number.is_finite() or number < 0 or (upper and number > upper):
-        raise field_error(field, message)
-    return number
 
 
 def _check_terms(*, start_date, hourly_wage, hours_per_week) -> tuple[Decimal, Decimal]:
     if not isinstance(start_date, date):
         raise field_error("start_date", _("Give the first day of work."))
-    wage = _money(
+    wage = decimal_input(
         hourly_wage,
         "hourly_wage",
         _("Enter the hourly wage in dollars, like 16.50."),
@@ -63,7 +48,7 @@ def _check_terms(*, start_date, hourly_wage, hours_per_week) -> tuple[Decimal, D
     )
     if wage <= 0:
         raise field_error("hourly_wage", _("Enter the hourly wage in dollars, like 16.50."))
-    hours = _money(
+    hours = decimal_input(
         hours_per_week,
         "hours_per_week",
         _("Enter between 1 and 80 hours a week."),
@@ -222,28 +207,6 @@ def _record_for_screening(placement: Placement, actor: User) -> list[dict]:
     ]
 
 
-def wotc_eligibility(record: list[dict], *, hire_date: date) -> tuple[bool, str]:
-    """The ex-felon target group (26 U.S.C. 51(d)(4)): a felony conviction, and hired
-    within a year of the conviction or of the release from prison, whichever is later.
-    `record` is the summary (level, convicted_on, released_on per conviction)."""
-    felonies = [row for row in record if row["level"] == OffenseLevel.FELONY]
-    if not felonies:
-        return False, _("No felony conviction on record: not in the ex-felon group.")
-    ends = max(
-        rules.wotc_eligibility_ends_on(
-            conviction_date=row["convicted_on"], release_date=row["released_on"]
-        )
-        for row in felonies
-    )
-    if hire_date <= ends:
-        return True, _(
-            "Felony conviction; hired within a year of the conviction or release (by %(day)s)."
-        ) % {"day": ends.isoformat()}
-    return False, _(
-        "Hired more than a year after the conviction or release (the window ended %(day)s)."
-    ) % {"day": ends.isoformat()}
-
-
 def _staff_or_error(actor: User, placement: Placement) -> None:
     if is_placement_staff(actor, placement):
         return
@@ -317,189 +280,3 @@ def placement_separate(
         actor=actor, action="placement.separated", target=placement, details={"reason": reason}
     )
     return placement
-
-
-WOTC_FIELDS = (
-    "applicant_signed_on",
-    "employer_signed_on",
-    "submitted_on",
-    "first_year_hours",
-    "first_year_wages",
-)
-
-
-@transaction.atomic
-def wotc_update(*, screening: WotcScreening, actor: User, **changes) -> WotcScreening:
-    """Record Form 8850 dates and first-year hours and wages (caseload staff or the
-    employer; only staff record the participant's signature, `applicant_signed_on`,
-    because it discloses the eligibility to the employer). The applicant signs on or
-    before the offer day and the form reaches the state within 28 days of the start:
-    otherwise the credit is marked not eligible, with the reason. Hours and wages go
-    through the credit rules (a negative or impossible number is refused). Dates cannot
-    be in the future."""
-    screening = (
-        WotcScreening.objects.select_for_update(of=("self",))
-        .select_related("placement__participant")
-        .get(pk=screening.pk)
-    )
-    placement = screening.placement
-    staff = is_placement_staff(actor, placement)
-    if not (staff or is_placement_employer(actor, placement)):
-        raise NotFoundError()
-    unknown = set(changes) - set(WOTC_FIELDS)
-    if unknown:
-        raise field_error(sorted(unknown)[0], _("This cannot be changed here."))
-    if "applicant_signed_on" in changes and not staff:
-        # The signature discloses the eligibility to the employer (wotc_disclosed_to):
-        # the employer must not be able to unlock it.
-        message = _("Program staff record the participant's signature on Form 8850.")
-        raise PermissionDeniedError(message, fields={"applicant_signed_on": [message]})
-    today = timezone.localdate()
-    for name in ("applicant_signed_on", "employer_signed_on", "submitted_on"):
-        if name in changes:
-            value = changes[name]
-            if value is not None and (not isinstance(value, date) or value > today):
-                raise field_error(name, _("Give a date no later than today."))
-            setattr(screening, name, value)
-    if "first_year_hours" in changes or "first_year_wages" in changes:
-        hours = changes.get("first_year_hours", screening.first_year_hours)
-        wages = changes.get("first_year_wages", screening.first_year_wages)
-        try:
-            rules.wotc_credit(
-                hours=hours if hours is not None else 0, wages=wages if wages is not None else 0
-            )
-        except ApplicationError as error:
-            name = "first_year_hours" if "hours" in error.fields else "first_year_wages"
-            raise InvalidInputError(error.message, fields={name: [error.message]}) from error
-        screening.first_year_hours = Decimal(str(hours)) if hours is not None else None
-        screening.first_year_wages = to_money(Decimal(str(wages))) if wages is not None else None
-    screening.ineligible_reason = _wotc_paperwork_problem(screening, placement)
-    screening.save()
-    audit_record(
-        actor=actor,
-        action="wotc.updated",
-        target=placement,
-        details={"fields": sorted(changes), "ineligible": bool(screening.ineligible_reason)},
-    )
-    return screening
-
-
-def _wotc_paperwork_problem(screening: WotcScreening, placement: Placement) -> str:
-    offered_on = placement.offered_on or placement.start_date
-    if screening.applicant_signed_on and screening.applicant_signed_on > offered_on:
-        return _(
-            "The participant signed Form 8850 on %(signed)s, after the job offer (%(offer)s). It "
-            "must be signed on or before the offer day."
-        ) % {"signed": screening.applicant_signed_on.isoformat(), "offer": offered_on.isoformat()}
-    deadline = rules.wotc_filing_deadline(placement.start_date)
-    if screening.submitted_on and screening.submitted_on > deadline:
-        return _("Form 8850 reached the state on %(sent)s, after the deadline (%(deadline)s).") % {
-            "sent": screening.submitted_on.isoformat(),
-            "deadline": deadline.isoformat(),
-        }
-    return ""
-
-
-@transaction.atomic
-def bonding_request_create(*, placement: Placement, actor: User, amount) -> BondingRequest:
-    """A Federal Bonding request (caseload staff or the employer): the amount in $5,000
-    units up to $25,000, coverage for six months from the first day of work. Not for a
-    job that has ended, nor twice for the same placement while one is requested or
-    issued."""
-    placement = (
-        Placement.objects.select_for_update(of=("self",))
-        .select_related("participant")
-        .get(pk=placement.pk)
-    )
-    if not (is_placement_staff(actor, placement) or is_placement_employer(actor, placement)):
-        raise NotFoundError()
-    unit, maximum = rules.bonding_unit_amount(), rules.bonding_maximum_amount()
-    message = _("Choose an amount in steps of $%(unit)s, up to $%(maximum)s.") % {
-        "unit": f"{unit:,.0f}",
-        "maximum": f"{maximum:,.0f}",
-    }
-    value = _money(amount if amount not in (None, "") else unit, "amount", message, upper=maximum)
-    if value <= 0 or value % unit:
-        raise field_error("amount", message)
-    if placement.separated_on:
-        raise ConflictError(_("This job has ended: a bond is no longer possible."))
-    if placement.bonding_requests.exclude(status="denied").exists():
-        raise ConflictError(_("A bond is already requested for this job."))
-    bond = BondingRequest.objects.create(
-        placement=placement,
-        amount=to_money(value),
-        coverage_starts_on=placement.start_date,
-        coverage_ends_on=rules.bonding_coverage_ends_on(placement.start_date),
-        requested_by=actor,
-    )
-    audit_record(
-        actor=actor,
-        action="bonding.requested",
-        target=placement,
-        details={"amount": str(bond.amount)},
-    )
-    return bond
-
-
-@transaction.atomic
-def bonding_request_decide(
-    *,
-    bond: BondingRequest,
-    actor: User,
-    status: str,
-    bond_number: str = "",
-    denial_reason: str = "",
-) -> BondingRequest:
-    """Staff (the participant's caseload or an admin) record the Federal Bonding
-    Program's answer to a request: `issued` with the bond number (coverage from the first
-    day of work, `rules.bonding_coverage_ends_on`), or `denied` with the reason. Only a
-    request still `requested` can be decided, once (see `BondingRequest.MOVES`)."""
-    bond = (
-        BondingRequest.objects.select_for_update(of=("self",))
-        .select_related("placement__participant")
-        .get(pk=bond.pk)
-    )
-    placement = bond.placement
-    if not is_placement_staff(actor, placement):
-        raise NotFoundError()
-    if status not in (BondingStatus.ISSUED, BondingStatus.DENIED):
-        raise field_error("status", _("Choose whether the bond was issued or not."))
-    bond_number = (bond_number or "").strip()
-    denial_reason = (denial_reason or "").strip()
-    if status == BondingStatus.ISSUED and not bond_number:
-        raise field_error("bond_number", _("Enter the bond number from the bonding agency."))
-    if len(bond_number) > 50:
-        raise field_error("bond_number", _("The bond number can be at most 50 characters."))
-    if status == BondingStatus.DENIED and not denial_reason:
-        raise field_error("denial_reason", _("Say why the bond was not issued."))
-    if len(denial_reason) > 300:
-        raise field_error("denial_reason", _("The reason can be at most 300 characters."))
-    if status not in BondingRequest.MOVES[bond.status]:
-        raise IllegalMoveError(
-            _("This bond request is already decided (%(status)s).")
-            % {"status": bond.get_status_display()}
-        )
-    previous = bond.status
-    bond.status = status
-    bond.decided_at = timezone.now()
-    bond.decided_by = actor
-    if status == BondingStatus.ISSUED:
-        bond.bond_number = bond_number
-        bond.coverage_starts_on = placement.start_date
-        bond.coverage_ends_on = rules.bonding_coverage_ends_on(placement.start_date)
-    else:
-        bond.denial_reason = denial_reason
-    bond.save()
-    audit_record(
-        actor=actor,
-        action=f"bonding.{status}",
-        target=placement,
-        details={
-            "bond": bond.pk,
-            "from": previous,
-            "to": status,
-            **({"bond_number": bond_number} if status == BondingStatus.ISSUED else {}),
-            **({"reason": denial_reason} if status == BondingStatus.DENIED else {}),
-        },
-    )
-    return bond

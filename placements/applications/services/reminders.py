@@ -1,22 +1,25 @@
 """Reminders by email: interviews the day before, and the weekly list of retention
-checks due or overdue for each facilitator. The tasks in `placements.tasks_applications`
+checks due or overdue for each facilitator. The tasks in `placements.applications.tasks`
 call these; so can a cron job through `manage.py applications_reminders`."""
 
 from collections import defaultdict
 from datetime import timedelta
 
 from django.db import transaction
-from django.utils import timezone, translation
-from django.utils.translation import gettext as _
+from django.utils import timezone
+from django.utils.translation import gettext_lazy
 
 from placements.applications import rules
 from placements.applications.selectors import (
     interviews_for_reminder,
     retention_checks_due_for_staff,
 )
-from portal.core.tasks import email_send, enqueue_on_commit
+from portal.core.emails import email_on_commit
 
-from ._common import notify_participant_side
+from ._common import EMAILS, notify_participant_side
+
+# Rendered in each facilitator's language with the digest.
+OVERDUE = gettext_lazy(" (overdue)")
 
 
 @transaction.atomic
@@ -27,20 +30,15 @@ def interview_reminders_send() -> int:
     count = 0
     for interview in interviews_for_reminder(on=tomorrow).select_for_update(of=("self",)):
         application = interview.application
-        when = timezone.localtime(interview.starts_at)
-        values = {
-            "job": application.job.title,
-            "employer": application.employer.display_name,
-            "time": when.strftime("%H:%M"),
-            "where": interview.video_link or interview.place,
-        }
         notify_participant_side(
             participant=application.participant,
-            subject=lambda values=values: _("Reminder: interview tomorrow for %(job)s") % values,
-            body=lambda values=values: (
-                _("The interview for %(job)s at %(employer)s is tomorrow at %(time)s. %(where)s")
-                % values
-            ),
+            email="interview_reminder",
+            context={
+                "job": application.job.title,
+                "employer": application.employer.display_name,
+                "time": timezone.localtime(interview.starts_at).strftime("%H:%M"),
+                "where": interview.video_link or interview.place,
+            },
         )
         interview.reminder_sent_at = timezone.now()
         interview.save(update_fields=["reminder_sent_at"])
@@ -56,27 +54,20 @@ def retention_digest_send() -> int:
     for check in retention_checks_due_for_staff():
         facilitator = check.placement.participant.facilitator
         if facilitator is not None and facilitator.email:
-            by_facilitator[facilitator].append(check)
+            by_facilitator[facilitator].append(
+                {
+                    "name": check.placement.participant.display_name,
+                    "job": check.placement.job_title,
+                    "days": check.days,
+                    "day": check.due_on.isoformat(),
+                    "late": OVERDUE if check.due_on < overdue_before else "",
+                }
+            )
     with transaction.atomic():
         for facilitator, checks in by_facilitator.items():
-            with translation.override(facilitator.preferred_language):
-                lines = [
-                    _("- %(name)s, %(job)s: %(days)s-day check, due %(day)s%(late)s")
-                    % {
-                        "name": check.placement.participant.display_name,
-                        "job": check.placement.job_title,
-                        "days": check.days,
-                        "day": check.due_on.isoformat(),
-                        "late": _(" (overdue)") if check.due_on < overdue_before else "",
-                    }
-                    for check in checks
-                ]
-                enqueue_on_commit(
-                    email_send,
-                    subject=_("Retention checks to record: %(count)s") % {"count": len(checks)},
-                    body=_("These follow-ups are due. Record them from your dashboard.")
-                    + "\n\n"
-                    + "\n".join(lines),
-                    to=[facilitator.email],
-                )
+            email_on_commit(
+                f"{EMAILS}/retention_digest",
+                {"checks": checks, "count": len(checks)},
+                recipients=[(facilitator.email, facilitator.preferred_language)],
+            )
     return len(by_facilitator)

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from placements.applications.exceptions import FairChanceStepError, InvalidInputError, field_error
 from placements.applications.models import (
     Application,
     ApplicationEvent,
@@ -20,7 +21,7 @@ from placements.applications.models import (
     RecordDecision,
     RecordReview,
 )
-from placements.applications.selectors import (
+from placements.applications.permissions import (
     can_move_application,
     can_view_application,
     is_employer_side,
@@ -28,15 +29,9 @@ from placements.applications.selectors import (
 from portal.core.audit import audit_record
 from portal.core.exceptions import NotFoundError, PermissionDeniedError
 from portal.core.models import User
+from portal.core.transitions import InvalidTransition, transition_to
 
-from ._common import (
-    FairChanceStepError,
-    IllegalMoveError,
-    InvalidInputError,
-    field_error,
-    notify_participant_side,
-    stage_label,
-)
+from ._common import notify_participant_side, stage_label
 
 S = ApplicationStatus
 
@@ -101,20 +96,16 @@ def interview_schedule(
         target=application,
         details={"interview": interview.pk, "mode": details.mode},
     )
-    when = timezone.localtime(interview.starts_at)
-    values = {"job": application.job.title, "employer": application.employer.display_name}
     notify_participant_side(
         participant=application.participant,
-        subject=lambda: _("Interview: %(job)s") % values,
-        body=lambda: (
-            _("Interview for %(job)s at %(employer)s on %(when)s (%(mode)s). %(where)s")
-            % {
-                **values,
-                "when": when.strftime("%Y-%m-%d %H:%M"),
-                "mode": interview.get_mode_display(),
-                "where": interview.video_link or interview.place,
-            }
-        ),
+        email="interview_scheduled",
+        context={
+            "job": application.job.title,
+            "employer": application.employer.display_name,
+            "when": timezone.localtime(interview.starts_at).strftime("%Y-%m-%d %H:%M"),
+            "interview": interview,
+            "where": interview.video_link or interview.place,
+        },
     )
     return interview
 
@@ -126,13 +117,15 @@ def interview_add(*, application: Application, actor: User, details: InterviewDe
     if not can_move_application(actor, application, S.INTERVIEW_SCHEDULED):
         raise NotFoundError()
     if application.status != S.INTERVIEW_SCHEDULED:
-        raise IllegalMoveError(
+        raise InvalidTransition(
             _("Schedule the interview by moving the application to “Interview scheduled”.")
         )
     return interview_schedule(application=application, actor=actor, details=details)
 
 
-def _check_move(application: Application, actor: User, to: str) -> None:
+def _move(application: Application, actor: User, to: str) -> str:
+    """Check that `actor` may move `application` to `to`, then set its status through
+    the state machine (not saved yet); return the stage it leaves."""
     if not can_view_application(actor, application):
         raise NotFoundError()
     if to not in S.values:
@@ -145,33 +138,37 @@ def _check_move(application: Application, actor: User, to: str) -> None:
         raise PermissionDeniedError(
             _("Only the employer or program staff can move an application.")
         )
+    message = None
     if to not in application.ALLOWED_TRANSITIONS[application.status]:
-        allowed = application.ALLOWED_TRANSITIONS[application.status]
-        forward = [
-            stage
-            for stage in (
-                S.REVIEWING,
-                S.INTERVIEW_SCHEDULED,
-                S.INTERVIEWED,
-                S.CONDITIONAL_OFFER,
-                S.HIRED,
-            )
-            if stage in allowed
-        ]
-        if forward:
-            message = _(
-                "An application cannot go from “%(current)s” to “%(new)s”. "
-                "The next step is “%(next)s”."
-            ) % {
-                "current": stage_label(application.status),
-                "new": stage_label(to),
-                "next": stage_label(forward[0]),
-            }
-        else:
-            message = _(
-                "This application is closed (“%(current)s”): it cannot change any more."
-            ) % {"current": stage_label(application.status)}
-        raise IllegalMoveError(message)
+        message = _illegal_move_message(application, to)
+    return transition_to(application, to, message=message)
+
+
+def _illegal_move_message(application: Application, to: str) -> str:
+    """What to do instead: the next step forward, or that the application is closed."""
+    allowed = application.ALLOWED_TRANSITIONS[application.status]
+    forward = [
+        stage
+        for stage in (
+            S.REVIEWING,
+            S.INTERVIEW_SCHEDULED,
+            S.INTERVIEWED,
+            S.CONDITIONAL_OFFER,
+            S.HIRED,
+        )
+        if stage in allowed
+    ]
+    if forward:
+        return _(
+            "An application cannot go from “%(current)s” to “%(new)s”. The next step is “%(next)s”."
+        ) % {
+            "current": stage_label(application.status),
+            "new": stage_label(to),
+            "next": stage_label(forward[0]),
+        }
+    return _("This application is closed (“%(current)s”): it cannot change any more.") % {
+        "current": stage_label(application.status)
+    }
 
 
 def _check_interview_held(application: Application) -> None:
@@ -187,13 +184,13 @@ def _check_interview_held(application: Application) -> None:
         if upcoming is not None
         else _("the interview date")
     )
-    raise IllegalMoveError(
+    raise InvalidTransition(
         _("You can mark the interview as held once its time has come: %(date)s.") % {"date": when}
     )
 
 
 def _review_in_progress(review: RecordReview | None) -> RecordReview | None:
-    if review is not None and review.notice_sent_at and not review.decision:
+    if review is not None and review.notice_pending:
         return review
     return None
 
@@ -223,7 +220,7 @@ def application_transition(
 
     Every change is timestamped (ApplicationEvent), audited and emailed to the
     participant's staff and the participant. Raises NotFoundError (not visible),
-    PermissionDeniedError (visible but not this actor's move), IllegalMoveError (409:
+    PermissionDeniedError (visible but not this actor's move), InvalidTransition (409:
     skipped or closed stage), FairChanceStepError (409) and InvalidInputError (400).
     """
     application = (
@@ -231,7 +228,7 @@ def application_transition(
         .select_related("participant__facilitator", "job", "employer")
         .get(pk=application.pk)
     )
-    _check_move(application, actor, to)
+    previous = _move(application, actor, to)
     recorded_review = RecordReview.objects.filter(application=application).first()
     review = _review_in_progress(recorded_review)
     if to == S.DECLINED:
@@ -259,7 +256,6 @@ def application_transition(
         _check_interview_held(application)
 
     placement = None
-    previous = application.status
     if to == S.INTERVIEW_SCHEDULED:
         interview_schedule(application=application, actor=actor, details=interview)
     if to == S.CONDITIONAL_OFFER:
@@ -276,7 +272,6 @@ def application_transition(
         from .placements import placement_from_hire
 
         placement = placement_from_hire(application=application, actor=actor, hire=hire)
-    application.status = to
     application.status_changed_at = timezone.now()
     application.decline_reason = reason if to == S.DECLINED else ""
     application.save(update_fields=["status", "status_changed_at", "decline_reason", "offered_on"])
@@ -299,17 +294,14 @@ def application_transition(
             "placement": placement.pk if placement else None,
         },
     )
-    values = {
-        "job": application.job.title,
-        "employer": application.employer.display_name,
-        "name": application.participant.display_name,
-    }
     notify_participant_side(
         participant=application.participant,
-        subject=lambda: _("Application update: %(job)s") % values,
-        body=lambda: (
-            _("The application of %(name)s to %(job)s at %(employer)s is now: %(stage)s.")
-            % {**values, "stage": stage_label(to)}
-        ),
+        email="application_moved",
+        context={
+            "job": application.job.title,
+            "employer": application.employer.display_name,
+            "name": application.participant.display_name,
+            "stage": stage_label(to),
+        },
     )
     return application

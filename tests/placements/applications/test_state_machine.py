@@ -9,7 +9,6 @@ from django.utils import timezone
 
 from placements.applications.services import (
     HireDetails,
-    IllegalMoveError,
     InterviewDetails,
     application_transition,
     interview_add,
@@ -24,6 +23,7 @@ from placements.models import (
 )
 from portal.core.exceptions import NotFoundError, PermissionDeniedError
 from portal.core.models import AuditEvent
+from portal.core.transitions import InvalidTransition
 from tests.factories.applications import ApplicationFactory, InterviewFactory
 
 S = ApplicationStatus
@@ -88,7 +88,7 @@ def test_every_illegal_move_is_refused(
     )
     actor = participant if new == S.WITHDRAWN else employer_user
 
-    with pytest.raises(IllegalMoveError) as error:
+    with pytest.raises(InvalidTransition) as error:
         application_transition(application=application, actor=actor, to=new, **_extras(new))
 
     assert error.value.status_code == 409
@@ -99,7 +99,7 @@ def test_every_illegal_move_is_refused(
 
 
 def test_the_message_names_the_next_step(application, employer_user):
-    with pytest.raises(IllegalMoveError) as error:
+    with pytest.raises(InvalidTransition) as error:
         application_transition(application=application, actor=employer_user, to=S.INTERVIEWED)
     assert "The next step is “Being reviewed”" in error.value.message
 
@@ -214,7 +214,7 @@ def test_the_interview_cannot_be_marked_held_before_its_time(
     application = _scheduled(person, job, resume_version, starts_in=dt.timedelta(days=7))
     starts = timezone.localtime(application.interviews.get().starts_at)
 
-    with pytest.raises(IllegalMoveError) as error:
+    with pytest.raises(InvalidTransition) as error:
         application_transition(application=application, actor=employer_user, to=S.INTERVIEWED)
 
     assert error.value.status_code == 409
@@ -228,7 +228,7 @@ def test_the_interview_cannot_be_marked_held_before_its_time(
 
 def test_staff_cannot_mark_it_held_early_either(person, job, resume_version, staff_user):
     application = _scheduled(person, job, resume_version, starts_in=dt.timedelta(minutes=5))
-    with pytest.raises(IllegalMoveError):
+    with pytest.raises(InvalidTransition):
         application_transition(application=application, actor=staff_user, to=S.INTERVIEWED)
     assert Application.objects.get(pk=application.pk).status == S.INTERVIEW_SCHEDULED
 
@@ -261,7 +261,7 @@ def test_a_scheduled_interview_can_be_moved_to_a_new_date(application, employer_
 def test_a_new_interview_date_needs_the_interview_stage(application, employer_user):
     application.status = S.REVIEWING
     application.save()
-    with pytest.raises(IllegalMoveError) as error:
+    with pytest.raises(InvalidTransition) as error:
         interview_add(
             application=application,
             actor=employer_user,

@@ -1,0 +1,257 @@
+"""Reads of placements and what follows them (retention checks, the tax-credit file,
+the employer's hires), scoped like applications (see `applications._scoped_by_role`)."""
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Exists, OuterRef, Prefetch, QuerySet
+from django.http import Http404
+from django.utils import timezone
+from django.utils.translation import gettext_lazy
+
+from employers.permissions import employer_id_of
+from jobseekers.models import Participant
+from placements.applications import rules
+from placements.applications.models import (
+    Placement,
+    RetentionCheck,
+    SeparationReason,
+    WotcScreening,
+)
+from placements.applications.permissions import wotc_shown_to_employer
+from portal.core.middleware import current_client_ip
+from portal.core.models import AccessLog, User
+
+from .applications import _scoped_by_role
+
+# The content site's hiring-incentive pages (a Wagtail page: no URL name to reverse).
+INCENTIVES_URL = "/hiring-incentives/"
+
+
+# --- Placements --------------------------------------------------------------------------
+
+PLACEMENT_RELATED = ("participant", "participant__facilitator", "employer", "wotc")
+
+
+def placements_visible_to(*, user: User) -> QuerySet[Placement]:
+    """Admins: all; staff: their caseload's; an employer member: its own hires; a
+    participant: their own."""
+    return _scoped_by_role(Placement.objects.select_related(*PLACEMENT_RELATED), user=user)
+
+
+def placement_get_for_user(*, user: User, placement_id) -> Placement:
+    try:
+        return (
+            placements_visible_to(user=user)
+            .prefetch_related(
+                Prefetch("retention_checks", queryset=RetentionCheck.objects.order_by("days")),
+                "bonding_requests",
+            )
+            .get(pk=int(placement_id))
+        )
+    except (Placement.DoesNotExist, TypeError, ValueError) as error:
+        raise Http404 from error
+
+
+NEUTRAL_SEPARATION = ("left", gettext_lazy("Left the job"))
+
+
+def separation_reason_for(*, user: User, placement: Placement) -> tuple[str, str]:
+    """Why the job ended, as (code, label) for `user`. The employer (not staff) reads a
+    return to custody as the neutral "left" / "Left the job": the program does not tell
+    an employer that someone went back to prison. A quit reads the same way, so that
+    "left" does not point at custody."""
+    reason = placement.separation_reason
+    if reason in (
+        SeparationReason.RETURNED_TO_CUSTODY,
+        SeparationReason.QUIT,
+    ) and wotc_shown_to_employer(user=user, placement=placement):
+        return NEUTRAL_SEPARATION[0], str(NEUTRAL_SEPARATION[1])
+    return reason, str(placement.get_separation_reason_display()) if reason else ""
+
+
+def placements_this_year(*, year: int | None = None) -> QuerySet:
+    """The people hired this calendar year (program time zone), one row per person:
+    unsubsidized placements only (a transitional job is not a placement in the outcome
+    measures). A queryset of participant ids, so a page can count it with others."""
+    year = year or timezone.localdate().year
+    return (
+        Placement.objects.filter(start_date__year=year, subsidized=False)
+        .order_by()
+        .values("participant_id")
+        .distinct()
+    )
+
+
+def placements_this_year_count(*, year: int | None = None) -> int:
+    """For the content site's home page: how many people were hired this year."""
+    return placements_this_year(year=year).count()
+
+
+# --- Retention checks --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RetentionWindow:
+    today: date
+    overdue_before: date
+
+    @classmethod
+    def now(cls) -> "RetentionWindow":
+        today = timezone.localdate()
+        return cls(today=today, overdue_before=today - timedelta(days=rules.retention_grace_days()))
+
+
+def retention_checks_open(*, user: User) -> QuerySet[RetentionCheck]:
+    """Checks not recorded yet whose due day has come, of placements the user sees and
+    that have not ended, oldest first; `is_overdue` is annotated (past the grace days)."""
+    window = RetentionWindow.now()
+    return (
+        RetentionCheck.objects.filter(
+            placement__in=placements_visible_to(user=user).values("pk"),
+            outcome="",
+            due_on__lte=window.today,
+            placement__separated_on__isnull=True,
+        )
+        .select_related("placement__participant__facilitator")
+        .annotate(
+            is_overdue=Exists(
+                RetentionCheck.objects.filter(pk=OuterRef("pk"), due_on__lt=window.overdue_before)
+            )
+        )
+        .order_by("due_on", "id")
+    )
+
+
+def retention_checks_due_for_staff() -> QuerySet[RetentionCheck]:
+    """Every open check (all staff), for the weekly email: grouped by facilitator there."""
+    window = RetentionWindow.now()
+    return (
+        RetentionCheck.objects.filter(
+            outcome="", due_on__lte=window.today, placement__separated_on__isnull=True
+        )
+        .select_related("placement__participant__facilitator")
+        .order_by("placement__participant__facilitator_id", "due_on", "id")
+    )
+
+
+# --- Tax credit --------------------------------------------------------------------------
+
+
+def wotc_deadlines(*, user: User) -> QuerySet[WotcScreening]:
+    """Form 8850 files not sent to the state whose deadline (start + 28 days) is within
+    the warning days or already missed, of placements the user sees, soonest first. Only
+    record-eligible hires: the others have nothing to file."""
+    today = timezone.localdate()
+    window = rules.wotc_filing_window_days()
+    latest_start = (
+        today + timedelta(days=rules.wotc_deadline_warning_days()) - timedelta(days=window)
+    )
+    return (
+        WotcScreening.objects.filter(
+            placement__in=placements_visible_to(user=user).values("pk"),
+            record_eligible=True,
+            submitted_on__isnull=True,
+            ineligible_reason="",
+            placement__start_date__lte=latest_start,
+            # Missed more than a year ago is history, not a to-do.
+            placement__start_date__gte=today - timedelta(days=365),
+        )
+        .select_related("placement__participant", "placement__employer")
+        .order_by("placement__start_date", "id")
+    )
+
+
+WOTC_UNDISCLOSED_MESSAGE = gettext_lazy(
+    "The program will tell you if this hire qualifies for the tax credit after the "
+    "participant signs Form 8850."
+)
+
+
+def wotc_disclosure_log(*, viewer: User, placements) -> None:
+    """An employer shown the ex-felon eligibility of these hires read something derived
+    from each participant's record: one AccessLog row per placement ("record_summary",
+    "wotc:placement:<id>"), all written in one query (none for an empty list)."""
+    subject_type = ContentType.objects.get_for_model(Participant)
+    ip_address = current_client_ip()
+    rows = [
+        AccessLog(
+            viewer=viewer,
+            subject_type=subject_type,
+            subject_id=str(placement.participant_id),
+            what="record_summary",
+            why=f"wotc:placement:{placement.pk}",
+            ip_address=ip_address,
+        )
+        for placement in placements
+    ]
+    if rows:
+        AccessLog.objects.bulk_create(rows)
+
+
+def wotc_summary(screening: WotcScreening, *, disclosed: bool = True) -> dict:
+    """What the employer may claim for one hire, in plain values: eligible or why not,
+    the status ("active" or "pending reauthorization"), the Form 8850 deadline and
+    whether it is soon or missed, and the estimated credit. With `disclosed=False`
+    (an employer before the participant's 8850 signature or consent, see
+    `wotc_disclosed_to`) eligibility, reasons and credit are None / empty."""
+    summary = _wotc_summary(screening)
+    summary["disclosed"] = disclosed
+    if not disclosed:
+        summary.update(
+            eligible=None,
+            eligibility_note="",
+            ineligible_reason="",
+            estimate=None,
+            credit=None,
+        )
+    return summary
+
+
+def _wotc_summary(screening: WotcScreening) -> dict:
+    placement = screening.placement
+    today = timezone.localdate()
+    deadline = rules.wotc_filing_deadline(placement.start_date)
+    hours = screening.first_year_hours
+    wages = screening.first_year_wages
+    if hours is None:
+        hours = min(placement.hours_per_week * 52, rules.HOURS_IN_A_YEAR)
+    if wages is None:
+        wages = placement.hourly_wage * hours
+    estimate = rules.wotc_estimate(hours=hours, wages=wages, start_date=placement.start_date)
+    filed = screening.submitted_on is not None
+    return {
+        "eligible": screening.eligible,
+        "eligibility_note": screening.eligibility_note,
+        "ineligible_reason": screening.ineligible_reason,
+        "status": estimate.status,
+        "status_label": estimate.status.label,
+        "pending_reauthorization": estimate.status == rules.WotcStatus.PENDING_REAUTHORIZATION,
+        "end_date": rules.wotc_end_date(),
+        "filing_deadline": deadline,
+        "filed": filed,
+        "deadline_missed": not filed and deadline < today,
+        "deadline_soon": not filed
+        and today <= deadline <= today + timedelta(days=rules.wotc_deadline_warning_days()),
+        "estimate": estimate if screening.eligible else None,
+        "credit": estimate.credit if screening.eligible else 0,
+    }
+
+
+def hires_of_employer(*, user: User) -> QuerySet[Placement]:
+    """The employer's hires made through the portal, newest first."""
+    own = employer_id_of(user)
+    if own is None:
+        return Placement.objects.none()
+    return (
+        Placement.objects.filter(employer_id=own)
+        .select_related("participant", "wotc")
+        .order_by("-start_date", "-id")
+    )
+
+
+def recent_hires(*, user: User, days: int = 30) -> QuerySet[Placement]:
+    return placements_visible_to(user=user).filter(
+        start_date__gte=timezone.localdate() - timedelta(days=days)
+    )
