@@ -3,291 +3,51 @@ selector or service, render. Reads are scoped (someone else's row is a 404); emp
 get 404 on every endpoint; writes are for the site's supervisors and program admins,
 payroll for program admins (the services refuse anyone else with 404)."""
 
-from django.http import Http404, HttpResponse
-from django.utils.translation import gettext as _
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404
+from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import extend_schema
-from rest_framework import generics, serializers, status
-from rest_framework.exceptions import NotFound
-from rest_framework.permissions import BasePermission, IsAuthenticated
+from rest_framework import generics, status
+from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from jobseekers.models import Participant
-from jobseekers.selectors import participants_visible_to
 from placements.transitional import selectors, services
-from placements.transitional.models import (
-    RATING_DIMENSIONS,
-    DailyRating,
-    PayPeriod,
-    PayrollRun,
-    PaySchedule,
-    PayStub,
-    TimeEntry,
-    WorkAssignment,
-    WorkSite,
-)
+from placements.transitional.filters import TimeEntryFilter
+from placements.transitional.models import WorkSite
 from placements.transitional.pdf import pay_stub_pdf_bytes
-from portal.core.models import User
-from portal.core.permissions import is_staff_member
-
-
-class NoEmployers(BasePermission):
-    """Employers have nothing to do with the program's own payroll: 404, not 403."""
-
-    def has_permission(self, request, view) -> bool:
-        if request.user.is_authenticated and request.user.is_employer:
-            raise NotFound()
-        return True
-
+from placements.transitional.permissions import NoEmployers, participants_acted_on
+from placements.transitional.serializers import (
+    AdjustmentInputSerializer,
+    AssignmentChangeInputSerializer,
+    AssignmentEndInputSerializer,
+    AssignmentInputSerializer,
+    AssignmentSerializer,
+    DayInputSerializer,
+    PayPeriodInputSerializer,
+    PayPeriodSerializer,
+    PayrollRunDetailSerializer,
+    PayrollRunInputSerializer,
+    PayrollRunSerializer,
+    PayStubSerializer,
+    RatingInputSerializer,
+    RatingSerializer,
+    ShiftInputSerializer,
+    TimeEntryInputSerializer,
+    TimeEntrySerializer,
+    WorkSiteInputSerializer,
+    WorkSiteSerializer,
+)
 
 PERMISSIONS = [IsAuthenticated, NoEmployers]
 
 
-def _get(queryset, pk):
-    try:
-        return queryset.get(pk=pk)
-    except queryset.model.DoesNotExist as error:
-        raise Http404 from error
-
-
 def _participant_for(request, participant_id, *, worksite: WorkSite | None = None) -> Participant:
-    """The participant to act on: for a site, someone assigned to it; otherwise someone
-    the user may see (caseload, admins: all). Anyone else is a 404."""
-    people = (
-        Participant.objects.filter(work_assignments__worksite=worksite).distinct()
-        if worksite is not None
-        else participants_visible_to(user=request.user)
-    )
-    return _get(people, participant_id)
-
-
-# --- Serializers ------------------------------------------------------------------------
-
-
-class WorkSiteSerializer(serializers.ModelSerializer):
-    supervisors = serializers.PrimaryKeyRelatedField(many=True, read_only=True)
-
-    class Meta:
-        model = WorkSite
-        fields = ["id", "name", "address", "crew_capacity", "supervisors", "is_active"]
-
-
-class WorkSiteInputSerializer(serializers.Serializer):
-    name = serializers.CharField(max_length=150)
-    address = serializers.CharField(max_length=255)
-    crew_capacity = serializers.IntegerField(min_value=1, max_value=200, default=8)
-    supervisors = serializers.PrimaryKeyRelatedField(
-        many=True, queryset=User.objects.all(), required=False
-    )
-
-
-class AssignmentSerializer(serializers.ModelSerializer):
-    participant_name = serializers.CharField(source="participant.display_name", read_only=True)
-
-    class Meta:
-        model = WorkAssignment
-        fields = [
-            "id",
-            "participant",
-            "participant_name",
-            "worksite",
-            "starts_on",
-            "ends_on",
-            "hourly_rate",
-            "pay_schedule",
-            "status",
-        ]
-
-
-class AssignmentInputSerializer(serializers.Serializer):
-    participant = serializers.IntegerField()
-    worksite = serializers.IntegerField()
-    starts_on = serializers.DateField()
-    ends_on = serializers.DateField(required=False, allow_null=True)
-    hourly_rate = serializers.DecimalField(max_digits=12, decimal_places=2)
-    pay_schedule = serializers.ChoiceField(choices=PaySchedule.choices, default=PaySchedule.DAILY)
-
-
-class TimeEntrySerializer(serializers.ModelSerializer):
-    participant_name = serializers.CharField(source="participant.display_name", read_only=True)
-
-    class Meta:
-        model = TimeEntry
-        fields = [
-            "id",
-            "participant",
-            "participant_name",
-            "worksite",
-            "assignment",
-            "work_date",
-            "clock_in",
-            "clock_out",
-            "crosses_midnight",
-            "break_minutes",
-            "hours",
-            "hourly_rate",
-            "entered_by",
-            "approved_by",
-            "approved_at",
-            "payroll_run",
-            "locked",
-        ]
-
-
-class ShiftInputSerializer(serializers.Serializer):
-    clock_in = serializers.TimeField(required=False, allow_null=True)
-    clock_out = serializers.TimeField(required=False, allow_null=True)
-    crosses_midnight = serializers.BooleanField(default=False)
-    break_minutes = serializers.IntegerField(default=0)
-    # Kept as text so that "-3" or "abc" reach the service, which explains the problem.
-    hours = serializers.CharField(required=False, allow_null=True)
-
-
-class RatingsInputSerializer(serializers.Serializer):
-    # Any value reaches the service, which says "a whole number from 1 to 5".
-    cooperation_with_supervisor = serializers.JSONField()
-    effort = serializers.JSONField()
-    punctuality_and_attendance = serializers.JSONField()
-    cooperation_with_coworkers = serializers.JSONField()
-    personal_presentation = serializers.JSONField()
-
-
-class CrewRowInputSerializer(ShiftInputSerializer):
-    participant = serializers.IntegerField()
-    ratings = RatingsInputSerializer(required=False)
-    note = serializers.CharField(required=False, allow_blank=True, default="")
-
-
-class TimeEntryInputSerializer(ShiftInputSerializer):
-    """One shift: {"worksite", "participant", "work_date", clock or hours}; or a crew
-    day: {"worksite", "work_date", "entries": [{participant, clock or hours, ratings?}]}."""
-
-    worksite = serializers.IntegerField()
-    work_date = serializers.DateField()
-    participant = serializers.IntegerField(required=False)
-    entries = CrewRowInputSerializer(many=True, required=False)
-
-    def validate(self, attrs):
-        if "entries" not in attrs and "participant" not in attrs:
-            raise serializers.ValidationError(
-                {"participant": [_("Give a participant, or a list of entries for a crew day.")]}
-            )
-        return attrs
-
-
-class RatingSerializer(serializers.ModelSerializer):
-    class Meta:
-        model = DailyRating
-        fields = ["id", "participant", "worksite", "work_date", *RATING_DIMENSIONS, "note"]
-
-
-class RatingInputSerializer(RatingsInputSerializer):
-    participant = serializers.IntegerField()
-    worksite = serializers.IntegerField()
-    work_date = serializers.DateField()
-    note = serializers.CharField(required=False, allow_blank=True, default="")
-
-
-class PayPeriodSerializer(serializers.ModelSerializer):
-    payroll_run = serializers.SerializerMethodField()
-
-    class Meta:
-        model = PayPeriod
-        fields = ["id", "schedule", "starts_on", "ends_on", "pay_date", "payroll_run"]
-
-    def get_payroll_run(self, period) -> int | None:
-        run = getattr(period, "payroll_run", None)
-        return run.pk if run else None
-
-
-class PayPeriodInputSerializer(serializers.Serializer):
-    schedule = serializers.ChoiceField(choices=PaySchedule.choices)
-    starts_on = serializers.DateField()
-    ends_on = serializers.DateField()
-    pay_date = serializers.DateField()
-
-
-class PayStubSerializer(serializers.ModelSerializer):
-    participant_name = serializers.CharField(source="participant.display_name", read_only=True)
-    pay_date = serializers.DateField(source="run.period.pay_date", read_only=True)
-
-    class Meta:
-        model = PayStub
-        fields = [
-            "id",
-            "run",
-            "pay_date",
-            "participant",
-            "participant_name",
-            "regular_hours",
-            "overtime_hours",
-            "hourly_rate",
-            "rate_changed",
-            "work_pay",
-            "adjustments_total",
-            "gross",
-            "year_to_date_gross",
-        ]
-
-
-class PayrollRunSerializer(serializers.ModelSerializer):
-    period = PayPeriodSerializer(read_only=True)
-
-    class Meta:
-        model = PayrollRun
-        fields = [
-            "id",
-            "period",
-            "status",
-            "total_gross",
-            "total_hours",
-            "created_at",
-            "reviewed_at",
-            "approved_by",
-            "approved_at",
-            "exported_at",
-        ]
-
-
-class AnomalySerializer(serializers.Serializer):
-    kind = serializers.CharField()
-    participant_id = serializers.IntegerField()
-    participant_name = serializers.CharField()
-    work_date = serializers.DateField(allow_null=True)
-    detail = serializers.CharField()
-
-
-class PayrollRunDetailSerializer(PayrollRunSerializer):
-    stubs = serializers.SerializerMethodField()
-    anomalies = serializers.SerializerMethodField()
-
-    class Meta(PayrollRunSerializer.Meta):
-        fields = [*PayrollRunSerializer.Meta.fields, "stubs", "anomalies"]
-
-    @extend_schema(responses=PayStubSerializer(many=True))
-    def get_stubs(self, run) -> list[dict]:
-        stubs = run.stubs.select_related("participant", "run__period")
-        return PayStubSerializer(stubs, many=True).data
-
-    @extend_schema(responses=AnomalySerializer(many=True))
-    def get_anomalies(self, run) -> list[dict]:
-        return AnomalySerializer(selectors.payroll_run_anomalies(run=run), many=True).data
-
-
-class PayrollRunInputSerializer(serializers.Serializer):
-    period = serializers.IntegerField()
-
-
-class AdjustmentInputSerializer(serializers.Serializer):
-    participant = serializers.IntegerField()
-    amount = serializers.CharField()
-    hours = serializers.CharField(required=False, default="0")
-    reason = serializers.CharField(allow_blank=True)
-
-
-class DayInputSerializer(serializers.Serializer):
-    worksite = serializers.IntegerField()
-    work_date = serializers.DateField()
+    """The participant to act on (permissions.participants_acted_on): for a site,
+    someone on its crew; otherwise someone the user may see. Anyone else is a 404."""
+    people = participants_acted_on(user=request.user, worksite=worksite)
+    return get_object_or_404(people, pk=participant_id)
 
 
 # --- Views ------------------------------------------------------------------------------
@@ -333,7 +93,9 @@ class AssignmentListView(generics.ListAPIView):
         data = AssignmentInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         values = dict(data.validated_data)
-        site = _worksite_for_write(request, values.pop("worksite"))
+        site = selectors.worksite_get_supervised(
+            user=request.user, worksite_id=values.pop("worksite")
+        )
         assignment = services.assignment_create(
             actor=request.user,
             worksite=site,
@@ -349,16 +111,6 @@ class AssignmentDetailView(generics.RetrieveAPIView):
 
     def get_queryset(self):
         return selectors.assignments_visible_to(user=self.request.user)
-
-
-class AssignmentEndInputSerializer(serializers.Serializer):
-    ends_on = serializers.DateField()
-
-
-class AssignmentChangeInputSerializer(serializers.Serializer):
-    effective_on = serializers.DateField()
-    hourly_rate = serializers.DecimalField(max_digits=12, decimal_places=2)
-    pay_schedule = serializers.ChoiceField(choices=PaySchedule.choices)
 
 
 class AssignmentEndView(APIView):
@@ -396,12 +148,6 @@ class AssignmentChangeView(APIView):
         return Response(AssignmentSerializer(new).data, status=status.HTTP_201_CREATED)
 
 
-def _worksite_for_write(request, worksite_id) -> WorkSite:
-    if not is_staff_member(request.user):
-        raise Http404
-    return selectors.worksite_get_supervised(user=request.user, worksite_id=worksite_id)
-
-
 def _shift_values(values: dict) -> dict:
     return {
         "clock_in": values.get("clock_in"),
@@ -420,27 +166,13 @@ class TimeEntryListView(generics.ListAPIView):
     permission_classes = PERMISSIONS
     serializer_class = TimeEntrySerializer
 
-    def get_queryset(self):
-        rows = selectors.time_entries_visible_to(user=self.request.user)
-        params = self.request.query_params
-        for param, lookup in (
-            ("worksite", "worksite_id"),
-            ("participant", "participant_id"),
-            ("work_date", "work_date"),
-            ("from", "work_date__gte"),
-            ("to", "work_date__lte"),
-        ):
-            if params.get(param):
-                rows = rows.filter(**{lookup: params[param]})
-        return rows.order_by("-work_date", "participant_id", "id")
+    filter_backends = [DjangoFilterBackend]
+    filterset_class = TimeEntryFilter
 
-    def list(self, request, *args, **kwargs):
-        try:
-            return super().list(request, *args, **kwargs)
-        except (ValueError, TypeError) as error:
-            raise serializers.ValidationError(
-                {"filters": [_("Use numbers and dates like 2026-03-02.")]}
-            ) from (error)
+    def get_queryset(self):
+        return selectors.time_entries_visible_to(user=self.request.user).order_by(
+            "-work_date", "participant_id", "id"
+        )
 
     @extend_schema(
         request=TimeEntryInputSerializer, responses={201: TimeEntrySerializer(many=True)}
@@ -449,7 +181,7 @@ class TimeEntryListView(generics.ListAPIView):
         data = TimeEntryInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         values = data.validated_data
-        site = _worksite_for_write(request, values["worksite"])
+        site = selectors.worksite_get_supervised(user=request.user, worksite_id=values["worksite"])
         if "entries" in values:
             rows = [
                 services.CrewRow(
@@ -483,12 +215,12 @@ class TimeEntryDetailView(APIView):
 
     @extend_schema(responses=TimeEntrySerializer)
     def get(self, request, pk):
-        entry = _get(selectors.time_entries_visible_to(user=request.user), pk)
+        entry = get_object_or_404(selectors.time_entries_visible_to(user=request.user), pk=pk)
         return Response(TimeEntrySerializer(entry).data)
 
     @extend_schema(request=ShiftInputSerializer, responses=TimeEntrySerializer)
     def patch(self, request, pk):
-        entry = _get(selectors.time_entries_visible_to(user=request.user), pk)
+        entry = get_object_or_404(selectors.time_entries_visible_to(user=request.user), pk=pk)
         data = ShiftInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         entry = services.time_entry_update(
@@ -506,7 +238,9 @@ class ApproveDayView(APIView):
     def post(self, request):
         data = DayInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        site = _worksite_for_write(request, data.validated_data["worksite"])
+        site = selectors.worksite_get_supervised(
+            user=request.user, worksite_id=data.validated_data["worksite"]
+        )
         count = services.crew_day_approve(
             actor=request.user, worksite=site, work_date=data.validated_data["work_date"]
         )
@@ -528,7 +262,9 @@ class RatingListView(generics.ListAPIView):
         data = RatingInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         values = dict(data.validated_data)
-        site = _worksite_for_write(request, values.pop("worksite"))
+        site = selectors.worksite_get_supervised(
+            user=request.user, worksite_id=values.pop("worksite")
+        )
         rating = services.rating_record(
             actor=request.user,
             worksite=site,
@@ -570,8 +306,8 @@ class PayrollRunListView(generics.ListAPIView):
     def post(self, request):
         data = PayrollRunInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        period = _get(
-            selectors.pay_periods_visible_to(user=request.user), data.validated_data["period"]
+        period = get_object_or_404(
+            selectors.pay_periods_visible_to(user=request.user), pk=data.validated_data["period"]
         )
         run = services.payroll_run_create(actor=request.user, period=period)
         return Response(PayrollRunDetailSerializer(run).data, status=status.HTTP_201_CREATED)

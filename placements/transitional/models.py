@@ -73,7 +73,13 @@ class WorkSite(models.Model):
 class WorkAssignment(models.Model):
     """A participant on a crew: where, from when to when, at what hourly rate (never
     below the minimum wage) and on which pay schedule. A rate change ends one
-    assignment and starts another, so old time entries keep the rate they earned."""
+    assignment and starts another, so old time entries keep the rate they earned.
+    Active → ended; an ended assignment may end earlier still (its last day corrected)."""
+
+    ALLOWED_TRANSITIONS = {
+        AssignmentStatus.ACTIVE: {AssignmentStatus.ENDED},
+        AssignmentStatus.ENDED: {AssignmentStatus.ENDED},
+    }
 
     participant = models.ForeignKey(
         "jobseekers.Participant",

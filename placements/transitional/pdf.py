@@ -1,45 +1,33 @@
-"""Pay stub PDFs with fpdf2 (the same pure-Python library and Latin-1 text handling as
-the résumé PDF in jobseekers/pdf.py)."""
+"""Pay stub PDFs on the portal's PDF helper (portal.core.pdf: fpdf2 with a Unicode
+font), so that a name like "Nguyễn Đặng" prints as typed."""
 
 from django.utils.translation import gettext as _
-from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
-from jobseekers.pdf import _plain
+from portal.core.pdf import PortalPDF
 
 
-def _row(pdf: FPDF, label: str, value: str, *, bold: bool = False) -> None:
-    pdf.set_font("Helvetica", "B" if bold else "", 11)
-    pdf.cell(110, 7, _plain(label))
-    pdf.cell(0, 7, _plain(value), align="R", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+def _row(pdf: PortalPDF, label: str, value: str, *, bold: bool = False) -> None:
+    """A label on the left and its amount on the right of one line."""
+    pdf.use_font("B" if bold else "", 11)
+    pdf.cell(110, 7, label)
+    pdf.cell(0, 7, value, align="R", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
 
 
 def pay_stub_pdf_bytes(stub) -> bytes:
     """One page: who, which period and pay date, hours, rate, pay, adjustments with their
     reasons, gross and year-to-date gross."""
     period = stub.run.period
-    pdf = FPDF(format="Letter")
-    pdf.set_title(_plain(_("Pay stub")))
-    pdf.set_creator("Second Chance Jobs Portal")
-    pdf.set_margins(20, 18, 20)
-    pdf.add_page()
-    pdf.set_font("Helvetica", "B", 18)
-    pdf.cell(0, 10, _plain(_("Pay stub")), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-    pdf.set_font("Helvetica", "", 11)
-    pdf.cell(0, 7, _plain(stub.participant.full_name), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-    pdf.cell(
-        0,
-        7,
-        _plain(
-            _("Days worked: %(start)s to %(end)s. Pay date: %(pay_date)s.")
-            % {
-                "start": period.starts_on.isoformat(),
-                "end": period.ends_on.isoformat(),
-                "pay_date": period.pay_date.isoformat(),
-            }
-        ),
-        new_x=XPos.LMARGIN,
-        new_y=YPos.NEXT,
+    pdf = PortalPDF(title=_("Pay stub"))
+    pdf.text_line(_("Pay stub"), style="B", size=18, height=10)
+    pdf.text_line(stub.participant.full_name)
+    pdf.text_line(
+        _("Days worked: %(start)s to %(end)s. Pay date: %(pay_date)s.")
+        % {
+            "start": period.starts_on.isoformat(),
+            "end": period.ends_on.isoformat(),
+            "pay_date": period.pay_date.isoformat(),
+        }
     )
     pdf.ln(4)
     _row(pdf, _("Regular hours"), f"{stub.regular_hours:.2f}")
@@ -52,12 +40,9 @@ def pay_stub_pdf_bytes(stub) -> bytes:
     if stub.year_to_date_gross is not None:
         _row(pdf, _("Gross pay this year"), f"${stub.year_to_date_gross:.2f}")
     pdf.ln(4)
-    pdf.set_font("Helvetica", "I", 9)
-    pdf.multi_cell(
-        0,
-        5,
-        _plain(_("Gross pay is before taxes. The payroll processor sends the net pay.")),
-        new_x=XPos.LMARGIN,
-        new_y=YPos.NEXT,
+    pdf.paragraph(
+        _("Gross pay is before taxes. The payroll processor sends the net pay."),
+        style="I",
+        size=9,
     )
-    return bytes(pdf.output())
+    return pdf.bytes()

@@ -19,6 +19,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Sum, Window
 from django.db.models.functions import RowNumber
 from django.http import Http404
+from django.shortcuts import get_object_or_404
 
 from jobseekers.models import Participant
 from placements.transitional import rules
@@ -34,20 +35,16 @@ from placements.transitional.models import (
     WorkAssignment,
     WorkSite,
 )
-from portal.core.models import User
-from portal.core.permissions import is_program_admin, is_staff_member
+from portal.core.models import Role, User
+from portal.core.permissions import has_role, is_program_admin, is_staff_member
 
 TWO_PLACES = Decimal("0.01")
 TREND_WINDOW = 5
 
 
-def _is_participant(user: User) -> bool:
-    return bool(user and user.is_authenticated and user.is_active and user.is_participant)
-
-
 def participant_of(user: User) -> Participant | None:
     """The participant record behind a participant's login, or None."""
-    if not _is_participant(user):
+    if not has_role(user, Role.PARTICIPANT):
         return None
     return Participant.objects.filter(user=user).first()
 
@@ -59,7 +56,7 @@ def _people_scope(user: User, *, site_field: str) -> Q | None:
         return None
     if is_staff_member(user):
         return Q(**{f"{site_field}__supervisors": user}) | Q(participant__facilitator=user)
-    if _is_participant(user):
+    if has_role(user, Role.PARTICIPANT):
         return Q(participant__user=user)
     return Q(pk__in=[])
 
@@ -70,7 +67,7 @@ def worksites_visible_to(*, user: User) -> QuerySet[WorkSite]:
         return base
     if is_staff_member(user):
         return base.filter(supervisors=user)
-    if _is_participant(user):
+    if has_role(user, Role.PARTICIPANT):
         return base.filter(assignments__participant__user=user).distinct()
     return base.none()
 
@@ -85,10 +82,7 @@ def worksites_supervised_by(*, user: User) -> QuerySet[WorkSite]:
 
 
 def worksite_get_supervised(*, user: User, worksite_id: int) -> WorkSite:
-    try:
-        return worksites_supervised_by(user=user).get(pk=worksite_id)
-    except WorkSite.DoesNotExist as error:
-        raise Http404 from error
+    return get_object_or_404(worksites_supervised_by(user=user), pk=worksite_id)
 
 
 def assignments_visible_to(*, user: User) -> QuerySet[WorkAssignment]:
@@ -106,12 +100,11 @@ def assignment_get_managed(*, user: User, assignment_id: int) -> WorkAssignment:
         sites = WorkSite.objects.filter(supervisors=user)
     else:
         raise Http404
-    try:
-        return WorkAssignment.objects.select_related("participant", "worksite").get(
-            pk=assignment_id, worksite__in=sites
-        )
-    except WorkAssignment.DoesNotExist as error:
-        raise Http404 from error
+    return get_object_or_404(
+        WorkAssignment.objects.select_related("participant", "worksite"),
+        pk=assignment_id,
+        worksite__in=sites,
+    )
 
 
 def time_entries_visible_to(*, user: User) -> QuerySet[TimeEntry]:
@@ -141,10 +134,7 @@ def payroll_runs_visible_to(*, user: User) -> QuerySet[PayrollRun]:
 
 
 def payroll_run_get(*, user: User, run_id: int) -> PayrollRun:
-    try:
-        return payroll_runs_visible_to(user=user).get(pk=run_id)
-    except PayrollRun.DoesNotExist as error:
-        raise Http404 from error
+    return get_object_or_404(payroll_runs_visible_to(user=user), pk=run_id)
 
 
 def pay_stubs_visible_to(*, user: User) -> QuerySet[PayStub]:
@@ -157,7 +147,7 @@ def pay_stubs_visible_to(*, user: User) -> QuerySet[PayStub]:
             participant__facilitator=user,
             run__status__in=[PayrollRunStatus.APPROVED, PayrollRunStatus.EXPORTED],
         )
-    if _is_participant(user):
+    if has_role(user, Role.PARTICIPANT):
         # A participant sees a stub once it is final (approved), never a draft.
         return base.filter(
             participant__user=user,
@@ -167,10 +157,9 @@ def pay_stubs_visible_to(*, user: User) -> QuerySet[PayStub]:
 
 
 def pay_stub_get(*, user: User, stub_id: int) -> PayStub:
-    try:
-        return pay_stubs_visible_to(user=user).prefetch_related("adjustments").get(pk=stub_id)
-    except PayStub.DoesNotExist as error:
-        raise Http404 from error
+    return get_object_or_404(
+        pay_stubs_visible_to(user=user).prefetch_related("adjustments"), pk=stub_id
+    )
 
 
 def stub_entries(*, stub: PayStub) -> QuerySet[TimeEntry]:

@@ -17,7 +17,7 @@ from django.views.decorators.http import require_POST
 
 from jobseekers.models import Participant
 from jobseekers.selectors import participants_visible_to
-from placements.transitional import selectors, services
+from placements.transitional import permissions, selectors, services
 from placements.transitional.forms import (
     AdjustmentForm,
     AssignmentChangeForm,
@@ -228,7 +228,12 @@ def assignment_manage(request, assignment_id):
     return render(
         request,
         "placements/transitional/assignment.html",
-        {"assignment": assignment, "end_form": end_form, "change_form": change_form},
+        {
+            "assignment": assignment,
+            "end_form": end_form,
+            "change_form": change_form,
+            "can_change": permissions.can_change_assignment(request.user, assignment),
+        },
     )
 
 
@@ -246,16 +251,13 @@ def payroll_periods(request):
         else:
             messages.success(request, _("The pay period is added."))
             return redirect("placements:transitional-payroll")
-    periods = Paginator(selectors.pay_periods_visible_to(user=request.user), 30)
-    return render(
-        request,
-        "placements/transitional/payroll.html",
-        {
-            "form": form,
-            "periods": periods.get_page(request.GET.get("page")),
-            "today": timezone.localdate(),
-        },
+    page = Paginator(selectors.pay_periods_visible_to(user=request.user), 30).get_page(
+        request.GET.get("page")
     )
+    today = timezone.localdate()
+    for period in page:
+        period.can_start_run = permissions.can_start_run(request.user, period, today=today)
+    return render(request, "placements/transitional/payroll.html", {"form": form, "periods": page})
 
 
 @require_POST
@@ -308,6 +310,11 @@ def payroll_run(request, run_id):
             "anomalies": selectors.payroll_run_anomalies(run=run),
             "corrections": run.corrections.select_related("participant"),
             "adjustment_form": adjustment_form,
+            "can_review": permissions.can_review_run(request.user, run),
+            "can_approve": permissions.can_approve_run(request.user, run),
+            "can_recalculate": permissions.can_recalculate_run(request.user, run),
+            "can_export": permissions.can_export_run(request.user, run),
+            "can_adjust": permissions.can_adjust_run(request.user, run),
         },
     )
 
