@@ -318,7 +318,7 @@ def employer_vet(*, employer: Employer, decision: str, note: str, actor: User) -
     (public selectors show approved employers' jobs only).
 
     Raises PermissionDeniedError for non-staff, ApplicationError for an unknown decision
-    or a missing note, IllegalTransitionError when the state does not allow it."""
+    or a missing note, InvalidTransition when the state does not allow it."""
     if not can_vet_employers(actor):
         raise PermissionDeniedError()
     if decision not in VettingDecision.ALL:

@@ -217,7 +217,7 @@ def job_update(*, job: JobPosting, details: JobDetails, actor: User) -> JobPosti
 def job_submit(*, job: JobPosting, actor: User) -> JobPosting:
     """Send a draft to be published. An employer's first postings
     (`rules.moderated_first_postings()`) wait for staff review; later ones open at once.
-    Raises EmployerNotApprovedError, IllegalTransitionError."""
+    Raises EmployerNotApprovedError, InvalidTransition."""
     job = JobPosting.objects.select_for_update().select_related("employer").get(pk=job.pk)
     if employer_id_of(actor) != job.employer_id:
         raise PermissionDeniedError()
