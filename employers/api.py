@@ -1,6 +1,5 @@
 """The employers API under /api/v1/: employers and vetting, jobs, fairs and booths."""
 
-from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import generics, status
@@ -10,6 +9,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from employers import serializers as s
+from employers.links import booth_checkout_return_urls, site_url
 from employers.permissions import employer_id_of
 from employers.selectors import (
     JobSearch,
@@ -37,7 +37,6 @@ from employers.services import (
     job_submit,
     job_update,
 )
-from employers.views._helpers import site_url
 from portal.core.exceptions import NotFoundError, PermissionDeniedError
 from portal.core.permissions import IsStaffMember, is_staff_member
 
@@ -279,12 +278,9 @@ class FairBoothView(APIView):
         if fair is None or employer is None:
             raise NotFoundError()
         booth = booth_book(fair=fair, employer=employer, actor=request.user)
-        back = reverse("employers:booth-detail", args=[booth.pk])
+        success_url, cancel_url = booth_checkout_return_urls(request, booth)
         url = booth_checkout_url(
-            booth=booth,
-            actor=request.user,
-            success_url=f"{site_url(request)}{reverse('payments:stripe-return')}?next={back}",
-            cancel_url=site_url(request) + back,
+            booth=booth, actor=request.user, success_url=success_url, cancel_url=cancel_url
         )
         serializer = s.BoothSerializer(booth, context={"checkout_url": url})
         return Response(serializer.data, status=status.HTTP_201_CREATED)

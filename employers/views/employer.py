@@ -8,12 +8,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from employers.forms import EmployerDetailsForm, HiringPolicyForm, InviteForm, JobForm
+from employers.links import booth_checkout_return_urls, site_url
 from employers.models import HiringPolicy, JobStatus
 from employers.permissions import can_invite_members
 from employers.selectors import (
     booth_get_for_user,
     booths_of_employer,
     employer_members,
+    employer_of,
     fairs_visible_to,
     jobs_of_employer,
 )
@@ -33,13 +35,20 @@ from employers.services import (
     job_update,
     member_invite,
 )
-from employers.views._helpers import own_employer_or_404, site_url
 from portal.core.exceptions import ApplicationError
 from portal.core.forms import show_error_on_form
 from portal.core.models import OffenseCategory, Role
 from portal.core.permissions import role_required
 
 DETAIL_FIELDS = list(EmployerDetailsForm.base_fields)
+
+
+def own_employer_or_404(request):
+    """The signed-in member's organization; a user without one gets a 404."""
+    employer = employer_of(user=request.user)
+    if employer is None:
+        raise Http404
+    return employer
 
 
 @role_required(Role.EMPLOYER)
@@ -291,13 +300,10 @@ def booth_pay(request, pk):
     if booth is None:
         raise Http404
     back = reverse("employers:booth-detail", args=[booth.pk])
-    success = f"{site_url(request)}{reverse('payments:stripe-return')}?next={back}"
+    success_url, cancel_url = booth_checkout_return_urls(request, booth)
     try:
         url = booth_checkout_url(
-            booth=booth,
-            actor=request.user,
-            success_url=success,
-            cancel_url=site_url(request) + back,
+            booth=booth, actor=request.user, success_url=success_url, cancel_url=cancel_url
         )
     except ApplicationError as error:
         messages.error(request, error.message)

@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from employers.forms import AcceptInvitationForm, JobSearchForm, SignUpForm
+from employers.links import site_url
 from employers.selectors import (
     JobSearch,
     employer_of,
@@ -24,7 +25,6 @@ from employers.services import (
     invitation_accept,
     invitation_from_token,
 )
-from employers.views._helpers import site_url
 from portal.core.exceptions import ApplicationError
 from portal.core.forms import show_error_on_form
 from portal.payments.providers import stripe_configured
