@@ -28,6 +28,7 @@ from django.utils import timezone
 from employers.models import (
     BOOTH_HOLDS_PLACE,
     DECISION_STRICTNESS,
+    BoothStatus,
     Employer,
     EmployerMembership,
     FairBooth,
@@ -406,6 +407,11 @@ def booths_of_employer(*, user: User) -> QuerySet[FairBooth]:
     if own is None:
         return FairBooth.objects.none()
     return FairBooth.objects.filter(employer_id=own).select_related("fair", "payment")
+
+
+def booth_of_employer_at(*, fair: HiringFair, employer: Employer) -> FairBooth | None:
+    """The employer's booth at `fair` that is not cancelled, or None."""
+    return fair.booths.exclude(status=BoothStatus.CANCELLED).filter(employer=employer).first()
 
 
 def booth_get_for_user(*, user: User, pk: int) -> FairBooth | None:

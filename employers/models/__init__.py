@@ -13,6 +13,7 @@ from employers.models.employers import (
     EmployerInvitation,
     EmployerMembership,
     Industry,
+    VettingDecision,
     VettingStatus,
 )
 from employers.models.fairs import (
@@ -74,6 +75,7 @@ __all__ = [
     "PolicyReason",
     "RecordStage",
     "ShiftPeriod",
+    "VettingDecision",
     "VettingStatus",
     "Weekday",
 ]

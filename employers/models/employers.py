@@ -54,6 +54,23 @@ VETTING_TRANSITIONS: dict[str, frozenset[str]] = {
 }
 
 
+class VettingDecision:
+    """What staff decide on an employer, and the vetting state each leads to."""
+
+    APPROVE = "approve"
+    REJECT = "reject"
+    REQUEST_CHANGES = "request_changes"
+    SUSPEND = "suspend"
+
+    ALL = (APPROVE, REJECT, REQUEST_CHANGES, SUSPEND)
+    TARGET = {
+        APPROVE: VettingStatus.APPROVED,
+        REJECT: VettingStatus.REJECTED,
+        REQUEST_CHANGES: VettingStatus.CHANGES_REQUESTED,
+        SUSPEND: VettingStatus.SUSPENDED,
+    }
+
+
 class Employer(models.Model):
     """A fair-chance employer. Lifecycle (VETTING_TRANSITIONS): pending -> approved,
     changes requested (-> pending again) or rejected; approved <-> suspended. Only an

@@ -22,6 +22,7 @@ from employers.models import (
     PolicyDecision,
     PolicyReason,
     RecordStage,
+    VettingDecision,
     VettingStatus,
 )
 from employers.permissions import can_invite_members, can_vet_employers, is_member_of
@@ -293,21 +294,6 @@ def hiring_policy_update(
         details={"categories": sorted(rules_by_category)},
     )
     return policy
-
-
-class VettingDecision:
-    APPROVE = "approve"
-    REJECT = "reject"
-    REQUEST_CHANGES = "request_changes"
-    SUSPEND = "suspend"
-
-    ALL = (APPROVE, REJECT, REQUEST_CHANGES, SUSPEND)
-    TARGET = {
-        APPROVE: VettingStatus.APPROVED,
-        REJECT: VettingStatus.REJECTED,
-        REQUEST_CHANGES: VettingStatus.CHANGES_REQUESTED,
-        SUSPEND: VettingStatus.SUSPENDED,
-    }
 
 
 @transaction.atomic

@@ -10,7 +10,16 @@ from django.views.decorators.http import require_POST
 from employers.forms import EmployerDetailsForm, HiringPolicyForm, InviteForm, JobForm
 from employers.links import booth_checkout_return_urls, site_url
 from employers.models import HiringPolicy, JobStatus
-from employers.permissions import can_invite_members
+from employers.permissions import (
+    can_cancel_booth,
+    can_change_job,
+    can_close_job,
+    can_invite_members,
+    can_pay_booth,
+    can_post_jobs,
+    can_resubmit_employer,
+    can_submit_job,
+)
 from employers.selectors import (
     booth_get_for_user,
     booths_of_employer,
@@ -81,6 +90,7 @@ def organization(request):
             "form": form,
             "members": employer_members(employer=employer),
             "invite_form": InviteForm() if can_invite_members(request.user, employer) else None,
+            "can_resubmit": can_resubmit_employer(request.user, employer),
         },
     )
 
@@ -190,7 +200,19 @@ def job_list(request):
     return render(
         request,
         "employers/job_list.html",
-        {"employer": employer, "jobs": jobs_of_employer(user=request.user)},
+        {
+            "employer": employer,
+            "can_post_jobs": can_post_jobs(request.user, employer),
+            "job_rows": [
+                {
+                    "job": job,
+                    "can_change": can_change_job(request.user, job),
+                    "can_submit": can_submit_job(request.user, job),
+                    "can_close": can_close_job(request.user, job),
+                }
+                for job in jobs_of_employer(user=request.user)
+            ],
+        },
     )
 
 
@@ -288,6 +310,8 @@ def booth_detail(request, pk):
         {
             "booth": booth,
             "stripe_enabled": booth.payment is not None and booth.payment.provider == "stripe",
+            "can_pay": can_pay_booth(request.user, booth),
+            "can_cancel": can_cancel_booth(request.user, booth),
         },
     )
 

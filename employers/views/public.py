@@ -9,8 +9,10 @@ from django.utils.translation import gettext as _
 
 from employers.forms import AcceptInvitationForm, JobSearchForm, SignUpForm
 from employers.links import site_url
+from employers.permissions import can_book_booth
 from employers.selectors import (
     JobSearch,
+    booth_of_employer_at,
     employer_of,
     employers_public,
     fairs_visible_to,
@@ -96,11 +98,7 @@ def fair_detail(request, pk):
     if fair is None:
         raise Http404
     employer = employer_of(user=request.user) if request.user.is_authenticated else None
-    booth = (
-        fair.booths.exclude(status="cancelled").filter(employer=employer).first()
-        if employer
-        else None
-    )
+    booth = booth_of_employer_at(fair=fair, employer=employer) if employer else None
     return render(
         request,
         "employers/fair_detail.html",
@@ -109,6 +107,7 @@ def fair_detail(request, pk):
             "employer": employer,
             "booth": booth,
             "stripe_enabled": stripe_configured(),
+            "can_book": can_book_booth(request.user, fair),
         },
     )
 
