@@ -94,6 +94,18 @@ def employer_members(*, employer: Employer) -> QuerySet[EmployerMembership]:
     return employer.memberships.select_related("user")
 
 
+def employer_member_recipients(
+    *, employer_id: int, active_only: bool = True
+) -> list[tuple[str, str]]:
+    """(email, preferred language) of the employer's members who have an email (only
+    those whose account is on, unless `active_only` is False): the readers of the emails
+    sent to an organization's team."""
+    members = EmployerMembership.objects.filter(employer_id=employer_id).exclude(user__email="")
+    if active_only:
+        members = members.filter(user__is_active=True)
+    return list(members.values_list("user__email", "user__preferred_language"))
+
+
 @dataclass(frozen=True)
 class PolicyRule:
     category: str

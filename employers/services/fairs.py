@@ -25,12 +25,13 @@ from employers.models import (
     VettingStatus,
 )
 from employers.permissions import can_manage_fairs, employer_id_of
+from employers.selectors import employer_member_recipients
 from employers.services._common import full_clean_or_error, move
 from portal.core.audit import audit_record
+from portal.core.emails import email_on_commit
 from portal.core.exceptions import ApplicationError, PermissionDeniedError
 from portal.core.models import User
 from portal.core.money import to_money
-from portal.core.tasks import email_send, enqueue_on_commit
 from portal.payments.models import Payment, PaymentStatus
 from portal.payments.registry import payment_reference
 from portal.payments.services import (
@@ -155,20 +156,16 @@ def _booth_confirm(booth: FairBooth) -> None:
     move(booth, BoothStatus.CONFIRMED)
     booth.confirmed_at = timezone.now()
     booth.save(update_fields=["status", "confirmed_at"])
-    emails = list(
-        booth.employer.memberships.exclude(user__email="").values_list("user__email", flat=True)
+    # Every member with an email hears of it, whether or not their account is on yet.
+    email_on_commit(
+        "employers/email/booth_confirmed",
+        {
+            "fair": booth.fair.title,
+            "date": timezone.localtime(booth.fair.starts_at).strftime("%Y-%m-%d %H:%M"),
+        },
+        recipients=employer_member_recipients(employer_id=booth.employer_id, active_only=False),
+        together=True,
     )
-    if emails:
-        enqueue_on_commit(
-            email_send,
-            subject=_("Your booth is confirmed: %(fair)s") % {"fair": booth.fair.title},
-            body=_("Your organization has a booth at %(fair)s on %(date)s.\n")
-            % {
-                "fair": booth.fair.title,
-                "date": timezone.localtime(booth.fair.starts_at).strftime("%Y-%m-%d %H:%M"),
-            },
-            to=emails,
-        )
 
 
 @transaction.atomic
