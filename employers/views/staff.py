@@ -7,8 +7,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from employers.filters import EmployerStatusFilter
 from employers.forms import DecisionNoteForm, FairForm
-from employers.models import VettingStatus
 from employers.permissions import (
     can_cancel_booth,
     can_cancel_fair,
@@ -51,19 +51,23 @@ from portal.payments.forms import OfflineConfirmForm
 
 @role_required(Role.STAFF)
 def vetting_queue_page(request):
-    """Employers waiting for a decision, and every employer by state."""
-    status = request.GET.get("status", "")
-    employers = employers_visible_to(user=request.user).order_by("display_name", "id")
-    if status in VettingStatus.values:
-        employers = employers.filter(status=status)
+    """Employers waiting for a decision, and every employer by state (a bad `status` is
+    shown next to the filter, with no list)."""
+    filters = EmployerStatusFilter(
+        request.GET or None,
+        queryset=employers_visible_to(user=request.user).order_by("display_name", "id"),
+    )
+    employers = filters.qs if filters.is_valid() or not filters.is_bound else []
+    query = request.GET.copy()
+    query.pop("page", None)
     return render(
         request,
         "employers/staff/vetting_queue.html",
         {
             "queue": vetting_queue(user=request.user),
             "page": Paginator(employers, 50).get_page(request.GET.get("page")),
-            "status": status,
-            "statuses": VettingStatus.choices,
+            "filter_form": filters.form,
+            "query": query.urlencode(),
         },
     )
 
