@@ -13,7 +13,7 @@ from rest_framework.views import APIView
 from employers import serializers as s
 from employers.filters import JobSearchFilter
 from employers.links import booth_checkout_return_urls, site_url
-from employers.permissions import employer_id_of
+from employers.permissions import can_edit_job
 from employers.selectors import (
     employer_of,
     employers_public,
@@ -144,11 +144,7 @@ def _job_or_404(request, pk, *, write: bool = False):
     job = job_get_for_user(user=request.user, pk=pk)
     if job is None:
         raise NotFoundError()
-    if (
-        write
-        and not is_staff_member(request.user)
-        and job.employer_id != employer_id_of(request.user)
-    ):
+    if write and not can_edit_job(request.user, job):
         raise NotFoundError()
     return job
 

@@ -139,6 +139,11 @@ def can_book_booth(user, fair: HiringFair) -> bool:
     return employer_id_of(user) is not None and fair.status == FairStatus.PUBLISHED
 
 
+def can_book_booth_for(user, employer: Employer) -> bool:
+    """A member books for their own organization; staff for any."""
+    return employer_id_of(user) == employer.pk or can_manage_fairs(user)
+
+
 def can_manage_booth(user, booth: FairBooth) -> bool:
     return employer_id_of(user) == booth.employer_id or is_staff_member(user)
 

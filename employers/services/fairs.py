@@ -24,7 +24,12 @@ from employers.models import (
     HiringFair,
     VettingStatus,
 )
-from employers.permissions import can_manage_fairs, employer_id_of
+from employers.permissions import (
+    can_book_booth_for,
+    can_manage_booth,
+    can_manage_fairs,
+    employer_id_of,
+)
 from employers.selectors import employer_member_recipients
 from employers.services._common import full_clean_or_error, move
 from portal.core.audit import audit_record
@@ -178,7 +183,7 @@ def booth_book(*, fair: HiringFair, employer: Employer, actor: User) -> FairBoot
     Raises PermissionDeniedError (another employer), EmployerNotApprovedError,
     FairClosedError (not published, cancelled, past the deadline), BoothTakenError,
     BoothFullError."""
-    if employer_id_of(actor) != employer.pk and not can_manage_fairs(actor):
+    if not can_book_booth_for(actor, employer):
         raise PermissionDeniedError(_("You can only book a booth for your own organization."))
     if employer.status != VettingStatus.APPROVED:
         raise EmployerNotApprovedError()
@@ -247,11 +252,10 @@ def booth_cancel(*, booth: FairBooth, actor: User) -> FairBooth:
         .select_related("fair", "payment")
         .get(pk=booth.pk)
     )
-    is_staff = can_manage_fairs(actor)
-    if employer_id_of(actor) != booth.employer_id and not is_staff:
+    if not can_manage_booth(actor, booth):
         raise PermissionDeniedError()
     before_deadline = timezone.now() <= booth.fair.registration_deadline
-    if not before_deadline and not is_staff:
+    if not before_deadline and not can_manage_fairs(actor):
         raise FairClosedError(
             _("Registration has closed, so the booth cannot be cancelled here. Contact staff.")
         )

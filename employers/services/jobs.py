@@ -22,7 +22,7 @@ from employers.models import (
     VettingStatus,
     Weekday,
 )
-from employers.permissions import can_moderate_jobs, employer_id_of, is_member_of
+from employers.permissions import can_edit_job, can_moderate_jobs, employer_id_of, is_member_of
 from employers.selectors import employer_member_recipients
 from employers.services._common import full_clean_or_error, move
 from portal.core.audit import audit_record
@@ -291,7 +291,7 @@ def job_reject(*, job: JobPosting, note: str, actor: User) -> JobPosting:
 def job_close(*, job: JobPosting, actor: User, filled: bool = False) -> JobPosting:
     """The employer (or staff) closes a job, as filled or not."""
     job = JobPosting.objects.select_for_update().get(pk=job.pk)
-    if employer_id_of(actor) != job.employer_id and not can_moderate_jobs(actor):
+    if not can_edit_job(actor, job):
         raise PermissionDeniedError()
     move(job, JobStatus.FILLED if filled else JobStatus.CLOSED)
     job.save()

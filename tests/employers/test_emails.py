@@ -63,8 +63,8 @@ EMAILS = [
 def test_email_templates_keep_the_text_and_its_translation(
     template, context, subject, body, language
 ):
-    values = {name: str(value) for name, value in context.items()}
     with translation.override(language):
+        values = {name: str(value) for name, value in context.items()}
         expected_subject = _(subject) % values if "%(" in subject else _(subject)
         expected_body = _(body) % values
         rendered_subject, rendered_body = render_email(template, context)
