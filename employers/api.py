@@ -1,6 +1,7 @@
 """The employers API under /api/v1/: employers and vetting, jobs, fairs and booths."""
 
-from django.urls import reverse
+from django_filters.rest_framework import DjangoFilterBackend
+from django_filters.utils import translate_validation
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import generics, status
@@ -10,15 +11,17 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from employers import serializers as s
-from employers.permissions import employer_id_of
+from employers.filters import JobSearchFilter
+from employers.links import booth_checkout_return_urls, site_url
+from employers.permissions import can_edit_job
 from employers.selectors import (
-    JobSearch,
     employer_of,
     employers_public,
     employers_visible_to,
     fairs_visible_to,
     job_get_for_user,
     job_search,
+    open_jobs_public,
 )
 from employers.services import (
     EmployerDetails,
@@ -37,7 +40,6 @@ from employers.services import (
     job_submit,
     job_update,
 )
-from employers.views._helpers import site_url
 from portal.core.exceptions import NotFoundError, PermissionDeniedError
 from portal.core.permissions import IsStaffMember, is_staff_member
 
@@ -103,31 +105,25 @@ class JobListCreateView(generics.ListAPIView):
     writes a job (a draft)."""
 
     serializer_class = s.JobListSerializer
+    # The backend puts JobSearchFilter's parameters in the schema; the selector, not the
+    # FilterSet, builds the tuned query from the cleaned values (`filter_queryset`).
+    filter_backends = [DjangoFilterBackend]
+    filterset_class = JobSearchFilter
 
     def get_permissions(self):
         return [AllowAny()] if self.request.method == "GET" else super().get_permissions()
 
     def get_queryset(self):
-        data = s.JobSearchSerializer(data=self.request.query_params)
-        data.is_valid(raise_exception=True)
-        values = data.validated_data
-        jobs, _origin = job_search(
-            JobSearch(
-                keyword=values.get("q", ""),
-                zip_code=values.get("zip", ""),
-                radius_miles=values.get("radius"),
-                shift=values.get("shift", ""),
-                transit_accessible=values.get("transit", False),
-                minimum_wage=values.get("min_wage"),
-                employment_type=values.get("type", ""),
-                sort=values.get("sort", "newest"),
-            )
-        )
-        return jobs
+        return open_jobs_public()
 
-    @extend_schema(parameters=[s.JobSearchSerializer])
-    def get(self, request, *args, **kwargs):
-        return super().get(request, *args, **kwargs)
+    def filter_queryset(self, queryset):
+        """The search of the query's parameters (a 400 naming the field for a bad one, or
+        for an unknown ZIP)."""
+        filters = JobSearchFilter(self.request.query_params)
+        if not filters.is_valid():
+            raise translate_validation(filters.errors)
+        jobs, _origin = job_search(filters.search())
+        return jobs
 
     @extend_schema(request=s.JobWriteSerializer, responses={201: s.JobDetailSerializer})
     def post(self, request):
@@ -148,11 +144,7 @@ def _job_or_404(request, pk, *, write: bool = False):
     job = job_get_for_user(user=request.user, pk=pk)
     if job is None:
         raise NotFoundError()
-    if (
-        write
-        and not is_staff_member(request.user)
-        and job.employer_id != employer_id_of(request.user)
-    ):
+    if write and not can_edit_job(request.user, job):
         raise NotFoundError()
     return job
 
@@ -279,12 +271,9 @@ class FairBoothView(APIView):
         if fair is None or employer is None:
             raise NotFoundError()
         booth = booth_book(fair=fair, employer=employer, actor=request.user)
-        back = reverse("employers:booth-detail", args=[booth.pk])
+        success_url, cancel_url = booth_checkout_return_urls(request, booth)
         url = booth_checkout_url(
-            booth=booth,
-            actor=request.user,
-            success_url=f"{site_url(request)}{reverse('payments:stripe-return')}?next={back}",
-            cancel_url=site_url(request) + back,
+            booth=booth, actor=request.user, success_url=success_url, cancel_url=cancel_url
         )
         serializer = s.BoothSerializer(booth, context={"checkout_url": url})
         return Response(serializer.data, status=status.HTTP_201_CREATED)

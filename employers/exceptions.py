@@ -17,10 +17,6 @@ class EmployerNotApprovedError(ConflictError):
     )
 
 
-class IllegalTransitionError(ConflictError):
-    default_code = "illegal_transition"
-
-
 class InvalidJobError(ApplicationError):
     default_code = "invalid_job"
 

@@ -12,10 +12,8 @@ from employers.models import (
     PolicyDecision,
     PolicyReason,
     RecordStage,
-    ShiftPeriod,
     Weekday,
 )
-from employers.rules import max_search_radius_miles
 from portal.core.models import OffenseCategory, Skill
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"})
@@ -197,31 +195,6 @@ class JobForm(forms.Form):
             for code in OffenseCategory.values
             if self.cleaned_data.get(f"rule_{code}")
         }
-
-
-class JobSearchForm(forms.Form):
-    q = forms.CharField(label=_("Keywords"), max_length=100, required=False)
-    zip = forms.CharField(label=_("Near ZIP code"), max_length=10, required=False)
-    radius = forms.IntegerField(
-        label=_("Within (miles)"), min_value=1, max_value=max_search_radius_miles, required=False
-    )
-    shift = forms.ChoiceField(
-        label=_("Shift"),
-        choices=[("", _("Any")), *ShiftPeriod.choices, ("weekend", _("Weekend"))],
-        required=False,
-    )
-    transit = forms.BooleanField(label=_("Only jobs on a bus line"), required=False)
-    min_wage = forms.DecimalField(
-        label=_("Pays at least ($ an hour)"), min_value=0, decimal_places=2, required=False
-    )
-    type = forms.ChoiceField(
-        label=_("Type of job"), choices=[("", _("Any")), *EmploymentType.choices], required=False
-    )
-    sort = forms.ChoiceField(
-        label=_("Sort by"),
-        choices=[("newest", _("Newest")), ("wage", _("Highest wage")), ("distance", _("Closest"))],
-        required=False,
-    )
 
 
 class DecisionNoteForm(forms.Form):

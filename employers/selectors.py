@@ -28,6 +28,7 @@ from django.utils import timezone
 from employers.models import (
     BOOTH_HOLDS_PLACE,
     DECISION_STRICTNESS,
+    BoothStatus,
     Employer,
     EmployerMembership,
     FairBooth,
@@ -91,6 +92,18 @@ def vetting_queue(*, user: User) -> QuerySet[Employer]:
 
 def employer_members(*, employer: Employer) -> QuerySet[EmployerMembership]:
     return employer.memberships.select_related("user")
+
+
+def employer_member_recipients(
+    *, employer_id: int, active_only: bool = True
+) -> list[tuple[str, str]]:
+    """(email, preferred language) of the employer's members who have an email (only
+    those whose account is on, unless `active_only` is False): the readers of the emails
+    sent to an organization's team."""
+    members = EmployerMembership.objects.filter(employer_id=employer_id).exclude(user__email="")
+    if active_only:
+        members = members.filter(user__is_active=True)
+    return list(members.values_list("user__email", "user__preferred_language"))
 
 
 @dataclass(frozen=True)
@@ -406,6 +419,11 @@ def booths_of_employer(*, user: User) -> QuerySet[FairBooth]:
     if own is None:
         return FairBooth.objects.none()
     return FairBooth.objects.filter(employer_id=own).select_related("fair", "payment")
+
+
+def booth_of_employer_at(*, fair: HiringFair, employer: Employer) -> FairBooth | None:
+    """The employer's booth at `fair` that is not cancelled, or None."""
+    return fair.booths.exclude(status=BoothStatus.CANCELLED).filter(employer=employer).first()
 
 
 def booth_get_for_user(*, user: User, pk: int) -> FairBooth | None:

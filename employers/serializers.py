@@ -16,7 +16,6 @@ from employers.models import (
     ShiftPeriod,
     Weekday,
 )
-from employers.rules import max_search_radius_miles
 from portal.core.models import OffenseCategory, Skill
 
 # --- Employers ---------------------------------------------------------------------------
@@ -212,26 +211,6 @@ class JobWriteSerializer(serializers.Serializer):
     employer = serializers.IntegerField(
         required=False, help_text=_("Your organization's id (the default).")
     )
-
-
-class JobSearchSerializer(serializers.Serializer):
-    q = serializers.CharField(required=False, allow_blank=True, max_length=100)
-    zip = serializers.CharField(required=False, allow_blank=True, max_length=10)
-    radius = serializers.IntegerField(required=False, min_value=1, max_value=1000)
-    shift = serializers.ChoiceField(
-        choices=[*ShiftPeriod.values, "weekend"], required=False, allow_blank=True
-    )
-    transit = serializers.BooleanField(required=False, default=False)
-    min_wage = serializers.DecimalField(max_digits=12, decimal_places=2, required=False)
-    type = serializers.ChoiceField(choices=EmploymentType.choices, required=False, allow_blank=True)
-    sort = serializers.ChoiceField(choices=["newest", "wage", "distance"], required=False)
-
-    def validate_radius(self, value):
-        if value > max_search_radius_miles():
-            raise serializers.ValidationError(
-                _("At most %(miles)s miles.") % {"miles": max_search_radius_miles()}
-            )
-        return value
 
 
 class JobCloseSerializer(serializers.Serializer):

@@ -4,21 +4,21 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext as _
 
-from employers.exceptions import IllegalTransitionError
 from portal.core.exceptions import ApplicationError
+from portal.core.transitions import transition_to
 
 
 def move(obj: models.Model, status: str) -> None:
-    """Change `obj.status` to `status` if its ALLOWED_TRANSITIONS allow it."""
-    if status not in obj.ALLOWED_TRANSITIONS[obj.status]:
-        raise IllegalTransitionError(
-            _("This cannot change from “%(current)s” to “%(new)s”.")
-            % {
-                "current": obj.get_status_display(),
-                "new": dict(obj._meta.get_field("status").choices)[status],
-            }
-        )
-    obj.status = status
+    """Change `obj.status` to `status` through `portal.core.transitions.transition_to`,
+    with the message the employers app has always given: both states by name. Raises
+    InvalidTransition (code "illegal_transition")."""
+    labels = dict(obj._meta.get_field("status").choices)
+    transition_to(
+        obj,
+        status,
+        message=_("This cannot change from “%(current)s” to “%(new)s”.")
+        % {"current": labels[obj.status], "new": labels[status]},
+    )
 
 
 def full_clean_or_error(obj: models.Model, **kwargs) -> None:

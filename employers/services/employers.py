@@ -22,16 +22,18 @@ from employers.models import (
     PolicyDecision,
     PolicyReason,
     RecordStage,
+    VettingDecision,
     VettingStatus,
 )
 from employers.permissions import can_invite_members, can_vet_employers, is_member_of
+from employers.selectors import employer_member_recipients
 from employers.services._common import absolute, full_clean_or_error, move
 from portal.core.audit import audit_record
+from portal.core.emails import email_on_commit
 from portal.core.exceptions import ApplicationError, ConflictError, PermissionDeniedError
 from portal.core.geo import zip_location_or_error
 from portal.core.models import OffenseCategory, Role, User
 from portal.core.services import user_create
-from portal.core.tasks import email_send, enqueue_on_commit
 
 EIN_PATTERN = re.compile(r"^(\d{2})-?(\d{7})$")
 # EIN prefixes the IRS has never assigned (IRS, "How EINs are assigned and valid EIN prefixes").
@@ -106,28 +108,17 @@ def _validated_details(details: EmployerDetails, *, exclude_pk: int | None = Non
     return {**details.__dict__, "ein": ein, "zip_code": details.zip_code.strip()}
 
 
-def _email_members(employer: Employer, *, subject: str, body: str) -> None:
-    emails = list(
-        employer.memberships.filter(user__is_active=True)
-        .exclude(user__email="")
-        .values_list("user__email", flat=True)
-    )
-    if emails:
-        enqueue_on_commit(email_send, subject=subject, body=body, to=emails)
-
-
 def _send_verification(user: User, *, site_url: str) -> None:
+    """The link that turns on a new owner's account, in the language they signed up in
+    (the active one)."""
     token = signing.dumps(user.pk, salt=VERIFY_SALT)
-    link = absolute(site_url, reverse("employers:verify-email", args=[token]))
-    enqueue_on_commit(
-        email_send,
-        subject=_("Confirm your email for the Second Chance Jobs Portal"),
-        body=_(
-            "Hello %(name)s,\n\nOpen this link to confirm your email and turn on your account:\n"
-            "%(link)s\n\nThe link works for 3 days.\n"
-        )
-        % {"name": user.first_name or user.username, "link": link},
-        to=[user.email],
+    email_on_commit(
+        "employers/email/email_confirm",
+        {
+            "name": user.first_name or user.username,
+            "link": absolute(site_url, reverse("employers:verify-email", args=[token])),
+        },
+        recipients=[(user.email, None)],
     )
 
 
@@ -295,21 +286,6 @@ def hiring_policy_update(
     return policy
 
 
-class VettingDecision:
-    APPROVE = "approve"
-    REJECT = "reject"
-    REQUEST_CHANGES = "request_changes"
-    SUSPEND = "suspend"
-
-    ALL = (APPROVE, REJECT, REQUEST_CHANGES, SUSPEND)
-    TARGET = {
-        APPROVE: VettingStatus.APPROVED,
-        REJECT: VettingStatus.REJECTED,
-        REQUEST_CHANGES: VettingStatus.CHANGES_REQUESTED,
-        SUSPEND: VettingStatus.SUSPENDED,
-    }
-
-
 @transaction.atomic
 def employer_vet(*, employer: Employer, decision: str, note: str, actor: User) -> Employer:
     """Staff decide on an employer: approve (also reinstates a suspended one), reject,
@@ -318,7 +294,7 @@ def employer_vet(*, employer: Employer, decision: str, note: str, actor: User) -
     (public selectors show approved employers' jobs only).
 
     Raises PermissionDeniedError for non-staff, ApplicationError for an unknown decision
-    or a missing note, IllegalTransitionError when the state does not allow it."""
+    or a missing note, InvalidTransition when the state does not allow it."""
     if not can_vet_employers(actor):
         raise PermissionDeniedError()
     if decision not in VettingDecision.ALL:
@@ -344,12 +320,16 @@ def employer_vet(*, employer: Employer, decision: str, note: str, actor: User) -
         target=employer,
         details={"decision": decision, "status": employer.status},
     )
-    _email_members(
-        employer,
-        subject=_("Your organization's review: %(status)s")
-        % {"status": employer.get_status_display()},
-        body=_("Program staff reviewed %(name)s.\n\nDecision: %(status)s\n\n%(note)s\n")
-        % {"name": employer.display_name, "status": employer.get_status_display(), "note": note},
+    email_on_commit(
+        "employers/email/vetting_decided",
+        # The state's label stays lazy: each member reads it in their own language.
+        {
+            "name": employer.display_name,
+            "status": VettingStatus(employer.status).label,
+            "note": note,
+        },
+        recipients=employer_member_recipients(employer_id=employer.pk),
+        together=True,
     )
     return employer
 
@@ -378,19 +358,15 @@ def member_invite(
     token = signing.dumps(invitation.pk, salt=INVITE_SALT)
     link = absolute(site_url, reverse("employers:invitation-accept", args=[token]))
     audit_record(actor=actor, action="employer.member_invited", target=employer)
-    enqueue_on_commit(
-        email_send,
-        subject=_("%(name)s invites you to the Second Chance Jobs Portal")
-        % {"name": employer.display_name},
-        body=_(
-            "%(inviter)s invites you to join %(name)s on the portal. Open this link:\n%(link)s\n"
-        )
-        % {
+    # The invited person has no account yet: they read the inviter's language.
+    email_on_commit(
+        "employers/email/member_invited",
+        {
             "inviter": actor.get_full_name() or actor.username,
             "name": employer.display_name,
             "link": link,
         },
-        to=[email],
+        recipients=[(email, None)],
     )
     return invitation
 

@@ -24,13 +24,19 @@ from employers.models import (
     HiringFair,
     VettingStatus,
 )
-from employers.permissions import can_manage_fairs, employer_id_of
+from employers.permissions import (
+    can_book_booth_for,
+    can_manage_booth,
+    can_manage_fairs,
+    employer_id_of,
+)
+from employers.selectors import employer_member_recipients
 from employers.services._common import full_clean_or_error, move
 from portal.core.audit import audit_record
+from portal.core.emails import email_on_commit
 from portal.core.exceptions import ApplicationError, PermissionDeniedError
 from portal.core.models import User
 from portal.core.money import to_money
-from portal.core.tasks import email_send, enqueue_on_commit
 from portal.payments.models import Payment, PaymentStatus
 from portal.payments.registry import payment_reference
 from portal.payments.services import (
@@ -155,20 +161,16 @@ def _booth_confirm(booth: FairBooth) -> None:
     move(booth, BoothStatus.CONFIRMED)
     booth.confirmed_at = timezone.now()
     booth.save(update_fields=["status", "confirmed_at"])
-    emails = list(
-        booth.employer.memberships.exclude(user__email="").values_list("user__email", flat=True)
+    # Every member with an email hears of it, whether or not their account is on yet.
+    email_on_commit(
+        "employers/email/booth_confirmed",
+        {
+            "fair": booth.fair.title,
+            "date": timezone.localtime(booth.fair.starts_at).strftime("%Y-%m-%d %H:%M"),
+        },
+        recipients=employer_member_recipients(employer_id=booth.employer_id, active_only=False),
+        together=True,
     )
-    if emails:
-        enqueue_on_commit(
-            email_send,
-            subject=_("Your booth is confirmed: %(fair)s") % {"fair": booth.fair.title},
-            body=_("Your organization has a booth at %(fair)s on %(date)s.\n")
-            % {
-                "fair": booth.fair.title,
-                "date": timezone.localtime(booth.fair.starts_at).strftime("%Y-%m-%d %H:%M"),
-            },
-            to=emails,
-        )
 
 
 @transaction.atomic
@@ -181,7 +183,7 @@ def booth_book(*, fair: HiringFair, employer: Employer, actor: User) -> FairBoot
     Raises PermissionDeniedError (another employer), EmployerNotApprovedError,
     FairClosedError (not published, cancelled, past the deadline), BoothTakenError,
     BoothFullError."""
-    if employer_id_of(actor) != employer.pk and not can_manage_fairs(actor):
+    if not can_book_booth_for(actor, employer):
         raise PermissionDeniedError(_("You can only book a booth for your own organization."))
     if employer.status != VettingStatus.APPROVED:
         raise EmployerNotApprovedError()
@@ -250,11 +252,10 @@ def booth_cancel(*, booth: FairBooth, actor: User) -> FairBooth:
         .select_related("fair", "payment")
         .get(pk=booth.pk)
     )
-    is_staff = can_manage_fairs(actor)
-    if employer_id_of(actor) != booth.employer_id and not is_staff:
+    if not can_manage_booth(actor, booth):
         raise PermissionDeniedError()
     before_deadline = timezone.now() <= booth.fair.registration_deadline
-    if not before_deadline and not is_staff:
+    if not before_deadline and not can_manage_fairs(actor):
         raise FairClosedError(
             _("Registration has closed, so the booth cannot be cancelled here. Contact staff.")
         )

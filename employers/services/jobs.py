@@ -22,15 +22,16 @@ from employers.models import (
     VettingStatus,
     Weekday,
 )
-from employers.permissions import can_moderate_jobs, employer_id_of, is_member_of
+from employers.permissions import can_edit_job, can_moderate_jobs, employer_id_of, is_member_of
+from employers.selectors import employer_member_recipients
 from employers.services._common import full_clean_or_error, move
 from portal.core.audit import audit_record
+from portal.core.emails import email_on_commit
 from portal.core.exceptions import ApplicationError, PermissionDeniedError
 from portal.core.geo import zip_location_or_error
 from portal.core.models import OffenseCategory, Skill, User
 from portal.core.money import to_money
 from portal.core.rules import minimum_hourly_wage
-from portal.core.tasks import email_send, enqueue_on_commit
 
 WEEKEND = {Weekday.SAT, Weekday.SUN}
 
@@ -217,7 +218,7 @@ def job_update(*, job: JobPosting, details: JobDetails, actor: User) -> JobPosti
 def job_submit(*, job: JobPosting, actor: User) -> JobPosting:
     """Send a draft to be published. An employer's first postings
     (`rules.moderated_first_postings()`) wait for staff review; later ones open at once.
-    Raises EmployerNotApprovedError, IllegalTransitionError."""
+    Raises EmployerNotApprovedError, InvalidTransition."""
     job = JobPosting.objects.select_for_update().select_related("employer").get(pk=job.pk)
     if employer_id_of(actor) != job.employer_id:
         raise PermissionDeniedError()
@@ -237,16 +238,6 @@ def job_submit(*, job: JobPosting, actor: User) -> JobPosting:
     return job
 
 
-def _email_job_members(job: JobPosting, *, subject: str, body: str) -> None:
-    emails = list(
-        job.employer.memberships.filter(user__is_active=True)
-        .exclude(user__email="")
-        .values_list("user__email", flat=True)
-    )
-    if emails:
-        enqueue_on_commit(email_send, subject=subject, body=body, to=emails)
-
-
 @transaction.atomic
 def job_approve(*, job: JobPosting, actor: User) -> JobPosting:
     """Staff publish a job waiting for review. Raises EmployerNotApprovedError when the
@@ -260,11 +251,11 @@ def job_approve(*, job: JobPosting, actor: User) -> JobPosting:
     job.moderation_note = ""
     job.save()
     audit_record(actor=actor, action="job.approved", target=job)
-    _email_job_members(
-        job,
-        subject=_("Your job is published: %(title)s") % {"title": job.title},
-        body=_("Program staff approved “%(title)s”. Job seekers can see it now.\n")
-        % {"title": job.title},
+    email_on_commit(
+        "employers/email/job_published",
+        {"title": job.title},
+        recipients=employer_member_recipients(employer_id=job.employer_id),
+        together=True,
     )
     return job
 
@@ -287,11 +278,11 @@ def job_reject(*, job: JobPosting, note: str, actor: User) -> JobPosting:
     job.moderation_note = note
     job.save()
     audit_record(actor=actor, action="job.rejected", target=job)
-    _email_job_members(
-        job,
-        subject=_("Changes needed: %(title)s") % {"title": job.title},
-        body=_("Program staff sent back “%(title)s”:\n\n%(note)s\n")
-        % {"title": job.title, "note": note},
+    email_on_commit(
+        "employers/email/job_sent_back",
+        {"title": job.title, "note": note},
+        recipients=employer_member_recipients(employer_id=job.employer_id),
+        together=True,
     )
     return job
 
@@ -300,7 +291,7 @@ def job_reject(*, job: JobPosting, note: str, actor: User) -> JobPosting:
 def job_close(*, job: JobPosting, actor: User, filled: bool = False) -> JobPosting:
     """The employer (or staff) closes a job, as filled or not."""
     job = JobPosting.objects.select_for_update().get(pk=job.pk)
-    if employer_id_of(actor) != job.employer_id and not can_moderate_jobs(actor):
+    if not can_edit_job(actor, job):
         raise PermissionDeniedError()
     move(job, JobStatus.FILLED if filled else JobStatus.CLOSED)
     job.save()

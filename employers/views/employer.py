@@ -8,12 +8,23 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from employers.forms import EmployerDetailsForm, HiringPolicyForm, InviteForm, JobForm
+from employers.links import booth_checkout_return_urls, site_url
 from employers.models import HiringPolicy, JobStatus
-from employers.permissions import can_invite_members
+from employers.permissions import (
+    can_cancel_booth,
+    can_change_job,
+    can_close_job,
+    can_invite_members,
+    can_pay_booth,
+    can_post_jobs,
+    can_resubmit_employer,
+    can_submit_job,
+)
 from employers.selectors import (
     booth_get_for_user,
     booths_of_employer,
     employer_members,
+    employer_of,
     fairs_visible_to,
     jobs_of_employer,
 )
@@ -33,13 +44,20 @@ from employers.services import (
     job_update,
     member_invite,
 )
-from employers.views._helpers import own_employer_or_404, site_url
 from portal.core.exceptions import ApplicationError
 from portal.core.forms import show_error_on_form
 from portal.core.models import OffenseCategory, Role
 from portal.core.permissions import role_required
 
 DETAIL_FIELDS = list(EmployerDetailsForm.base_fields)
+
+
+def own_employer_or_404(request):
+    """The signed-in member's organization; a user without one gets a 404."""
+    employer = employer_of(user=request.user)
+    if employer is None:
+        raise Http404
+    return employer
 
 
 @role_required(Role.EMPLOYER)
@@ -72,6 +90,7 @@ def organization(request):
             "form": form,
             "members": employer_members(employer=employer),
             "invite_form": InviteForm() if can_invite_members(request.user, employer) else None,
+            "can_resubmit": can_resubmit_employer(request.user, employer),
         },
     )
 
@@ -181,7 +200,19 @@ def job_list(request):
     return render(
         request,
         "employers/job_list.html",
-        {"employer": employer, "jobs": jobs_of_employer(user=request.user)},
+        {
+            "employer": employer,
+            "can_post_jobs": can_post_jobs(request.user, employer),
+            "job_rows": [
+                {
+                    "job": job,
+                    "can_change": can_change_job(request.user, job),
+                    "can_submit": can_submit_job(request.user, job),
+                    "can_close": can_close_job(request.user, job),
+                }
+                for job in jobs_of_employer(user=request.user)
+            ],
+        },
     )
 
 
@@ -279,6 +310,8 @@ def booth_detail(request, pk):
         {
             "booth": booth,
             "stripe_enabled": booth.payment is not None and booth.payment.provider == "stripe",
+            "can_pay": can_pay_booth(request.user, booth),
+            "can_cancel": can_cancel_booth(request.user, booth),
         },
     )
 
@@ -291,13 +324,10 @@ def booth_pay(request, pk):
     if booth is None:
         raise Http404
     back = reverse("employers:booth-detail", args=[booth.pk])
-    success = f"{site_url(request)}{reverse('payments:stripe-return')}?next={back}"
+    success_url, cancel_url = booth_checkout_return_urls(request, booth)
     try:
         url = booth_checkout_url(
-            booth=booth,
-            actor=request.user,
-            success_url=success,
-            cancel_url=site_url(request) + back,
+            booth=booth, actor=request.user, success_url=success_url, cancel_url=cancel_url
         )
     except ApplicationError as error:
         messages.error(request, error.message)

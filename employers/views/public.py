@@ -7,9 +7,12 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from employers.forms import AcceptInvitationForm, JobSearchForm, SignUpForm
+from employers.filters import JobSearchFilter
+from employers.forms import AcceptInvitationForm, SignUpForm
+from employers.links import site_url
+from employers.permissions import can_book_booth
 from employers.selectors import (
-    JobSearch,
+    booth_of_employer_at,
     employer_of,
     employers_public,
     fairs_visible_to,
@@ -24,7 +27,6 @@ from employers.services import (
     invitation_accept,
     invitation_from_token,
 )
-from employers.views._helpers import site_url
 from portal.core.exceptions import ApplicationError
 from portal.core.forms import show_error_on_form
 from portal.payments.providers import stripe_configured
@@ -32,30 +34,17 @@ from portal.payments.providers import stripe_configured
 JOBS_PER_PAGE = 20
 
 
-def _search_from_form(form: JobSearchForm) -> JobSearch:
-    data = form.cleaned_data
-    return JobSearch(
-        keyword=data.get("q") or "",
-        zip_code=(data.get("zip") or "").strip(),
-        radius_miles=data.get("radius"),
-        shift=data.get("shift") or "",
-        transit_accessible=bool(data.get("transit")),
-        minimum_wage=data.get("min_wage"),
-        employment_type=data.get("type") or "",
-        sort=data.get("sort") or "newest",
-    )
-
-
 def job_search_page(request):
-    """Open jobs of approved employers, with filters; works without JavaScript (GET)."""
-    form = JobSearchForm(request.GET or None)
+    """Open jobs of approved employers, with filters; works without JavaScript (GET). A
+    bad filter value is shown next to its field, with no results."""
+    filters = JobSearchFilter(request.GET or None)
+    form = filters.form
     jobs, origin = [], {}
-    if form.is_bound and not form.is_valid():
+    if filters.is_bound and not filters.is_valid():
         page = Paginator([], JOBS_PER_PAGE).get_page(1)
     else:
-        search = _search_from_form(form) if form.is_bound else JobSearch()
         try:
-            jobs, origin = job_search(search)
+            jobs, origin = job_search(filters.search())
         except ApplicationError as error:
             show_error_on_form(form, error)
         page = Paginator(jobs, JOBS_PER_PAGE).get_page(request.GET.get("page"))
@@ -96,11 +85,7 @@ def fair_detail(request, pk):
     if fair is None:
         raise Http404
     employer = employer_of(user=request.user) if request.user.is_authenticated else None
-    booth = (
-        fair.booths.exclude(status="cancelled").filter(employer=employer).first()
-        if employer
-        else None
-    )
+    booth = booth_of_employer_at(fair=fair, employer=employer) if employer else None
     return render(
         request,
         "employers/fair_detail.html",
@@ -109,6 +94,7 @@ def fair_detail(request, pk):
             "employer": employer,
             "booth": booth,
             "stripe_enabled": stripe_configured(),
+            "can_book": can_book_booth(request.user, fair),
         },
     )
 

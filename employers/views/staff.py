@@ -7,8 +7,17 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from employers.filters import EmployerStatusFilter
 from employers.forms import DecisionNoteForm, FairForm
-from employers.models import FairStatus, VettingStatus
+from employers.permissions import (
+    can_cancel_booth,
+    can_cancel_fair,
+    can_complete_fair,
+    can_publish_fair,
+    can_record_booth_payment,
+    can_review_job,
+    vetting_decisions_for,
+)
 from employers.selectors import (
     booth_get_for_user,
     employer_members,
@@ -42,19 +51,23 @@ from portal.payments.forms import OfflineConfirmForm
 
 @role_required(Role.STAFF)
 def vetting_queue_page(request):
-    """Employers waiting for a decision, and every employer by state."""
-    status = request.GET.get("status", "")
-    employers = employers_visible_to(user=request.user).order_by("display_name", "id")
-    if status in VettingStatus.values:
-        employers = employers.filter(status=status)
+    """Employers waiting for a decision, and every employer by state (a bad `status` is
+    shown next to the filter, with no list)."""
+    filters = EmployerStatusFilter(
+        request.GET or None,
+        queryset=employers_visible_to(user=request.user).order_by("display_name", "id"),
+    )
+    employers = filters.qs if filters.is_valid() or not filters.is_bound else []
+    query = request.GET.copy()
+    query.pop("page", None)
     return render(
         request,
         "employers/staff/vetting_queue.html",
         {
             "queue": vetting_queue(user=request.user),
             "page": Paginator(employers, 50).get_page(request.GET.get("page")),
-            "status": status,
-            "statuses": VettingStatus.choices,
+            "filter_form": filters.form,
+            "query": query.urlencode(),
         },
     )
 
@@ -88,28 +101,21 @@ def employer_review(request, pk):
             "policy": policy,
             "policy_rules": [(labels[code], rule) for code, rule in policy.rules.items()],
             "form": form,
-            "decisions": _decisions_for(employer.status),
+            "decisions": _decisions_for(request.user, employer),
         },
     )
 
 
-def _decisions_for(status: str) -> list[tuple[str, str]]:
+def _decisions_for(user, employer) -> list[tuple[str, str]]:
+    """The decisions the user may take now, with their button labels, in page order."""
+    allowed = vetting_decisions_for(user, employer)
     labels = {
         VettingDecision.APPROVE: _("Approve"),
         VettingDecision.REQUEST_CHANGES: _("Ask for changes"),
         VettingDecision.REJECT: _("Reject"),
         VettingDecision.SUSPEND: _("Suspend"),
     }
-    allowed = {
-        VettingStatus.PENDING: [
-            VettingDecision.APPROVE,
-            VettingDecision.REQUEST_CHANGES,
-            VettingDecision.REJECT,
-        ],
-        VettingStatus.APPROVED: [VettingDecision.SUSPEND],
-        VettingStatus.SUSPENDED: [VettingDecision.APPROVE],
-    }.get(status, [])
-    return [(decision, labels[decision]) for decision in allowed]
+    return [(decision, label) for decision, label in labels.items() if decision in allowed]
 
 
 @role_required(Role.STAFF)
@@ -137,7 +143,11 @@ def job_review(request, pk):
             show_error_on_form(form, error)
         else:
             return redirect("employers:staff-jobs")
-    return render(request, "employers/staff/job_review.html", {"job": job, "form": form})
+    return render(
+        request,
+        "employers/staff/job_review.html",
+        {"job": job, "form": form, "can_review": can_review_job(request.user, job)},
+    )
 
 
 @role_required(Role.STAFF)
@@ -177,11 +187,18 @@ def fair_manage(request, pk):
         "employers/staff/fair_manage.html",
         {
             "fair": fair,
-            "booths": fair_booths(fair=fair, user=request.user),
+            "booth_rows": [
+                {
+                    "booth": booth,
+                    "can_record_payment": can_record_booth_payment(request.user, booth),
+                    "can_cancel": can_cancel_booth(request.user, booth),
+                }
+                for booth in fair_booths(fair=fair, user=request.user)
+            ],
             "confirm_form": OfflineConfirmForm(),
-            "can_publish": fair.status == FairStatus.DRAFT,
-            "can_complete": fair.status == FairStatus.PUBLISHED,
-            "can_cancel": fair.status in (FairStatus.DRAFT, FairStatus.PUBLISHED),
+            "can_publish": can_publish_fair(request.user, fair),
+            "can_complete": can_complete_fair(request.user, fair),
+            "can_cancel": can_cancel_fair(request.user, fair),
         },
     )
 

@@ -1,11 +1,10 @@
 from django.utils.translation import gettext_lazy as _
 
-from portal.core.exceptions import ApplicationError, ConflictError
+from portal.core.exceptions import ApplicationError
 
-
-class PaymentStateError(ConflictError):
-    default_code = "payment_state"
-    default_message = _("This payment cannot change in its current state.")
+# The code of every refused payment status change (a `portal.core.transitions.
+# InvalidTransition`): API clients rely on it.
+PAYMENT_STATE = "payment_state"
 
 
 class PaymentProviderError(ApplicationError):

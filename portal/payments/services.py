@@ -12,7 +12,8 @@ from portal.core.audit import audit_record
 from portal.core.exceptions import ApplicationError, NotFoundError
 from portal.core.models import User
 from portal.core.money import to_money
-from portal.payments.exceptions import PaymentStateError
+from portal.core.transitions import InvalidTransition, transition_to
+from portal.payments.exceptions import PAYMENT_STATE
 from portal.payments.models import Payment, PaymentStatus, ProviderName, StripeEvent
 from portal.payments.providers import payment_provider
 from portal.payments.registry import handlers_for
@@ -21,12 +22,15 @@ logger = logging.getLogger(__name__)
 
 
 def _move(payment: Payment, status: str) -> None:
-    if status not in Payment.ALLOWED_TRANSITIONS[payment.status]:
-        raise PaymentStateError(
-            _("This payment is %(status)s and cannot change that way.")
-            % {"status": payment.get_status_display().lower()}
-        )
-    payment.status = status
+    """Change the payment's status through `transition_to`. Raises InvalidTransition
+    with the payments' own code ("payment_state") and message, which clients know."""
+    transition_to(
+        payment,
+        status,
+        message=_("This payment is %(status)s and cannot change that way.")
+        % {"status": payment.get_status_display().lower()},
+        code=PAYMENT_STATE,
+    )
 
 
 @transaction.atomic
@@ -69,7 +73,7 @@ def payment_checkout_start(
         _move(payment, PaymentStatus.PENDING)
         payment.checkout_attempt += 1
     elif payment.status != PaymentStatus.PENDING:
-        raise PaymentStateError(_("This payment is already settled."))
+        raise InvalidTransition(_("This payment is already settled."), code=PAYMENT_STATE)
     url = payment_provider(payment.provider).checkout_start(
         payment=payment, success_url=success_url, cancel_url=cancel_url
     )
@@ -92,7 +96,7 @@ def _mark_paid(payment: Payment, *, actor: User | None) -> None:
 @transaction.atomic
 def payment_confirm_offline(*, payment: Payment, offline_reference: str, actor: User) -> Payment:
     """Staff confirm an invoice or check was paid, with its number. Raises
-    PaymentStateError when the payment is not waiting, ApplicationError without a number."""
+    InvalidTransition when the payment is not waiting, ApplicationError without a number."""
     offline_reference = (offline_reference or "").strip()
     if not offline_reference:
         raise ApplicationError(
@@ -101,7 +105,9 @@ def payment_confirm_offline(*, payment: Payment, offline_reference: str, actor: 
         )
     payment = Payment.objects.select_for_update().get(pk=payment.pk)
     if payment.provider != ProviderName.OFFLINE:
-        raise PaymentStateError(_("Card payments are confirmed by Stripe, not by hand."))
+        raise InvalidTransition(
+            _("Card payments are confirmed by Stripe, not by hand."), code=PAYMENT_STATE
+        )
     payment.offline_reference = offline_reference[:100]
     payment.confirmed_by = actor
     _mark_paid(payment, actor=actor)
@@ -179,7 +185,7 @@ def payment_cancel(*, payment: Payment, actor: User | None) -> Payment:
 @transaction.atomic
 def payment_refund(*, payment: Payment, actor: User | None, notify_app: bool = True) -> Payment:
     """Give a paid payment back in full through its provider (idempotent: a refunded
-    payment stays refunded). Raises PaymentStateError for an unpaid payment."""
+    payment stays refunded). Raises InvalidTransition for an unpaid payment."""
     payment = Payment.objects.select_for_update().get(pk=payment.pk)
     if payment.status == PaymentStatus.REFUNDED:
         return payment

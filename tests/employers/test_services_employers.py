@@ -1,7 +1,7 @@
 import pytest
 from django.core import mail, signing
 
-from employers.exceptions import IllegalTransitionError, InvalidEinError, InvalidTokenError
+from employers.exceptions import InvalidEinError, InvalidTokenError
 from employers.models import (
     Employer,
     EmployerInvitation,
@@ -25,6 +25,7 @@ from employers.services import (
 from employers.services.employers import ein_normalize
 from portal.core.exceptions import ApplicationError, ConflictError, PermissionDeniedError
 from portal.core.models import AuditEvent, OffenseCategory, User
+from portal.core.transitions import InvalidTransition
 from tests.factories.employers import EmployerFactory, JobFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("mail_at_once")]
@@ -181,12 +182,12 @@ def test_vetting_transitions(staff_user, employer):
     employer_vet(employer=employer, decision="approve", note="", actor=staff_user)
     employer.refresh_from_db()
     assert employer.status == VettingStatus.APPROVED
-    with pytest.raises(IllegalTransitionError):
+    with pytest.raises(InvalidTransition):
         employer_vet(employer=employer, decision="reject", note="No", actor=staff_user)
 
     employer.status = VettingStatus.REJECTED
     employer.save()
-    with pytest.raises(IllegalTransitionError):
+    with pytest.raises(InvalidTransition):
         employer_vet(employer=employer, decision="approve", note="", actor=staff_user)
 
 

@@ -6,7 +6,7 @@ from django.core import mail
 from django.test import override_settings
 from django.utils import timezone
 
-from employers.exceptions import EmployerNotApprovedError, IllegalTransitionError, InvalidJobError
+from employers.exceptions import EmployerNotApprovedError, InvalidJobError
 from employers.models import JobPosting, JobStatus, OffenseRule, PolicyDecision, VettingStatus
 from employers.selectors import job_effective_rules, open_jobs_public
 from employers.services import (
@@ -21,6 +21,7 @@ from employers.services import (
     shift_period_of,
 )
 from portal.core.exceptions import ApplicationError, PermissionDeniedError
+from portal.core.transitions import InvalidTransition
 from tests.factories.employers import JobFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("mail_at_once")]
@@ -145,7 +146,7 @@ def test_update_and_close(employer_user, employer, other_employer_user):
     job_close(job=job, actor=employer_user, filled=True)
     job.refresh_from_db()
     assert job.status == JobStatus.FILLED
-    with pytest.raises(IllegalTransitionError):
+    with pytest.raises(InvalidTransition):
         job_close(job=job, actor=employer_user)
 
 

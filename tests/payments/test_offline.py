@@ -6,7 +6,7 @@ from django.urls import reverse
 from employers.models import BoothStatus
 from employers.services import booth_book
 from portal.core.exceptions import ApplicationError
-from portal.payments.exceptions import PaymentStateError
+from portal.core.transitions import InvalidTransition
 from portal.payments.models import Payment, PaymentStatus
 from portal.payments.services import payment_confirm_offline, payment_create
 from tests.factories.employers import FairFactory
@@ -36,7 +36,7 @@ def test_confirm_twice_is_refused(staff_user):
         reference="test:3", description="x", payer_label="y", amount=Decimal("5"), actor=staff_user
     )
     payment_confirm_offline(payment=payment, offline_reference="A1", actor=staff_user)
-    with pytest.raises(PaymentStateError):
+    with pytest.raises(InvalidTransition):
         payment_confirm_offline(payment=payment, offline_reference="A2", actor=staff_user)
     payment.refresh_from_db()
     assert payment.offline_reference == "A1"
