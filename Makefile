@@ -42,12 +42,13 @@ test: $(VENV)/.dev-installed
 	$(MANAGE) compiletranslations
 	$(PY) -m pytest $(PYTEST_ARGS)
 
-## lint: ruff, ruff format, djLint, missing migrations, deployment checks
+## lint: ruff, ruff format, djLint, import contracts, missing migrations, deployment checks
 lint: $(VENV)/.dev-installed
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/djlint templates --lint
 	$(VENV)/bin/djlint templates --check
+	$(VENV)/bin/lint-imports
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(MANAGE) makemigrations --check --dry-run
 	$(DEPLOY_CHECK_ENV) $(MANAGE) check --deploy --fail-level WARNING
 
