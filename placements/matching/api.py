@@ -2,16 +2,19 @@
 404) and a job's candidates (staff only; employers and everyone else 404)."""
 
 from django.http import Http404
+from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
+from rest_framework.generics import GenericAPIView
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from jobseekers.selectors import participant_get_for_user
 from placements.matching import selectors, services
+from placements.matching.filters import CandidateFilter
+from placements.matching.models import MatchResult
+from placements.matching.permissions import can_see_candidates, can_see_exclusions
 from placements.matching.reasons import texts_of
-from placements.matching.views import candidate_filters
-from portal.core.permissions import is_staff_member
 
 MAX_LIMIT = 50
 
@@ -82,23 +85,35 @@ class ParticipantMatchesView(APIView):
             "notices": texts_of(run.notices if run else []),
             "computed_at": run.computed_at if run else None,
         }
-        if is_staff_member(request.user) and run is not None:
+        if can_see_exclusions(request.user) and run is not None:
             body["excluded_by_rule"] = run.excluded_by_rule
         return Response(body)
 
 
-class JobCandidatesView(APIView):
+class JobCandidatesView(GenericAPIView):
     """GET /api/v1/jobs/{id}/candidates/: staff only (employers and everyone else 404).
     The caseload's participants (admins: all) ranked for the job by the last run;
-    filters `availability` (now | pre_release) and `readiness` (1-5)."""
+    filters `availability` (now | pre_release) and `readiness` (1-5), a bad value is a
+    400 naming the filter."""
 
-    @extend_schema(responses=CandidateSerializer(many=True))
+    filter_backends = [DjangoFilterBackend]
+    filterset_class = CandidateFilter
+    serializer_class = CandidateSerializer
+    pagination_class = None  # `?limit=` and {"count", "results"}, as always
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):  # drf-spectacular reading the filters
+            return MatchResult.objects.none()
+        job = selectors.job_get_for_staff(user=self.request.user, job_id=self.kwargs["job_id"])
+        return selectors.candidates_for_job(user=self.request.user, job=job)
+
+    @extend_schema(
+        parameters=[OpenApiParameter("limit", int, description="1-50, default 20")],
+        responses=CandidateSerializer(many=True),
+    )
     def get(self, request, job_id):
-        if not is_staff_member(request.user):
+        if not can_see_candidates(request.user):
             raise Http404
-        job = selectors.job_get_for_staff(user=request.user, job_id=job_id)
-        results = selectors.candidates_for_job(
-            user=request.user, job=job, filters=candidate_filters(request.query_params)
-        )[: _limit(request.query_params)]
+        results = self.filter_queryset(self.get_queryset())[: _limit(request.query_params)]
         data = CandidateSerializer(results, many=True).data
         return Response({"count": len(data), "results": data})

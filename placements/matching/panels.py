@@ -3,13 +3,13 @@ matches for their caseload (read from the stored results: one query each)."""
 
 from jobseekers.selectors import participant_for_user_account
 from placements.matching import selectors
+from placements.matching.permissions import can_see_caseload_matches
 from portal.core.panels import Panel
-from portal.core.permissions import is_staff_member
 
 
 def panels(request) -> list[Panel]:
     user = request.user
-    if is_staff_member(user):
+    if can_see_caseload_matches(user):
         return [
             Panel(
                 template="placements/matching/panels/staff.html",

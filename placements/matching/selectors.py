@@ -6,11 +6,10 @@ instances for 20,000 jobs), and the scoped reads of stored results for pages and
 API (someone else's participant or job is a 404).
 """
 
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 
-from django.db.models import Count, Max, Q, QuerySet
+from django.db.models import Count, Max, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
@@ -31,6 +30,7 @@ from jobseekers.models import Participant, ParticipantStatus, Resume, Supervisio
 from jobseekers.selectors import participants_visible_to, record_entries_for_matching
 from placements.matching.engine import normalize_term
 from placements.matching.models import MatchResult, MatchRun
+from placements.matching.permissions import can_see_candidates, can_see_caseload_matches
 from placements.matching.profiles import (
     TERM_CERTIFICATION,
     TERM_DESIRED,
@@ -43,7 +43,6 @@ from placements.matching.profiles import (
 from placements.transitional.selectors import readiness_summaries
 from portal.core.geo import zip_location
 from portal.core.models import User
-from portal.core.permissions import is_staff_member
 
 # --- Readiness (transitional jobs) -------------------------------------------------------
 
@@ -366,7 +365,7 @@ def matches_are_stale(
 
 def job_get_for_staff(*, user: User, job_id) -> JobPosting:
     """Any job, for staff (candidates); anyone else, employers included, 404."""
-    if not is_staff_member(user):
+    if not can_see_candidates(user):
         raise Http404
     try:
         return JobPosting.objects.select_related("employer").get(pk=int(job_id))
@@ -374,39 +373,24 @@ def job_get_for_staff(*, user: User, job_id) -> JobPosting:
         raise Http404 from error
 
 
-@dataclass(frozen=True)
-class CandidateFilters:
-    availability: str = ""  # "" | "now" | "pre_release"
-    minimum_readiness: Decimal | None = None
-
-
-def candidates_for_job(
-    *, user: User, job: JobPosting, filters: CandidateFilters | None = None
-) -> QuerySet[MatchResult]:
+def candidates_for_job(*, user: User, job: JobPosting) -> QuerySet[MatchResult]:
     """Staff: the participants the stored runs ranked this job for, from the caller's
     caseload (admins: everyone), best score first, one query. Employers and everyone
-    else get nothing."""
-    if not is_staff_member(user):
+    else get nothing. `filters.CandidateFilter` narrows it (availability, readiness)."""
+    if not can_see_candidates(user):
         return MatchResult.objects.none()
-    filters = filters or CandidateFilters()
-    results = MatchResult.objects.filter(
-        job=job, participant__in=participants_visible_to(user=user).values("pk")
-    ).select_related("participant", "participant__match_run")
-    today = timezone.localdate()
-    if filters.availability == "now":
-        results = results.filter(
-            Q(participant__release_date__isnull=True) | Q(participant__release_date__lte=today)
+    return (
+        MatchResult.objects.filter(
+            job=job, participant__in=participants_visible_to(user=user).values("pk")
         )
-    elif filters.availability == "pre_release":
-        results = results.filter(participant__release_date__gt=today)
-    if filters.minimum_readiness is not None:
-        results = results.filter(participant__match_run__readiness__gte=filters.minimum_readiness)
-    return results.order_by("-score", "participant_id")
+        .select_related("participant", "participant__match_run")
+        .order_by("-score", "participant_id")
+    )
 
 
 def new_matches_count_for_caseload(*, user: User, since: datetime) -> int:
     """Staff dashboard: matches found for the caseload since `since`."""
-    if not is_staff_member(user):
+    if not can_see_caseload_matches(user):
         return 0
     return MatchResult.objects.filter(
         participant__in=participants_visible_to(user=user).values("pk"), computed_at__gte=since
@@ -415,7 +399,7 @@ def new_matches_count_for_caseload(*, user: User, since: datetime) -> int:
 
 def caseload_top_matches(*, user: User, limit: int = 5) -> list[MatchResult]:
     """Staff dashboard: the best new matches of the caseload, one query."""
-    if not is_staff_member(user):
+    if not can_see_caseload_matches(user):
         return []
     return list(
         MatchResult.objects.filter(

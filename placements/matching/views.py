@@ -3,8 +3,6 @@ matches for their staff (with what each hard rule excluded), and a job's ranked
 candidates for staff. Employers have no page here: they never see candidates or
 reasons."""
 
-from decimal import Decimal, InvalidOperation
-
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -13,6 +11,8 @@ from django.views.decorators.http import require_POST
 
 from jobseekers.selectors import participant_for_user_account, participant_get_for_user
 from placements.matching import selectors, services
+from placements.matching.filters import CandidateFilter
+from placements.matching.permissions import can_see_candidates
 from placements.matching.reasons import RULE_LABELS, texts_of
 from portal.core.models import Role
 from portal.core.permissions import role_required
@@ -68,6 +68,7 @@ def participant_matches(request, participant_id):
             "matches": _shown(results),
             "notices": texts_of(run.notices if run else []),
             "excluded": excluded,
+            "show_candidates": can_see_candidates(request.user),
         },
     )
 
@@ -82,27 +83,17 @@ def participant_matches_refresh(request, participant_id):
     return redirect("placements:participant-matches", participant_id=participant.pk)
 
 
-def candidate_filters(params) -> selectors.CandidateFilters:
-    availability = params.get("availability", "")
-    try:
-        readiness = Decimal(params.get("readiness") or "")
-    except InvalidOperation:
-        readiness = None
-    if readiness is not None and not (1 <= readiness <= 5):
-        readiness = None
-    return selectors.CandidateFilters(
-        availability=availability if availability in ("now", "pre_release") else "",
-        minimum_readiness=readiness,
-    )
-
-
 @role_required(Role.STAFF)
 def job_candidates(request, job_id):
     """Staff: the participants of their caseload (admins: everyone) ranked for a job by
     the last matching run, filtered by availability and work readiness."""
     job = selectors.job_get_for_staff(user=request.user, job_id=job_id)
-    filters = candidate_filters(request.GET)
-    results = list(selectors.candidates_for_job(user=request.user, job=job, filters=filters)[:100])
+    # A bad value is shown next to its filter and filters nothing (django-filter leaves
+    # out the fields that did not validate).
+    filters = CandidateFilter(
+        request.GET, queryset=selectors.candidates_for_job(user=request.user, job=job)
+    )
+    results = list(filters.qs[:100])
     return render(
         request,
         "placements/matching/job_candidates.html",

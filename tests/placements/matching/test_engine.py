@@ -16,7 +16,8 @@ from placements.matching.engine import (
 )
 from placements.matching.profiles import Conviction, Limits, Weights
 from placements.matching.reasons import texts_of
-from tests.factories.matching import TODAY, job, person, ranked, shown_ids
+from portal.core.geo import miles_between
+from tests.factories.matching import PLACES, TODAY, job, person, ranked, shown_ids
 
 FORKLIFT = (("certification", "Forklift certificate"),)
 
@@ -212,6 +213,22 @@ def test_walking_and_biking_distances_are_settings():
     walker = person(transport=frozenset())
     assert shown_ids(walker, [off_bus_near]) == []
     assert shown_ids(walker, [off_bus_near], limits=Limits(walking_miles=3)) == [off_bus_near.id]
+
+
+def test_distances_are_the_great_circle_miles_of_portal_core_geo():
+    # One formula for the engine and the rest of the portal: the miles a reason states
+    # are those of `miles_between`, and a job in the person's own ZIP is 0 miles away
+    # (as close as a remote job).
+    home = person(zip_code="64106", terms=(("skill", "Cook"),), transport=frozenset({"car"}))
+    same_zip = job("Cook", zip_code="64106")
+    independence = job("Cook", zip_code="64050")
+    remote = job("Cook", remote=True)
+    matches = {m.job_id: m for m in ranked(home, [remote, same_zip, independence]).matches}
+    latitude, longitude = PLACES["64050"][:2]
+    expected = round(miles_between(home.latitude, home.longitude, latitude, longitude), 1)
+    assert [r["miles"] for r in matches[independence.id].reasons if "miles" in r] == [expected]
+    assert [r["miles"] for r in matches[same_zip.id].reasons if "miles" in r] == [0.0]
+    assert matches[same_zip.id].score == matches[remote.id].score
 
 
 # --- 7. Pre-release ----------------------------------------------------------------------

@@ -177,6 +177,56 @@ def test_candidates_from_the_caseload_with_filters(
     assert set(ids()) == {person.pk, inside.pk, other_person.pk}
 
 
+@pytest.mark.parametrize(
+    ("query", "field"),
+    [
+        ("availability=soon", "availability"),
+        ("readiness=high", "readiness"),
+        ("readiness=7", "readiness"),
+        ("readiness=NaN", "readiness"),
+    ],
+)
+def test_a_bad_candidate_filter_is_refused_by_the_api_naming_it(
+    api_client, staff_user, person, forklift_job, query, field
+):
+    services.matches_recompute_all()
+    api_client.force_authenticate(staff_user)
+    response = api_client.get(f"/api/v1/jobs/{forklift_job.pk}/candidates/?{query}")
+    assert response.status_code == 400
+    body = response.json()
+    assert body["code"] == "invalid" and list(body["fields"]) == [field]
+
+
+def test_a_bad_candidate_filter_is_shown_next_to_it_on_the_page(
+    client, staff_user, person, forklift_job
+):
+    today = timezone.localdate()
+    inside = ParticipantFactory(facilitator=staff_user, release_date=today + dt.timedelta(days=30))
+    services.matches_recompute_all()
+    client.force_login(staff_user)
+    url = f"/staff/jobs/{forklift_job.pk}/candidates/"
+    page = client.get(url, {"availability": "pre_release", "readiness": "lots"})
+    assert page.status_code == 200
+    form = page.context["filters"].form
+    assert list(form.errors) == ["readiness"]
+    content = page.content.decode()
+    assert "Please fix the problems below" in content and "Enter a number." in content
+    # The good filter still applies; the bad one filters nothing.
+    assert [m["result"].participant_id for m in page.context["matches"]] == [inside.pk]
+    page = client.get(url, {"availability": "soon"})
+    assert list(page.context["filters"].form.errors) == ["availability"]
+    assert {m["result"].participant_id for m in page.context["matches"]} == {person.pk, inside.pk}
+
+
+def test_the_schema_documents_the_candidate_filters(api_client):
+    schema = api_client.get("/api/schema/", {"format": "json"}).json()
+    operation = schema["paths"]["/api/v1/jobs/{job_id}/candidates/"]["get"]
+    parameters = {parameter["name"]: parameter for parameter in operation["parameters"]}
+    assert parameters["availability"]["schema"]["enum"] == ["now", "pre_release"]
+    assert parameters["readiness"]["schema"]["type"] == "number"
+    assert "limit" in parameters
+
+
 @pytest.mark.parametrize("jobs", [1, 30])
 def test_query_budgets_are_fixed_in_the_number_of_jobs(
     api_client, client, participant, staff_user, person, jobs, django_assert_max_num_queries
