@@ -46,7 +46,7 @@ from placements.matching.engine import (
 )
 from placements.matching.profiles import JobProfile, ParticipantProfile
 from portal.core.geo import miles_between
-from portal.core.geo import sphere_points as _unit_vector  # the bench's name for it
+from portal.core.geo import great_circle_miles, sphere_points
 
 SCALE = float(os.environ.get("BENCH_MATCHING_SCALE", "1"))
 EMPLOYERS, JOBS, PARTICIPANTS = (round(n * SCALE) for n in (1_000, 20_000, 50_000))
@@ -94,7 +94,7 @@ def _bare(index: JobIndex, today: date):
 
     def prepare(profile: ParticipantProfile):
         best = np.random.default_rng(profile.id).random(len(index.vocabulary_normalized) + 2)
-        origin = _unit_vector(profile.latitude or 39.1, profile.longitude or -94.6)
+        origin = sphere_points(profile.latitude or 39.1, profile.longitude or -94.6)
         categories = [
             (OFFENSE_CATEGORIES.index(c.category), full_years_between(c.counted_from, today))
             for c in profile.convictions
@@ -117,8 +117,7 @@ def _bare(index: JobIndex, today: date):
         )
         excluded |= index.state_code != 0
         excluded |= index.requires_license
-        chord = np.sqrt(np.maximum(2.0 - 2.0 * (index.points @ origin), 0.0))
-        miles = 2 * 3958.8 * np.arcsin(np.minimum(chord / 2, 1.0))
+        miles = great_circle_miles(origin, index.points)
         excluded |= ~index.transit & (miles > 1.5)
         title = best[index.combo_title]
         skill = best[index.combo_skill_ids].max(axis=1)
