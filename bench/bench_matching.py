@@ -45,8 +45,7 @@ from placements.matching.engine import (
     rank_jobs,
 )
 from placements.matching.profiles import JobProfile, ParticipantProfile
-from portal.core.geo import miles_between
-from portal.core.geo import great_circle_miles, sphere_points
+from portal.core.geo import great_circle_miles, miles_between, sphere_points
 
 SCALE = float(os.environ.get("BENCH_MATCHING_SCALE", "1"))
 EMPLOYERS, JOBS, PARTICIPANTS = (round(n * SCALE) for n in (1_000, 20_000, 50_000))
