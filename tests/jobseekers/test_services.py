@@ -9,7 +9,6 @@ from django.utils import timezone
 from jobseekers import services
 from jobseekers.exceptions import (
     AccountExistsError,
-    InvalidTransitionError,
     InvitationError,
     PossibleDuplicateError,
 )
@@ -29,6 +28,7 @@ from jobseekers.models import (
 from jobseekers.selectors import consent_in_force
 from portal.core.exceptions import ApplicationError, NotFoundError
 from portal.core.models import AuditEvent, User
+from portal.core.transitions import InvalidTransition
 from tests.factories.jobseekers import (
     JobClubSessionFactory,
     ParticipantFactory,
@@ -164,7 +164,7 @@ def test_status_follows_the_allowed_transitions(person, staff_user):
     person.refresh_from_db()
     assert person.custody_return_type == "technical_violation"
 
-    with pytest.raises(InvalidTransitionError):
+    with pytest.raises(InvalidTransition):
         services.participant_status_change(
             participant=person, actor=staff_user, status=ParticipantStatus.PLACED
         )
@@ -490,7 +490,7 @@ def test_only_caseload_staff_comment_and_the_participant_resolves(person, staff_
     services.resume_comment_resolve(comment=comment, actor=participant)
     comment.refresh_from_db()
     assert comment.resolved_by == participant
-    with pytest.raises(InvalidTransitionError):
+    with pytest.raises(InvalidTransition):
         services.resume_comment_resolve(comment=comment, actor=participant)
 
 
@@ -521,7 +521,7 @@ def test_attendance_respects_capacity(staff_user):
     services.attendance_record(
         session=session, actor=staff_user, participant=first, status="present"
     )
-    with pytest.raises(InvalidTransitionError):
+    with pytest.raises(InvalidTransition):
         services.attendance_record(
             session=session, actor=staff_user, participant=second, status="present"
         )
