@@ -289,7 +289,8 @@ def resume_pdf_response(resume) -> HttpResponse:
     """The PDF download of a résumé's latest version (shared with the pages)."""
     version = selectors.resume_latest_version(resume=resume)
     content = version.content if version else services.resume_snapshot(resume)
-    response = HttpResponse(resume_pdf_bytes(content), content_type="application/pdf")
+    pdf = resume_pdf_bytes(content, language=resume.participant.preferred_language)
+    response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="resume-{resume.pk}.pdf"'
     response["Cache-Control"] = "private, no-store"
     return response
