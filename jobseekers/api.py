@@ -3,6 +3,7 @@ render. Objects the user may not see are 404 (they come from scoped selectors)."
 
 from django.http import FileResponse, Http404, HttpResponse
 from django.utils.translation import gettext as _
+from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import generics, status
 from rest_framework.response import Response
@@ -14,7 +15,7 @@ from portal.core.permissions import IsStaffMember
 from . import selectors, services
 from . import serializers as s
 from .exceptions import PossibleDuplicateError
-from .forms import CaseloadFilterForm
+from .filters import CaseloadFilter
 from .pdf import resume_pdf_bytes
 from .permissions import (
     can_edit,
@@ -52,10 +53,11 @@ class ParticipantListView(generics.ListAPIView):
 
     permission_classes = [IsStaffMember]
     serializer_class = s.ParticipantListSerializer
+    filter_backends = [DjangoFilterBackend]
+    filterset_class = CaseloadFilter
 
     def get_queryset(self):
-        form = CaseloadFilterForm(self.request.query_params, user=self.request.user)
-        return selectors.caseload_for(user=self.request.user, filters=form.filters())
+        return selectors.caseload_for(user=self.request.user)
 
     @extend_schema(request=s.ParticipantInputSerializer, responses={201: s.ParticipantSerializer})
     def post(self, request):

@@ -15,9 +15,9 @@ from portal.core.permissions import role_required
 
 from .. import selectors, services
 from ..exceptions import PossibleDuplicateError
+from ..filters import CaseloadFilter
 from ..forms import (
     INTAKE_STEPS,
-    CaseloadFilterForm,
     CaseNoteForm,
     DocumentUploadForm,
     DuplicateConfirmForm,
@@ -46,16 +46,18 @@ def staff_participant(request, participant_id):
 
 @role_required(Role.STAFF)
 def caseload(request):
-    """The caseload: search and filters, 25 a page, a fixed number of queries."""
-    form = CaseloadFilterForm(request.GET or None, user=request.user)
-    participants = selectors.caseload_for(user=request.user, filters=form.filters())
-    page = Paginator(participants, 25).get_page(request.GET.get("page"))
+    """The caseload: search and filters (a bad value is shown next to its filter), 25 a
+    page, a fixed number of queries."""
+    filterset = CaseloadFilter(
+        request.GET or None, queryset=selectors.caseload_for(user=request.user), request=request
+    )
+    page = Paginator(filterset.qs, 25).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     return render(
         request,
         "jobseekers/staff/caseload.html",
-        {"form": form, "page": page, "query": query.urlencode()},
+        {"form": filterset.form, "page": page, "query": query.urlencode()},
     )
 
 
