@@ -28,7 +28,7 @@ from ..forms import (
     SupervisionForm,
 )
 from ..models import ConsentKind, RecordEntry
-from ..permissions import can_edit
+from ..permissions import can_edit, can_issue_invitation
 
 INTAKE_SESSION_KEY = "jobseekers_intake"
 STEP_NAMES = [name for name, _label, _form in INTAKE_STEPS]
@@ -204,6 +204,7 @@ def participant_detail(request, participant_id):
         "note_form": CaseNoteForm(),
         "status_form": StatusForm(),
         "reassign_form": ReassignForm(initial={"facilitator": participant.facilitator_id}),
+        "can_issue_invitation": can_issue_invitation(request.user, participant),
         "invitation_code": request.session.pop(f"invitation_code_{participant.pk}", None),
         "consent_url": reverse("jobseekers:consent-change", args=[participant.pk]),
     }
