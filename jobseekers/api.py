@@ -3,6 +3,7 @@ render. Objects the user may not see are 404 (they come from scoped selectors)."
 
 from django.http import FileResponse, Http404, HttpResponse
 from django.utils.translation import gettext as _
+from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import generics, status
 from rest_framework.response import Response
@@ -14,7 +15,7 @@ from portal.core.permissions import IsStaffMember
 from . import selectors, services
 from . import serializers as s
 from .exceptions import PossibleDuplicateError
-from .forms import CaseloadFilterForm
+from .filters import CaseloadFilter
 from .pdf import resume_pdf_bytes
 from .permissions import (
     can_edit,
@@ -52,10 +53,11 @@ class ParticipantListView(generics.ListAPIView):
 
     permission_classes = [IsStaffMember]
     serializer_class = s.ParticipantListSerializer
+    filter_backends = [DjangoFilterBackend]
+    filterset_class = CaseloadFilter
 
     def get_queryset(self):
-        form = CaseloadFilterForm(self.request.query_params, user=self.request.user)
-        return selectors.caseload_for(user=self.request.user, filters=form.filters())
+        return selectors.caseload_for(user=self.request.user)
 
     @extend_schema(request=s.ParticipantInputSerializer, responses={201: s.ParticipantSerializer})
     def post(self, request):
@@ -289,7 +291,8 @@ def resume_pdf_response(resume) -> HttpResponse:
     """The PDF download of a résumé's latest version (shared with the pages)."""
     version = selectors.resume_latest_version(resume=resume)
     content = version.content if version else services.resume_snapshot(resume)
-    response = HttpResponse(resume_pdf_bytes(content), content_type="application/pdf")
+    pdf = resume_pdf_bytes(content, language=resume.participant.preferred_language)
+    response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="resume-{resume.pk}.pdf"'
     response["Cache-Control"] = "private, no-store"
     return response

@@ -20,10 +20,6 @@ class PossibleDuplicateError(ConflictError):
         self.candidates = list(candidates)
 
 
-class InvalidTransitionError(ConflictError):
-    default_code = "invalid_transition"
-
-
 class InvitationError(ApplicationError):
     default_code = "invitation_invalid"
 

@@ -31,7 +31,6 @@ from .models import (
     Transport,
     TravelLimit,
 )
-from .selectors import CaseloadFilters
 
 
 class DateInput(forms.DateInput):
@@ -70,47 +69,6 @@ class CommaListField(forms.CharField):
         if isinstance(value, list | tuple):
             return ", ".join(value)
         return value
-
-
-# ----------------------------------------------------------------------------- caseload
-
-
-class CaseloadFilterForm(forms.Form):
-    search = forms.CharField(label=_("Name or phone"), required=False, max_length=100)
-    status = forms.ChoiceField(
-        label=_("Status"),
-        required=False,
-        choices=[("", _("Any status")), *ParticipantStatus.choices],
-    )
-    facilitator = StaffChoiceField(
-        label=_("Facilitator"), required=False, queryset=User.objects.none(), empty_label=_("Any")
-    )
-    released_from = forms.DateField(label=_("Released from"), required=False, widget=DateInput)
-    released_to = forms.DateField(label=_("Released until"), required=False, widget=DateInput)
-    missing_id = forms.BooleanField(label=_("Missing ID documents"), required=False)
-    no_resume = forms.BooleanField(label=_("No résumé yet"), required=False)
-
-    def __init__(self, *args, user=None, **kwargs):
-        super().__init__(*args, **kwargs)
-        if user is not None and user.is_program_admin:
-            self.fields["facilitator"].queryset = staff_users()
-        else:
-            del self.fields["facilitator"]
-
-    def filters(self) -> CaseloadFilters:
-        if not self.is_valid():
-            return CaseloadFilters()
-        data = self.cleaned_data
-        facilitator = data.get("facilitator")
-        return CaseloadFilters(
-            search=data.get("search", ""),
-            status=data.get("status", ""),
-            facilitator_id=facilitator.pk if facilitator else None,
-            released_from=data.get("released_from"),
-            released_to=data.get("released_to"),
-            missing_id=bool(data.get("missing_id")),
-            no_resume=bool(data.get("no_resume")),
-        )
 
 
 # ------------------------------------------------------------------------------ intake

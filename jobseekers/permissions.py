@@ -82,6 +82,12 @@ def can_edit(user: User, participant: Participant) -> bool:
     return is_on_caseload_of(user, participant)
 
 
+def can_issue_invitation(user: User, participant: Participant) -> bool:
+    """An invitation code is for a participant without a login yet, issued by their
+    staff."""
+    return can_edit(user, participant) and participant.user_id is None
+
+
 def can_edit_own_profile(user: User, participant: Participant) -> bool:
     """The few profile fields a participant changes themself (see services)."""
     return is_self(user, participant)

@@ -91,15 +91,24 @@ class CaseloadFilters:
 
 def caseload_for(*, user: User, filters: CaseloadFilters | None = None) -> QuerySet[Participant]:
     """The staff caseload list: a staff member's own participants, an admin's all (both
-    narrowed by `filters`). Annotated with `resume_count`; a fixed number of queries
+    narrowed by `filters`). Annotated with `has_resume`; a fixed number of queries
     whatever its length."""
-    filters = filters or CaseloadFilters()
     participants = participants_visible_to(user=user) if is_staff_member(user) else None
     if participants is None:
         return Participant.objects.none()
     participants = participants.annotate(
         has_resume=Exists(Resume.objects.filter(participant=OuterRef("pk")))
     )
+    return caseload_filter(participants=participants, filters=filters or CaseloadFilters())
+
+
+def caseload_filter(
+    *, participants: QuerySet[Participant], filters: CaseloadFilters
+) -> QuerySet[Participant]:
+    """`participants` (from `caseload_for`) narrowed by `filters`: each word of the
+    search in a name or the phone, the status, the facilitator, the release dates, the
+    missing identity documents and "no résumé yet". The caseload page and API parse
+    their query with `filters.CaseloadFilter`, which ends here."""
     if filters.search:
         for word in filters.search.split()[:5]:
             participants = participants.filter(

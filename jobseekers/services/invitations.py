@@ -18,7 +18,7 @@ from portal.core.services import user_create
 from .. import rules
 from ..exceptions import AccountExistsError, InvitationError
 from ..models import Invitation, Participant
-from ..permissions import can_edit
+from ..permissions import can_edit, can_issue_invitation
 
 # Letters and digits that cannot be mistaken for each other when read aloud or typed
 # from a text message (no 0/O, 1/I/L).
@@ -48,7 +48,7 @@ def invitation_issue(*, participant: Participant, actor: User) -> tuple[Invitati
     Raises AccountExistsError if the participant already has a login."""
     if not can_edit(actor, participant):
         raise NotFoundError()
-    if participant.user_id is not None:
+    if not can_issue_invitation(actor, participant):
         raise AccountExistsError(_("This participant already has an account."))
     now = timezone.now()
     Invitation.objects.filter(

@@ -9,8 +9,8 @@ from portal.core.audit import audit_record
 from portal.core.exceptions import ApplicationError, NotFoundError
 from portal.core.models import User
 from portal.core.permissions import is_staff_member
+from portal.core.transitions import InvalidTransition
 
-from ..exceptions import InvalidTransitionError
 from ..models import Attendance, AttendanceStatus, JobClubSession, Participant
 from ..permissions import can_edit
 from ._common import _check_facilitator, _full_clean
@@ -81,7 +81,7 @@ def attendance_record(
             .count()
         )
         if present >= session.capacity:
-            raise InvalidTransitionError(_("This session is full."), code="session_full")
+            raise InvalidTransition(_("This session is full."), code="session_full")
     attendance, _created = Attendance.objects.update_or_create(
         session=session,
         participant=participant,

@@ -10,8 +10,9 @@ from portal.core.audit import audit_record
 from portal.core.exceptions import ApplicationError, NotFoundError
 from portal.core.models import Skill, User
 from portal.core.permissions import is_staff_member
+from portal.core.transitions import transition_to
 
-from ..exceptions import InvalidTransitionError, PossibleDuplicateError
+from ..exceptions import PossibleDuplicateError
 from ..models import ALLOWED_STATUS_TRANSITIONS, CustodyReturnType, Participant, ParticipantStatus
 from ..permissions import can_edit
 from ..selectors import participant_duplicates
@@ -141,15 +142,19 @@ def participant_status_change(
     custody_return_type: str = "",
 ) -> Participant:
     """Move a participant along ALLOWED_STATUS_TRANSITIONS. A return to custody needs its
-    type (new offense or technical violation). Raises InvalidTransitionError."""
+    type (new offense or technical violation). Raises InvalidTransition (code
+    "invalid_transition") for a move the table does not allow."""
     if not can_edit(actor, participant):
         raise NotFoundError()
     participant = Participant.objects.select_for_update().get(pk=participant.pk)
-    if status not in ALLOWED_STATUS_TRANSITIONS.get(participant.status, frozenset()):
-        raise InvalidTransitionError(
-            _("A participant who is “%(current)s” cannot be moved to this status.")
-            % {"current": participant.get_status_display()}
-        )
+    previous = transition_to(
+        participant,
+        status,
+        allowed=ALLOWED_STATUS_TRANSITIONS,
+        code="invalid_transition",
+        message=_("A participant who is “%(current)s” cannot be moved to this status.")
+        % {"current": participant.get_status_display()},
+    )
     on_date = on_date or timezone.localdate()
     if on_date > timezone.localdate():
         raise ApplicationError(
@@ -163,8 +168,6 @@ def participant_status_change(
             )
     else:
         custody_return_type = ""
-    previous = participant.status
-    participant.status = status
     participant.status_changed_on = on_date
     participant.custody_return_type = custody_return_type
     participant.save(update_fields=["status", "status_changed_on", "custody_return_type"])
@@ -214,7 +217,12 @@ def participant_mark_placed(
     participant = Participant.objects.select_for_update().get(pk=participant.pk)
     if participant.status != ParticipantStatus.ACTIVE:
         return participant
-    participant.status = ParticipantStatus.PLACED
+    transition_to(
+        participant,
+        ParticipantStatus.PLACED,
+        allowed=ALLOWED_STATUS_TRANSITIONS,
+        code="invalid_transition",
+    )
     participant.status_changed_on = timezone.localdate()
     participant.custody_return_type = ""
     participant.save(update_fields=["status", "status_changed_on", "custody_return_type"])

@@ -8,9 +8,9 @@ from portal.core.audit import audit_record
 from portal.core.exceptions import ApplicationError, NotFoundError
 from portal.core.geo import zip_location
 from portal.core.models import User
+from portal.core.transitions import InvalidTransition
 
 from .. import rules
-from ..exceptions import InvalidTransitionError
 from ..models import (
     EducationKind,
     ExperienceKind,
@@ -191,7 +191,7 @@ def resume_comment_resolve(*, comment: ResumeComment, actor: User) -> ResumeComm
         raise NotFoundError()
     comment = ResumeComment.objects.select_for_update().get(pk=comment.pk)
     if comment.resolved_at is not None:
-        raise InvalidTransitionError(_("This comment is already resolved."))
+        raise InvalidTransition(_("This comment is already resolved."), code="invalid_transition")
     comment.resolved_at = timezone.now()
     comment.resolved_by = actor
     comment.save(update_fields=["resolved_at", "resolved_by"])

@@ -15,9 +15,9 @@ from portal.core.permissions import role_required
 
 from .. import selectors, services
 from ..exceptions import PossibleDuplicateError
+from ..filters import CaseloadFilter
 from ..forms import (
     INTAKE_STEPS,
-    CaseloadFilterForm,
     CaseNoteForm,
     DocumentUploadForm,
     DuplicateConfirmForm,
@@ -28,7 +28,7 @@ from ..forms import (
     SupervisionForm,
 )
 from ..models import ConsentKind, RecordEntry
-from ..permissions import can_edit
+from ..permissions import can_edit, can_issue_invitation
 
 INTAKE_SESSION_KEY = "jobseekers_intake"
 STEP_NAMES = [name for name, _label, _form in INTAKE_STEPS]
@@ -46,16 +46,18 @@ def staff_participant(request, participant_id):
 
 @role_required(Role.STAFF)
 def caseload(request):
-    """The caseload: search and filters, 25 a page, a fixed number of queries."""
-    form = CaseloadFilterForm(request.GET or None, user=request.user)
-    participants = selectors.caseload_for(user=request.user, filters=form.filters())
-    page = Paginator(participants, 25).get_page(request.GET.get("page"))
+    """The caseload: search and filters (a bad value is shown next to its filter), 25 a
+    page, a fixed number of queries."""
+    filterset = CaseloadFilter(
+        request.GET or None, queryset=selectors.caseload_for(user=request.user), request=request
+    )
+    page = Paginator(filterset.qs, 25).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     return render(
         request,
         "jobseekers/staff/caseload.html",
-        {"form": form, "page": page, "query": query.urlencode()},
+        {"form": filterset.form, "page": page, "query": query.urlencode()},
     )
 
 
@@ -202,6 +204,7 @@ def participant_detail(request, participant_id):
         "note_form": CaseNoteForm(),
         "status_form": StatusForm(),
         "reassign_form": ReassignForm(initial={"facilitator": participant.facilitator_id}),
+        "can_issue_invitation": can_issue_invitation(request.user, participant),
         "invitation_code": request.session.pop(f"invitation_code_{participant.pk}", None),
         "consent_url": reverse("jobseekers:consent-change", args=[participant.pk]),
     }

@@ -34,10 +34,19 @@ class PrivateStorage(LazyObject):
         self._wrapped = storages["private"]
 
 
-private_storage = PrivateStorage()
+private_files_storage = PrivateStorage()
+
+
+def private_storage():
+    """The private storage for a FileField (`FileField(storage=private_storage)`): outside
+    MEDIA_ROOT and without a URL, so a file can only be fetched through a view that checks
+    who is asking. A callable returning the lazy proxy `private_files_storage`, so that
+    settings (and tests) decide where the files go, and migrations refer to this function
+    rather than to a storage built at import time."""
+    return private_files_storage
 
 
 @receiver(setting_changed)
 def _reset_private_storage(*, setting, **kwargs):
     if setting == "STORAGES":
-        private_storage._wrapped = empty
+        private_files_storage._wrapped = empty

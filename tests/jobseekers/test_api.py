@@ -138,7 +138,9 @@ def test_staff_list_their_caseload_and_admin_everyone(
 
 
 def test_list_filters(api_client, staff_user):
-    no_id = ParticipantFactory(facilitator=staff_user, has_state_id=False, last_name="Aa")
+    no_id = ParticipantFactory(
+        facilitator=staff_user, has_state_id=False, first_name="Ann", last_name="Aa"
+    )
     with_all = ParticipantFactory(
         facilitator=staff_user,
         has_state_id=True,

@@ -8,33 +8,24 @@ from django.utils import timezone
 
 from jobseekers import services
 from jobseekers.exceptions import (
-    AccountExistsError,
-    InvalidTransitionError,
-    InvitationError,
     PossibleDuplicateError,
 )
 from jobseekers.models import (
-    Attendance,
     CaseNote,
     Consent,
     ConsentKind,
-    Invitation,
     Participant,
     ParticipantStatus,
     RecordEntry,
-    Resume,
-    ResumeVersion,
     SupervisionTerms,
 )
 from jobseekers.selectors import consent_in_force
 from portal.core.exceptions import ApplicationError, NotFoundError
-from portal.core.models import AuditEvent, User
+from portal.core.models import AuditEvent
+from portal.core.transitions import InvalidTransition
 from tests.factories.jobseekers import (
-    JobClubSessionFactory,
     ParticipantFactory,
     RecordEntryFactory,
-    ResumeCommentFactory,
-    ResumeFactory,
 )
 
 pytestmark = pytest.mark.django_db
@@ -164,7 +155,7 @@ def test_status_follows_the_allowed_transitions(person, staff_user):
     person.refresh_from_db()
     assert person.custody_return_type == "technical_violation"
 
-    with pytest.raises(InvalidTransitionError):
+    with pytest.raises(InvalidTransition):
         services.participant_status_change(
             participant=person, actor=staff_user, status=ParticipantStatus.PLACED
         )
@@ -351,197 +342,3 @@ def test_case_note_bad_kind_saves_nothing(person, staff_user):
     with pytest.raises(ApplicationError):
         services.case_note_add(participant=person, actor=staff_user, kind="gossip", text="x")
     assert not CaseNote.objects.exists()
-
-
-# ----------------------------------------------------------------------- invitations
-
-
-def test_invitation_claim_makes_a_participant_login(staff_user):
-    person = ParticipantFactory(facilitator=staff_user, user=None)
-    invitation, code = services.invitation_issue(participant=person, actor=staff_user)
-
-    # Only a hash is stored, and the code works in lower case and without its dash.
-    assert code.replace("-", "") not in invitation.code_hash
-    user = services.invitation_claim(
-        code=code.lower().replace("-", ""), username="newperson", password="a long pass phrase 9"
-    )
-
-    person.refresh_from_db()
-    assert person.user == user
-    assert user.role == "participant"
-    assert user.check_password("a long pass phrase 9")
-    assert Invitation.objects.get().used_at is not None
-    assert timezone.now() + timedelta(days=13) < invitation.expires_at
-
-
-def test_used_code_is_refused(staff_user):
-    person = ParticipantFactory(facilitator=staff_user, user=None)
-    _invitation, code = services.invitation_issue(participant=person, actor=staff_user)
-    services.invitation_claim(code=code, username="first", password="a long pass phrase 9")
-
-    with pytest.raises(InvitationError, match="already used"):
-        services.invitation_claim(code=code, username="second", password="a long pass phrase 9")
-    assert not User.objects.filter(username="second").exists()
-
-
-def test_expired_code_is_refused(staff_user):
-    person = ParticipantFactory(facilitator=staff_user, user=None)
-    invitation, code = services.invitation_issue(participant=person, actor=staff_user)
-    Invitation.objects.filter(pk=invitation.pk).update(
-        expires_at=timezone.now() - timedelta(minutes=1)
-    )
-
-    with pytest.raises(InvitationError, match="expired"):
-        services.invitation_claim(code=code, username="late", password="a long pass phrase 9")
-    assert not User.objects.filter(username="late").exists()
-
-
-def test_a_new_code_replaces_the_old_one(staff_user):
-    person = ParticipantFactory(facilitator=staff_user, user=None)
-    _first, old_code = services.invitation_issue(participant=person, actor=staff_user)
-    services.invitation_issue(participant=person, actor=staff_user)
-
-    with pytest.raises(InvitationError, match="expired"):
-        services.invitation_claim(code=old_code, username="old", password="a long pass phrase 9")
-
-
-def test_unknown_code_and_short_password_are_refused(staff_user):
-    person = ParticipantFactory(facilitator=staff_user, user=None)
-    _invitation, code = services.invitation_issue(participant=person, actor=staff_user)
-
-    with pytest.raises(InvitationError, match="not right"):
-        services.invitation_claim(code="AAAAA-BBBBB", username="x1", password="a long pass 99")
-    with pytest.raises(ApplicationError) as error:
-        services.invitation_claim(code=code, username="x2", password="short1")
-    assert "password" in error.value.fields
-    assert not User.objects.filter(username__in=["x1", "x2"]).exists()
-    assert Invitation.objects.get().used_at is None
-
-
-def test_no_second_account_for_one_participant(person, staff_user):
-    with pytest.raises(AccountExistsError):
-        services.invitation_issue(participant=person, actor=staff_user)
-
-    # A code issued before the first account was made cannot make a second one.
-    other = ParticipantFactory(facilitator=staff_user, user=None)
-    _invitation, code = services.invitation_issue(participant=other, actor=staff_user)
-    Participant.objects.filter(pk=other.pk).update(
-        user=User.objects.create_user(username="already", role="participant")
-    )
-    with pytest.raises(AccountExistsError):
-        services.invitation_claim(code=code, username="second", password="a long pass phrase 9")
-    assert not User.objects.filter(username="second").exists()
-
-
-# --------------------------------------------------------------------------- résumés
-
-
-def test_resume_create_fills_contact_without_a_street_address(person, participant):
-    resume = services.resume_create(participant=person, actor=participant, title="Kitchen")
-
-    assert resume.contact_city == "Kansas City, MO"
-    assert resume.versions.count() == 1
-
-
-def test_saving_makes_versions_and_keeps_old_ones(person, staff_user):
-    resume = ResumeFactory(participant=person)
-    first = services.resume_save(resume=resume, actor=staff_user, summary="First summary")
-    second = services.resume_save(
-        resume=resume,
-        actor=staff_user,
-        summary="Second summary",
-        certifications=[{"name": "Forklift", "year": "2023"}, {"name": "", "year": ""}],
-    )
-
-    first.refresh_from_db()
-    assert first.content["summary"] == "First summary"
-    assert second.number == first.number + 1
-    assert second.content["certifications"] == [{"name": "Forklift", "year": "2023"}]
-    with pytest.raises(ValueError, match="immutable"):
-        first.save()
-
-
-@pytest.mark.parametrize(
-    "content",
-    [
-        {"title": "x" * 101},
-        {"experience": [{"kind": "prison", "title": "Cook"}]},
-        {"experience": [{"kind": "job", "title": "x" * 101}]},
-        {"certifications": [{"name": f"C{i}"} for i in range(11)]},
-        {"contact_phone": "123"},
-    ],
-)
-def test_resume_bad_input_saves_nothing(person, staff_user, content):
-    resume = ResumeFactory(participant=person)
-    with pytest.raises(ApplicationError):
-        services.resume_save(resume=resume, actor=staff_user, **content)
-    assert not ResumeVersion.objects.filter(resume=resume).exists()
-    assert Resume.objects.get(pk=resume.pk).title == "Warehouse"
-
-
-def test_only_caseload_staff_comment_and_the_participant_resolves(person, staff_user, participant):
-    resume = ResumeFactory(participant=person)
-    with pytest.raises(NotFoundError):
-        services.resume_comment_add(resume=resume, actor=participant, section="summary", text="x")
-
-    comment = services.resume_comment_add(
-        resume=resume, actor=staff_user, section="summary", text="Mention forklift."
-    )
-    services.resume_comment_resolve(comment=comment, actor=participant)
-    comment.refresh_from_db()
-    assert comment.resolved_by == participant
-    with pytest.raises(InvalidTransitionError):
-        services.resume_comment_resolve(comment=comment, actor=participant)
-
-
-def test_other_participant_cannot_resolve(person, other_participant_user, other_person):
-    comment = ResumeCommentFactory(resume__participant=person)
-    with pytest.raises(NotFoundError):
-        services.resume_comment_resolve(comment=comment, actor=other_participant_user)
-
-
-# -------------------------------------------------------------------------- job club
-
-
-def test_attendance_recorded_and_updated(person, staff_user):
-    session = JobClubSessionFactory(facilitator=staff_user)
-    services.attendance_record(
-        session=session, actor=staff_user, participant=person, status="absent"
-    )
-    services.attendance_record(
-        session=session, actor=staff_user, participant=person, status="excused", note="Parole"
-    )
-    row = Attendance.objects.get()
-    assert (row.status, row.note) == ("excused", "Parole")
-
-
-def test_attendance_respects_capacity(staff_user):
-    session = JobClubSessionFactory(capacity=1)
-    first, second = ParticipantFactory.create_batch(2, facilitator=staff_user)
-    services.attendance_record(
-        session=session, actor=staff_user, participant=first, status="present"
-    )
-    with pytest.raises(InvalidTransitionError):
-        services.attendance_record(
-            session=session, actor=staff_user, participant=second, status="present"
-        )
-    assert Attendance.objects.count() == 1
-
-
-def test_attendance_for_another_caseload_is_refused(other_person, staff_user):
-    session = JobClubSessionFactory()
-    with pytest.raises(NotFoundError):
-        services.attendance_record(
-            session=session, actor=staff_user, participant=other_person, status="present"
-        )
-
-
-def test_session_needs_a_place_and_a_seat(staff_user):
-    with pytest.raises(ApplicationError):
-        services.job_club_session_create(
-            actor=staff_user, starts_at=timezone.now(), place="", topic="resume"
-        )
-    with pytest.raises(ApplicationError):
-        services.job_club_session_create(
-            actor=staff_user, starts_at=timezone.now(), place="Room", topic="resume", capacity=0
-        )

@@ -6,8 +6,8 @@ from django.core.exceptions import ImproperlyConfigured
 from django.db import connection
 from django.test import override_settings
 
-from jobseekers.fields import PREFIX
 from jobseekers.models import CaseNote, RecordEntry, SupervisionTerms
+from portal.core.fields import PREFIX
 from tests.factories.jobseekers import (
     CaseNoteFactory,
     RecordEntryFactory,

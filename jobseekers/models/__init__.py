@@ -1,0 +1,77 @@
+"""Participants and everything about them: supervision terms, record, consents, case
+notes, résumés, job club, invitations and documents; one module per subject, every
+public name re-exported here (`from jobseekers.models import Participant`).
+
+Who may see what is decided in `permissions.py` and enforced by `selectors.py`
+(DESIGN.md, "Roles and what each may see"). Writes go through `services/`.
+
+The historical migration 0002 refers to `jobseekers.models.private_storage` and
+`jobseekers.models.document_storage_name`: both stay importable from here.
+"""
+
+from .consents import Consent, ConsentKind
+from .documents import DocumentKind, ParticipantDocument, document_storage_name, private_storage
+from .invitations import Invitation
+from .job_club import Attendance, AttendanceStatus, JobClubSession, JobClubTopic
+from .notes import CaseNote, CaseNoteKind
+from .participants import (
+    ALLOWED_STATUS_TRANSITIONS,
+    CustodyReturnType,
+    Housing,
+    Language,
+    Participant,
+    ParticipantStatus,
+    Program,
+    RiskLevel,
+    Shift,
+    Transport,
+    format_us_phone,
+)
+from .record import OffenseLevel, RecordEntry
+from .resumes import (
+    EducationKind,
+    ExperienceKind,
+    Resume,
+    ResumeComment,
+    ResumeSection,
+    ResumeVersion,
+)
+from .supervision import SupervisionTerms, SupervisionType, TravelLimit
+
+__all__ = [
+    "ALLOWED_STATUS_TRANSITIONS",
+    "Attendance",
+    "AttendanceStatus",
+    "CaseNote",
+    "CaseNoteKind",
+    "Consent",
+    "ConsentKind",
+    "CustodyReturnType",
+    "DocumentKind",
+    "EducationKind",
+    "ExperienceKind",
+    "Housing",
+    "Invitation",
+    "JobClubSession",
+    "JobClubTopic",
+    "Language",
+    "OffenseLevel",
+    "Participant",
+    "ParticipantDocument",
+    "ParticipantStatus",
+    "Program",
+    "RecordEntry",
+    "Resume",
+    "ResumeComment",
+    "ResumeSection",
+    "ResumeVersion",
+    "RiskLevel",
+    "Shift",
+    "SupervisionTerms",
+    "SupervisionType",
+    "Transport",
+    "TravelLimit",
+    "document_storage_name",
+    "format_us_phone",
+    "private_storage",
+]
