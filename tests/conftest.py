@@ -8,6 +8,8 @@ from rest_framework.test import APIClient
 
 from portal.core.i18n import compile_catalogues
 from portal.core.models import Role
+from tests.factories.employers import EmployerFactory, MembershipFactory
+from tests.factories.jobseekers import ParticipantFactory
 from tests.factories.users import PASSWORD, UserFactory
 
 
@@ -77,3 +79,43 @@ def users_by_role(participant, employer_user, staff_user, admin_user):
 @pytest.fixture
 def api_client():
     return APIClient()
+
+
+@pytest.fixture
+def other_staff(db):
+    """A staff member whose caseload is not `staff_user`'s."""
+    return UserFactory(role=Role.STAFF, username="olga")
+
+
+@pytest.fixture
+def other_participant_user(db):
+    return UserFactory(role=Role.PARTICIPANT, username="otto")
+
+
+@pytest.fixture
+def other_person(other_participant_user, other_staff):
+    """A participant on `other_staff`'s caseload, with their own login."""
+    return ParticipantFactory(user=other_participant_user, facilitator=other_staff)
+
+
+@pytest.fixture
+def employer(employer_user):
+    """The approved organization `employer_user` (erin) is a member of."""
+    return MembershipFactory(user=employer_user, employer=EmployerFactory()).employer
+
+
+@pytest.fixture
+def other_employer_user(db):
+    """A member of another approved organization."""
+    user = UserFactory(role=Role.EMPLOYER, username="omar")
+    MembershipFactory(user=user, employer=EmployerFactory(display_name="Other Co"))
+    return user
+
+
+@pytest.fixture
+def mail_at_once(monkeypatch):
+    """Run on-commit callbacks (the queued emails) at once, as after a real commit: the
+    test's transaction never commits."""
+    monkeypatch.setattr(
+        "portal.core.tasks.transaction.on_commit", lambda callback, *args, **kwargs: callback()
+    )

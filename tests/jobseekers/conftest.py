@@ -1,17 +1,6 @@
 import pytest
 
 from tests.factories.jobseekers import ParticipantFactory
-from tests.factories.users import UserFactory
-
-
-@pytest.fixture
-def other_staff(db):
-    return UserFactory(staff=True, username="olga")
-
-
-@pytest.fixture
-def other_participant_user(db):
-    return UserFactory(participant=True, username="otto")
 
 
 @pytest.fixture
@@ -24,8 +13,3 @@ def person(participant, staff_user):
         first_name="Pat",
         last_name="Doe",
     )
-
-
-@pytest.fixture
-def other_person(other_participant_user, other_staff):
-    return ParticipantFactory(user=other_participant_user, facilitator=other_staff)

@@ -2,7 +2,7 @@ import pytest
 
 from jobseekers.models import ConsentKind
 from portal.core.models import Role
-from tests.factories.employers import EmployerFactory, FairFactory, MembershipFactory
+from tests.factories.employers import FairFactory
 from tests.factories.fairs import ConfirmedBoothFactory
 from tests.factories.jobseekers import ConsentFactory, ParticipantFactory
 from tests.factories.users import UserFactory
@@ -38,21 +38,9 @@ def other_person(other_staff):
 
 
 @pytest.fixture
-def employer(employer_user):
-    return MembershipFactory(user=employer_user, employer=EmployerFactory()).employer
-
-
-@pytest.fixture
 def booth(fair, employer):
     """`employer` (erin's organization) has a confirmed booth at `fair`."""
     return ConfirmedBoothFactory(fair=fair, employer=employer)
-
-
-@pytest.fixture
-def other_employer_user(db):
-    user = UserFactory(role=Role.EMPLOYER, username="omar")
-    MembershipFactory(user=user, employer=EmployerFactory(display_name="Other Co"))
-    return user
 
 
 def give_consent(participant, given=True):

@@ -39,13 +39,6 @@ ROLES = [
 
 
 @pytest.fixture
-def mail_at_once(monkeypatch):
-    monkeypatch.setattr(
-        "portal.core.tasks.transaction.on_commit", lambda callback, *args, **kwargs: callback()
-    )
-
-
-@pytest.fixture
 def actors(
     participant,
     other_person,

@@ -1,17 +1,6 @@
 import pytest
 
 from tests.factories.jobseekers import ParticipantFactory
-from tests.factories.users import UserFactory
-
-
-@pytest.fixture
-def other_staff(db):
-    return UserFactory(staff=True, username="olga")
-
-
-@pytest.fixture
-def other_participant_user(db):
-    return UserFactory(participant=True, username="otto")
 
 
 @pytest.fixture
@@ -26,8 +15,3 @@ def person(participant, staff_user):
         transport=["bus"],
         desired_job_titles=["Forklift operator"],
     )
-
-
-@pytest.fixture
-def other_person(other_participant_user, other_staff):
-    return ParticipantFactory(user=other_participant_user, facilitator=other_staff)
