@@ -7,7 +7,7 @@ from cms.models.resources import ResourceCategory
 from placements.applications import rules
 from placements.applications.rules import HOURS_IN_A_YEAR, WotcEstimate
 from portal.core.exceptions import ApplicationError
-from portal.core.forms import show_error_on_form
+from portal.core.forms import DateInput, show_error_on_form
 from portal.core.geo import zip_location
 
 
@@ -33,7 +33,7 @@ class TaxCreditEstimatorForm(forms.Form):
         label=_("First day of work"),
         required=False,
         help_text=_("Optional. Year-month-day, for example 2026-03-02. Empty means today."),
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DateInput(),
     )
 
     def estimate(self) -> WotcEstimate | None:

@@ -14,10 +14,11 @@ from employers.models import (
     RecordStage,
     Weekday,
 )
+from portal.core.forms import DateInput, TimeInput
 from portal.core.models import OffenseCategory, Skill
 
-DATE_INPUT = forms.DateInput(attrs={"type": "date"})
-TIME_INPUT = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
+DATE_INPUT = DateInput()
+TIME_INPUT = TimeInput()
 DATETIME_INPUT = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 
 

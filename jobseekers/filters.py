@@ -9,9 +9,11 @@ import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from portal.core.forms import DateInput
 from portal.core.permissions import is_program_admin
+from portal.core.selectors import staff_members
 
-from .forms import DateInput, StaffChoiceField, staff_users
+from .forms import StaffChoiceField
 from .models import Participant, ParticipantStatus
 from .selectors import CaseloadFilters, caseload_filter
 
@@ -40,7 +42,7 @@ class CaseloadFilter(django_filters.FilterSet):
     )
     facilitator = StaffFilter(
         label=_("Facilitator"),
-        queryset=lambda request: staff_users(),
+        queryset=lambda request: staff_members(),
         empty_label=_("Any"),
     )
     released_from = django_filters.DateFilter(

@@ -8,7 +8,9 @@ from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from portal.core.models import OffenseCategory, Role, Skill, User
+from portal.core.forms import DateInput, TimeInput
+from portal.core.models import OffenseCategory, Skill, User
+from portal.core.selectors import staff_members
 
 from . import rules
 from .models import (
@@ -31,26 +33,6 @@ from .models import (
     Transport,
     TravelLimit,
 )
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs=attrs, format="%Y-%m-%d")
-
-
-class TimeInput(forms.TimeInput):
-    input_type = "time"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs=attrs, format="%H:%M")
-
-
-def staff_users():
-    return User.objects.filter(role__in=[Role.STAFF, Role.ADMIN], is_active=True).order_by(
-        "first_name", "username"
-    )
 
 
 class StaffChoiceField(forms.ModelChoiceField):
@@ -163,7 +145,7 @@ class WorkStepForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["facilitator"].queryset = staff_users()
+        self.fields["facilitator"].queryset = staff_members()
         self.fields["facilitator"].empty_label = _("Me")
 
 
@@ -213,7 +195,7 @@ class ReassignForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["facilitator"].queryset = staff_users()
+        self.fields["facilitator"].queryset = staff_members()
 
 
 # ------------------------------------------------------------------ sensitive sections

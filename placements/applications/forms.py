@@ -14,6 +14,7 @@ from placements.applications.models import (
     RetentionVerification,
     SeparationReason,
 )
+from portal.core.forms import DateInput, TimeInput
 
 
 class ChooseParticipantForm(forms.Form):
@@ -61,8 +62,8 @@ class ApplyForm(forms.Form):
 
 
 class InterviewForm(forms.Form):
-    date = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
-    time = forms.TimeField(label=_("Time"), widget=forms.TimeInput(attrs={"type": "time"}))
+    date = forms.DateField(label=_("Date"), widget=DateInput())
+    time = forms.TimeField(label=_("Time"), widget=TimeInput())
     mode = forms.ChoiceField(label=_("How"), choices=InterviewMode.choices)
     place = forms.CharField(label=_("Address or phone number"), required=False, max_length=300)
     video_link = forms.URLField(label=_("Video link"), required=False, assume_scheme="https")
@@ -73,9 +74,7 @@ class InterviewForm(forms.Form):
 
 
 class HireForm(forms.Form):
-    start_date = forms.DateField(
-        label=_("First day of work"), widget=forms.DateInput(attrs={"type": "date"})
-    )
+    start_date = forms.DateField(label=_("First day of work"), widget=DateInput())
     hourly_wage = forms.DecimalField(label=_("Hourly wage ($)"), max_digits=12, decimal_places=2)
     hours_per_week = forms.DecimalField(label=_("Hours per week"), max_digits=5, decimal_places=2)
     benefits = forms.CharField(label=_("Benefits (optional)"), required=False, max_length=300)
@@ -150,9 +149,7 @@ class RetentionCheckForm(forms.Form):
 
 
 class SeparationForm(forms.Form):
-    separated_on = forms.DateField(
-        label=_("Last day of work"), widget=forms.DateInput(attrs={"type": "date"})
-    )
+    separated_on = forms.DateField(label=_("Last day of work"), widget=DateInput())
     separation_reason = forms.ChoiceField(
         label=_("Why the job ended"), choices=SeparationReason.choices
     )
@@ -162,17 +159,17 @@ class WotcForm(forms.Form):
     applicant_signed_on = forms.DateField(
         label=_("The participant signed Form 8850 on"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DateInput(),
     )
     employer_signed_on = forms.DateField(
         label=_("The employer signed Form 8850 on"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DateInput(),
     )
     submitted_on = forms.DateField(
         label=_("Sent to the state on"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DateInput(),
     )
     first_year_hours = forms.DecimalField(
         label=_("Hours worked in the first year"), required=False, max_digits=7, decimal_places=2
@@ -215,11 +212,9 @@ class OutsidePlacementForm(forms.Form):
     offered_on = forms.DateField(
         label=_("Offer day (optional)"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DateInput(),
     )
-    start_date = forms.DateField(
-        label=_("First day of work"), widget=forms.DateInput(attrs={"type": "date"})
-    )
+    start_date = forms.DateField(label=_("First day of work"), widget=DateInput())
     hourly_wage = forms.DecimalField(label=_("Hourly wage ($)"), max_digits=12, decimal_places=2)
     hours_per_week = forms.DecimalField(label=_("Hours per week"), max_digits=5, decimal_places=2)
     benefits = forms.CharField(label=_("Benefits (optional)"), required=False, max_length=300)

@@ -11,7 +11,7 @@ is (DESIGN.md, "Roles and what each may see")."""
 
 from django.utils import timezone
 
-from employers.models import RecordStage
+from employers.models import JobPosting, JobStatus, RecordStage
 from employers.permissions import employer_id_of
 from employers.selectors import employer_policy
 from jobseekers import permissions as participant_rules
@@ -56,6 +56,11 @@ def is_participant_side(user: User, application: Application) -> bool:
 def can_apply(user: User) -> bool:
     """Participants apply for themselves; staff with a participant of their caseload."""
     return is_staff_member(user) or bool(user.is_authenticated and user.is_participant)
+
+
+def can_apply_to(user: User, job: JobPosting) -> bool:
+    """An open job takes applications from those who `can_apply`."""
+    return job.status == JobStatus.OPEN and can_apply(user)
 
 
 def can_view_application(user: User, application: Application) -> bool:

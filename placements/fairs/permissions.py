@@ -8,7 +8,14 @@ Seeing is scoped in `selectors.py` (someone else's row is a 404); these decide a
 from django.utils import timezone
 from rest_framework.permissions import BasePermission
 
-from employers.models import Employer, FairKind, HiringFair
+from employers.models import (
+    BoothStatus,
+    Employer,
+    FairBooth,
+    FairKind,
+    FairStatus,
+    HiringFair,
+)
 from employers.permissions import employer_id_of, is_member_of
 from jobseekers.models import Participant
 from jobseekers.permissions import is_on_caseload_of, is_self
@@ -50,6 +57,19 @@ def can_attend(participant: Participant, fair: HiringFair) -> bool:
     """A fair inside a correctional facility is only for people not released yet; other
     fairs are for anyone."""
     return fair.kind != FairKind.FACILITY or is_pre_release(participant)
+
+
+def can_rsvp(user: User, fair: HiringFair) -> bool:
+    """A participant answers for themself while the fair is published (staff answer for
+    their caseload from the participant's page)."""
+    return bool(user.is_authenticated and user.is_participant) and (
+        fair.status == FairStatus.PUBLISHED
+    )
+
+
+def can_see_attendees_with(booth: FairBooth | None) -> bool:
+    """An employer sees a fair's opted-in attendees once its booth is confirmed."""
+    return booth is not None and booth.status == BoothStatus.CONFIRMED
 
 
 def can_offer_slots_for(user: User, employer: Employer) -> bool:

@@ -7,6 +7,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from placements.transitional.models import PaySchedule
+from portal.core.forms import DateInput, TimeInput
 
 RATING_CHOICES = [(value, str(value)) for value in range(1, 6)]
 RATING_LABELS = {
@@ -16,14 +17,6 @@ RATING_LABELS = {
     "cooperation_with_coworkers": _("Works with the crew"),
     "personal_presentation": _("Ready for work (dress, hygiene)"),
 }
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-
-class TimeInput(forms.TimeInput):
-    input_type = "time"
 
 
 class CrewRowForm(forms.Form):

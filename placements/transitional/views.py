@@ -31,8 +31,9 @@ from placements.transitional.models import RATING_DIMENSIONS
 from placements.transitional.pdf import pay_stub_pdf_bytes
 from portal.core.exceptions import ApplicationError
 from portal.core.forms import show_error_on_form
-from portal.core.models import Role, User
+from portal.core.models import Role
 from portal.core.permissions import role_required
+from portal.core.selectors import staff_members
 
 
 def _day(request) -> date:
@@ -147,9 +148,7 @@ def crew_day_approve(request, worksite_id):
 
 @role_required(Role.ADMIN)
 def worksites(request):
-    staff = User.objects.filter(role__in=[Role.STAFF, Role.ADMIN], is_active=True).order_by(
-        "last_name", "first_name"
-    )
+    staff = staff_members()
     sites = selectors.worksites_visible_to(user=request.user)
     site_form = WorkSiteForm(
         request.POST if request.POST.get("form") == "site" else None, staff=staff, prefix="site"

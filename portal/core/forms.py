@@ -25,6 +25,24 @@ def show_error_on_form(form: forms.BaseForm, error: ApplicationError) -> None:
     form.add_error(None, error.message)
 
 
+class DateInput(forms.DateInput):
+    """A date field as the browser's date picker (ISO value, works without JavaScript)."""
+
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs=attrs, format="%Y-%m-%d")
+
+
+class TimeInput(forms.TimeInput):
+    """A time field as the browser's time picker (24-hour value)."""
+
+    input_type = "time"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs=attrs, format="%H:%M")
+
+
 class ProfileForm(forms.Form):
     first_name = forms.CharField(label=_("First name"), max_length=150, required=False)
     last_name = forms.CharField(label=_("Last name"), max_length=150, required=False)

@@ -2,7 +2,7 @@
 
 from django.db.models import QuerySet
 
-from portal.core.models import AuditEvent, User
+from portal.core.models import AuditEvent, Role, User
 from portal.core.permissions import is_program_admin
 
 
@@ -11,3 +11,11 @@ def audit_events_visible_to(*, user: User) -> QuerySet[AuditEvent]:
     if not is_program_admin(user):
         return AuditEvent.objects.none()
     return AuditEvent.objects.select_related("actor", "target_type").order_by("-created_at", "-id")
+
+
+def staff_members() -> QuerySet[User]:
+    """Active staff and admins, by name: the people a caseload, a crew or a fair can be
+    given to."""
+    return User.objects.filter(role__in=[Role.STAFF, Role.ADMIN], is_active=True).order_by(
+        "first_name", "last_name", "username"
+    )
