@@ -6,16 +6,16 @@ the same middleware. Later endpoints should stay a small multiple of this baseli
 """
 
 from django.test import Client, override_settings
-from rest_framework.authtoken.models import Token
 
 from bench.harness import Comparison, compare
 from portal.core.models import Role, User
+from portal.core.services import api_token_create
 
 
 def run() -> list[Comparison]:
     user = User.objects.create(username="bench", role=Role.STAFF)
-    token = Token.objects.create(user=user)
-    api = Client(HTTP_AUTHORIZATION=f"Token {token.key}")
+    token = api_token_create(user=user, name="bench").raw
+    api = Client(HTTP_AUTHORIZATION=f"Token {token}")
     bare = Client()
 
     def call_api():

@@ -13,13 +13,13 @@ from decimal import Decimal
 from django.db import connection
 from django.test import Client, override_settings
 from django.utils import timezone
-from rest_framework.authtoken.models import Token
 
 from bench.harness import Comparison, compare
 from employers.models import Employer, HiringPolicy, JobPosting, JobStatus, VettingStatus
 from employers.services.jobs import shift_period_of
 from portal.core.geo import zip_location
 from portal.core.models import Role, User
+from portal.core.services import api_token_create
 
 JOBS = 20_000
 ZIPS = ["64106", "64108", "64111", "64120", "64126", "64130", "66101", "66105", "64050", "64118"]
@@ -103,7 +103,7 @@ def _seed() -> None:
 def run() -> list[Comparison]:
     _seed()
     user = User.objects.create(username="bench-search", role=Role.PARTICIPANT)
-    api = Client(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=user).key}")
+    api = Client(HTTP_AUTHORIZATION=f"Token {api_token_create(user=user, name='bench').raw}")
     bare = Client()
 
     def first_page():

@@ -15,6 +15,8 @@ urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("accounts/login/", core_views.LoginView.as_view(), name="login"),
+    # Before django.contrib.auth.urls: the sign-out page with "Sign out on every device".
+    path("accounts/logout/", core_views.SignOutView.as_view(), name="logout"),
     path(
         "accounts/password_reset/",
         auth_views.PasswordResetView.as_view(

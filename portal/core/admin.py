@@ -1,10 +1,14 @@
 """The technical admin (superusers only): users, the taxonomy, and read-only trails."""
 
+from contextlib import suppress
+
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
 
-from portal.core.models import AccessLog, AuditEvent, Skill, User
+from portal.core.exceptions import NotFoundError
+from portal.core.models import AccessLog, ApiToken, AuditEvent, Skill, User
+from portal.core.services import api_token_revoke
 
 
 @admin.register(User)
@@ -54,3 +58,25 @@ class SkillAdmin(admin.ModelAdmin):
     list_display = ["name", "slug"]
     search_fields = ["name", "slug"]
     prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(ApiToken)
+class ApiTokenAdmin(ReadOnlyAdmin):
+    """Tokens are issued only by the API (the raw token is shown once to its owner) and
+    never edited; a superuser may revoke them. Changing a user's password, role or active
+    flag here revokes all of theirs (portal.core.credential_changes)."""
+
+    list_display = ["user", "name", "key_prefix", "created", "expires_at", "revoked_at"]
+    list_filter = ["revoked_at"]
+    list_select_related = ["user"]
+    search_fields = ["user__username", "name", "key_prefix"]
+    exclude = ["digest"]
+    actions = ["revoke"]
+
+    @admin.action(description=_("Revoke the selected tokens"))
+    def revoke(self, request, queryset):
+        for token in queryset.select_related("user"):
+            with suppress(NotFoundError):  # already expired or revoked: nothing to do
+                api_token_revoke(
+                    user=token.user, token_id=token.pk, reason="admin", actor=request.user
+                )

@@ -1,27 +1,58 @@
 """The core API: tokens, the signed-in user, the audit trail."""
 
+from django.contrib.auth import logout
 from django.core.exceptions import ObjectDoesNotExist
-from drf_spectacular.utils import extend_schema, inline_serializer
+from drf_spectacular.utils import OpenApiResponse, extend_schema, inline_serializer
 from rest_framework import generics, serializers, status
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from portal.core.models import AuditEvent, User
+from portal.core.models import ApiToken, AuditEvent, User
 from portal.core.permissions import IsProgramAdmin
-from portal.core.selectors import audit_events_visible_to
-from portal.core.services import auth_token_issue, user_profile_update
+from portal.core.selectors import api_tokens_live_for, audit_events_visible_to
+from portal.core.services import api_token_revoke, auth_token_issue, user_profile_update
+
+# The error shape every API error has (portal.core.drf.error_body), for the schema.
+ErrorSerializer = inline_serializer(
+    "Error",
+    {
+        "detail": serializers.CharField(),
+        "code": serializers.CharField(),
+        "fields": serializers.DictField(child=serializers.ListField(child=serializers.CharField())),
+    },
+)
 
 
 class TokenRequestSerializer(serializers.Serializer):
     username = serializers.CharField(max_length=150)
     password = serializers.CharField(max_length=4096, trim_whitespace=False)
+    otp = serializers.CharField(
+        max_length=16,
+        required=False,
+        allow_blank=True,
+        help_text="The current 6-digit code of the authenticator app (accounts with two-step "
+        "sign-in only; refused with 400 naming `otp` when missing or wrong).",
+    )
+    name = serializers.CharField(
+        max_length=100,
+        required=False,
+        allow_blank=True,
+        help_text="A label to recognise the token by in the list (default: the User-Agent).",
+    )
+
+
+class TokenResponseSerializer(serializers.Serializer):
+    token = serializers.CharField(help_text="Shown once: only its hash is stored.")
+    expires_at = serializers.DateTimeField()
 
 
 class TokenObtainView(APIView):
-    """Exchange a username and password for an API token (`Authorization: Token <token>`).
+    """Exchange a username, password and (with two-step sign-in) the current code for a
+    new API token (`Authorization: Token <token>`), valid 8 hours for staff and admins,
+    30 days for others.
 
-    Failures count towards the login lockout like the sign-in page.
+    Failures, wrong codes included, count towards the login lockout like the sign-in page.
     """
 
     permission_classes = [AllowAny]
@@ -29,14 +60,64 @@ class TokenObtainView(APIView):
 
     @extend_schema(
         request=TokenRequestSerializer,
-        responses={200: inline_serializer("TokenResponse", {"token": serializers.CharField()})},
+        responses={
+            200: TokenResponseSerializer,
+            400: OpenApiResponse(ErrorSerializer, description="Wrong credentials or code."),
+            429: OpenApiResponse(ErrorSerializer, description="Locked out or throttled."),
+        },
     )
     def post(self, request):
         data = TokenRequestSerializer(data=request.data)
         data.is_valid(raise_exception=True)
+        name = data.validated_data.pop("name", "") or request.headers.get("User-Agent", "")
         # django-axes reads the client address from the underlying Django request.
-        token = auth_token_issue(request=request._request, **data.validated_data)
-        return Response({"token": token.key}, status=status.HTTP_200_OK)
+        issued = auth_token_issue(request=request._request, name=name, **data.validated_data)
+        body = {"token": issued.raw, "expires_at": issued.token.expires_at}
+        return Response(TokenResponseSerializer(body).data, status=status.HTTP_200_OK)
+
+
+class ApiTokenSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = ApiToken
+        fields = ["id", "name", "created", "expires_at", "last_used_at"]
+        read_only_fields = fields
+
+
+class ApiTokenListView(generics.ListAPIView):
+    """The signed-in user's own live API tokens, newest first (never the token itself)."""
+
+    serializer_class = ApiTokenSerializer
+
+    def get_queryset(self):
+        return api_tokens_live_for(user=self.request.user)
+
+
+class ApiTokenDetailView(APIView):
+    """Revoke one of the signed-in user's own tokens (someone else's is a 404)."""
+
+    @extend_schema(
+        request=None,
+        responses={
+            204: OpenApiResponse(description="Revoked."),
+            404: OpenApiResponse(ErrorSerializer, description="No such live token of yours."),
+        },
+    )
+    def delete(self, request, token_id: int):
+        api_token_revoke(user=request.user, token_id=token_id)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class LogoutView(APIView):
+    """Sign out: revokes the token this request is made with (or ends the browser
+    session it is made with)."""
+
+    @extend_schema(request=None, responses={204: OpenApiResponse(description="Signed out.")})
+    def post(self, request):
+        if isinstance(request.auth, ApiToken):
+            api_token_revoke(user=request.user, token_id=request.auth.pk, reason="logout")
+        else:
+            logout(request._request)
+        return Response(status=status.HTTP_204_NO_CONTENT)
 
 
 def _one_to_one(user: User, related_name: str):

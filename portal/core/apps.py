@@ -6,3 +6,8 @@ class CoreConfig(AppConfig):
     name = "portal.core"
     label = "core"
     verbose_name = _("Portal core")
+
+    def ready(self):
+        # Receivers: token revocation on a password, role or active-flag change, and the
+        # sign-in time that ends staff sessions (each module says why it is a receiver).
+        from portal.core import credential_changes, session_limits  # noqa: F401

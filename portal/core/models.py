@@ -1,10 +1,16 @@
 """The core every app shares: users and their roles, the audit trail, the access log."""
 
+import hashlib
+import hmac
+import secrets
+
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.utils import timezone
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
 
@@ -35,6 +41,10 @@ class User(AbstractUser):
         choices=settings.LANGUAGES,
         default=settings.LANGUAGE_CODE,
     )
+    # Raised by "sign out on every device". It is part of the session auth hash (below), so
+    # every session signed in before the raise stops matching and Django ends it at its
+    # next request, whatever the session engine (database here, Redis in production).
+    session_generation = models.PositiveIntegerField(default=0, editable=False)
 
     class Meta:
         verbose_name = _("user")
@@ -67,12 +77,87 @@ class User(AbstractUser):
     def is_participant(self) -> bool:
         return self.role == Role.PARTICIPANT
 
+    def _session_auth_hash(self, secret=None) -> str:
+        # Django's own hash is an HMAC of the password hash, so a password change already
+        # ends the other sessions; the generation adds "sign out everywhere" to it.
+        return salted_hmac(
+            "portal.core.models.User.session_auth_hash",
+            f"{self.password}:{self.session_generation}",
+            secret=secret,
+            algorithm="sha256",
+        ).hexdigest()
+
+    def get_session_auth_hash(self):
+        return self._session_auth_hash()
+
+    def get_session_auth_fallback_hash(self):
+        for fallback_secret in settings.SECRET_KEY_FALLBACKS:
+            yield self._session_auth_hash(secret=fallback_secret)
+
     def has_perm(self, perm, obj=None):
         # Whatever groups say, the content editor is for program staff only: a participant
         # or employer added to an editors' group by mistake still cannot enter it.
         if perm.startswith(("wagtailadmin.", "wagtailcore.")) and not self.is_staff_member:
             return False
         return super().has_perm(perm, obj)
+
+
+class ApiToken(models.Model):
+    """An API token: `Authorization: Token <prefix><secret>`.
+
+    Lifecycle: issued by `auth_token_issue` (the raw token is returned once and never
+    stored), used until `expires_at` (8 hours for staff and admins, 30 days for others:
+    settings), and revoked earlier by its owner (list/delete, logout), by "sign out on
+    every device", or by a change of the owner's password, role or active flag
+    (`portal.core.credential_changes`). Expired and revoked rows stay for the audit trail.
+
+    Only `key_prefix` (the first characters, to find the row) and the SHA-256 `digest` of
+    the whole token are stored, so a copy of the database opens nothing. SHA-256 without a
+    salt or stretching is enough here, unlike for passwords: the token is 256 random bits,
+    not something a person chose.
+    """
+
+    PREFIX_LENGTH = 12
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="portal_api_tokens",
+        verbose_name=_("user"),
+    )
+    key_prefix = models.CharField(_("key prefix"), max_length=PREFIX_LENGTH, unique=True)
+    digest = models.CharField(_("digest"), max_length=64)
+    name = models.CharField(_("name"), max_length=100, blank=True)
+    created = models.DateTimeField(_("created"), auto_now_add=True)
+    expires_at = models.DateTimeField(_("expires at"), db_index=True)
+    last_used_at = models.DateTimeField(_("last used at"), null=True, blank=True)
+    revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created", "-id"]
+        verbose_name = _("API token")
+        verbose_name_plural = _("API tokens")
+        indexes = [models.Index(fields=["user", "revoked_at", "expires_at"])]
+
+    def __str__(self):
+        return f"{self.name or _('API token')} ({self.key_prefix}…)"
+
+    @staticmethod
+    def new_raw_token() -> str:
+        """43 URL-safe characters (256 random bits); the first PREFIX_LENGTH find the row."""
+        return secrets.token_urlsafe(32)
+
+    @staticmethod
+    def digest_of(raw_token: str) -> str:
+        return hashlib.sha256(raw_token.encode()).hexdigest()
+
+    def matches(self, raw_token: str) -> bool:
+        """Constant-time comparison, so the time taken says nothing about the digest."""
+        return hmac.compare_digest(self.digest, self.digest_of(raw_token))
+
+    @property
+    def is_live(self) -> bool:
+        return self.revoked_at is None and self.expires_at > timezone.now()
 
 
 class AuditEvent(models.Model):

@@ -1,8 +1,9 @@
 """Reads shared by every app."""
 
 from django.db.models import QuerySet
+from django.utils import timezone
 
-from portal.core.models import AuditEvent, Role, User
+from portal.core.models import ApiToken, AuditEvent, Role, User
 from portal.core.permissions import is_program_admin
 
 
@@ -19,3 +20,11 @@ def staff_members() -> QuerySet[User]:
     return User.objects.filter(role__in=[Role.STAFF, Role.ADMIN], is_active=True).order_by(
         "first_name", "last_name", "username"
     )
+
+
+def api_tokens_live_for(*, user: User) -> QuerySet[ApiToken]:
+    """`user`'s own API tokens that still open the API (not revoked, not expired), newest
+    first. Nobody sees another person's tokens, admins included."""
+    return ApiToken.objects.filter(
+        user=user, revoked_at__isnull=True, expires_at__gt=timezone.now()
+    ).order_by("-created", "-id")

@@ -1,13 +1,21 @@
-"""Writes to users. Every change of state goes through one of these functions."""
+"""Writes to users and their credentials. Every change of state goes through one of
+these functions."""
 
+from dataclasses import dataclass
+
+import django_otp
 from django.contrib.auth import authenticate
 from django.contrib.auth.password_validation import validate_password
+from django.contrib.auth.signals import user_login_failed
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
-from rest_framework.authtoken.models import Token
+from django_otp.plugins.otp_static.models import StaticDevice
 
+from portal.core import rules
 from portal.core.audit import audit_record
 from portal.core.exceptions import (
     ApplicationError,
@@ -15,8 +23,10 @@ from portal.core.exceptions import (
     EmailInUseError,
     InvalidCredentialsError,
     LockedOutError,
+    NotFoundError,
 )
-from portal.core.models import Role, User
+from portal.core.models import ApiToken, Role, User
+from portal.core.selectors import api_tokens_live_for
 
 # One wording for the sign-in page and the API.
 LOCKOUT_MESSAGE = gettext_noop(
@@ -144,19 +154,143 @@ def user_profile_update(
     return user
 
 
-def auth_token_issue(*, request, username: str, password: str):
-    """Check a username and password and return the user's API token (made once, then
-    reused). Every failure counts towards the django-axes lockout of the sign-in page.
+@dataclass(frozen=True)
+class IssuedToken:
+    """A new API token: the row, and the raw token to hand over once (never stored)."""
 
-    Raises LockedOutError after too many failures, InvalidCredentialsError otherwise,
-    with the same message whether the username exists or not.
+    token: ApiToken
+    raw: str
+
+
+class OtpRequiredError(ApplicationError):
+    default_code = "otp_required"
+
+
+class InvalidOtpError(ApplicationError):
+    default_code = "invalid_otp"
+
+
+def _check_second_factor(*, request, user: User, username: str, otp: str | None) -> None:
+    """For an account with a confirmed second factor, `otp` must be its current code.
+
+    A wrong code is a failed sign-in for django-axes (the same signal Django sends for a
+    wrong password, with the request, so the same 5-failure lockout applies).
     """
+    if not django_otp.user_has_device(user):
+        return
+    if not otp:
+        raise OtpRequiredError(
+            _("This account uses two-step sign-in: enter the code from your authenticator app."),
+            fields={"otp": [_("Enter the 6-digit code from your authenticator app.")]},
+        )
+    device = django_otp.match_token(user, otp)
+    if device is None:
+        user_login_failed.send(sender=__name__, credentials={"username": username}, request=request)
+        if getattr(request, "axes_locked_out", False):
+            raise LockedOutError(_(LOCKOUT_MESSAGE))
+        raise InvalidOtpError(
+            _("Wrong or expired code."),
+            fields={
+                "otp": [_("Wrong or expired code. Enter the current 6-digit code from your app.")]
+            },
+        )
+    if isinstance(device, StaticDevice):
+        audit_record(actor=user, action="auth.recovery_code_used", target=user)
+
+
+def auth_token_issue(
+    *, request, username: str, password: str, otp: str | None = None, name: str = ""
+) -> IssuedToken:
+    """Check a username, password and (for an account with a second factor) the current
+    one-time code, and issue a new API token that expires after the role's lifetime
+    (`rules.api_token_lifetime`). Every failure, a wrong code included, counts towards the
+    django-axes lockout of the sign-in page.
+
+    Raises LockedOutError after too many failures, InvalidCredentialsError otherwise
+    (with the same message whether the username exists or not), OtpRequiredError or
+    InvalidOtpError (naming the `otp` field) for a missing or wrong code.
+    """
+    # Not inside a transaction: axes must keep the failures it records even when this
+    # raises.
     user = authenticate(request=request, username=username, password=password)
     if getattr(request, "axes_locked_out", False):
         raise LockedOutError(_(LOCKOUT_MESSAGE))
     if user is None or not user.is_active:
         raise InvalidCredentialsError(_("Wrong username or password."))
-    token, created = Token.objects.get_or_create(user=user)
-    if created:
-        audit_record(actor=user, action="auth.token_created", target=user)
+    _check_second_factor(request=request, user=user, username=username, otp=otp)
+    return api_token_create(user=user, name=name)
+
+
+def api_token_create(*, user: User, name: str = "") -> IssuedToken:
+    """Issue a new API token for `user`, whose credentials the caller has checked (the
+    token endpoint through `auth_token_issue`; benchmarks and tests directly). It lives
+    `rules.api_token_lifetime` (by role). The raw token is in the result only."""
+    expires_at = timezone.now() + rules.api_token_lifetime(is_staff_member=user.is_staff_member)
+    for _attempt in range(3):
+        raw = ApiToken.new_raw_token()
+        try:
+            with transaction.atomic():
+                token = ApiToken.objects.create(
+                    user=user,
+                    key_prefix=raw[: ApiToken.PREFIX_LENGTH],
+                    digest=ApiToken.digest_of(raw),
+                    name=name[:100],
+                    expires_at=expires_at,
+                )
+                audit_record(
+                    actor=user,
+                    action="auth.token_created",
+                    target=token,
+                    details={"expires_at": expires_at.isoformat()},
+                )
+        except IntegrityError:  # two tokens drew the same 72-bit prefix: draw again
+            continue
+        return IssuedToken(token=token, raw=raw)
+    raise RuntimeError("Could not draw a unique API token prefix.")  # pragma: no cover
+
+
+@transaction.atomic
+def api_token_revoke(
+    *, user: User, token_id: int, reason: str = "owner", actor: User | None = None
+) -> ApiToken:
+    """Revoke one of `user`'s own live tokens (by `actor`, default the owner: an admin in
+    the Django admin). Another user's token, or one already expired or revoked, is
+    NotFoundError (someone else's token looks like no token)."""
+    token = api_tokens_live_for(user=user).select_for_update().filter(pk=token_id).first()
+    if token is None:
+        raise NotFoundError()
+    token.revoked_at = timezone.now()
+    token.save(update_fields=["revoked_at"])
+    audit_record(
+        actor=actor or user, action="auth.token_revoked", target=token, details={"reason": reason}
+    )
     return token
+
+
+@transaction.atomic
+def api_tokens_revoke_all(*, user: User, reason: str, actor: User | None = None) -> int:
+    """Revoke every live token of `user` (on a password, role or active-flag change, or
+    "sign out on every device"); returns how many. One audit event when any were live."""
+    revoked = api_tokens_live_for(user=user).update(revoked_at=timezone.now())
+    if revoked:
+        audit_record(
+            actor=actor,
+            action="auth.tokens_revoked",
+            target=user,
+            details={"reason": reason, "count": revoked},
+        )
+    return revoked
+
+
+@transaction.atomic
+def user_sign_out_everywhere(*, user: User) -> None:
+    """End every session of `user` on every device and revoke all their API tokens.
+
+    Sessions are not looked up one by one: production keeps them in Redis, where they
+    cannot be listed by user. Raising `session_generation` changes the user's session auth
+    hash (`User.get_session_auth_hash`), and Django ends any session whose stored hash no
+    longer matches at its next request, on every session engine.
+    """
+    User.objects.filter(pk=user.pk).update(session_generation=F("session_generation") + 1)
+    api_tokens_revoke_all(user=user, reason="signed_out_everywhere", actor=user)
+    audit_record(actor=user, action="auth.signed_out_everywhere", target=user)

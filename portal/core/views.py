@@ -17,7 +17,7 @@ from portal.core.drf import error_body
 from portal.core.exceptions import ApplicationError
 from portal.core.forms import ProfileForm, show_error_on_form
 from portal.core.panels import dashboard_panels
-from portal.core.services import LOCKOUT_MESSAGE, user_profile_update
+from portal.core.services import LOCKOUT_MESSAGE, user_profile_update, user_sign_out_everywhere
 
 
 def _wants_json(request) -> bool:
@@ -42,6 +42,28 @@ class LoginView(auth_views.LoginView):
     def form_valid(self, form):
         response = super().form_valid(form)
         _remember_language(response, form.get_user().preferred_language)
+        return response
+
+
+class SignOutView(auth_views.LogoutView):
+    """Django's sign-out (POST), plus a page (GET) that offers "Sign out on every device":
+    every session of the user on any device ends and their API tokens are revoked."""
+
+    http_method_names = ["get", "post", "options"]
+    template_name = "registration/sign_out.html"
+
+    def get(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return redirect(settings.LOGIN_URL)
+        return self.render_to_response(self.get_context_data())
+
+    def post(self, request, *args, **kwargs):
+        everywhere = request.POST.get("everywhere") and request.user.is_authenticated
+        if everywhere:
+            user_sign_out_everywhere(user=request.user)
+        response = super().post(request, *args, **kwargs)
+        if everywhere:
+            messages.success(request, _("You are signed out on every device."))
         return response
 
 

@@ -51,7 +51,6 @@ INSTALLED_APPS = [
     "django_filters",
     # API
     "rest_framework",
-    "rest_framework.authtoken",
     "drf_spectacular",
     "drf_spectacular_sidecar",
     # Background tasks
@@ -82,6 +81,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "portal.core.middleware.RequestContextMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Ends staff and admin sessions 12 hours after sign-in (needs the user and messages).
+    "portal.core.session_limits.StaffSessionLimitMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -251,7 +252,8 @@ CONTENT_SECURITY_POLICY = {
 REST_FRAMEWORK = {
     # Token first, so that an anonymous API call gets 401 with `WWW-Authenticate: Token`.
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        # Hashed tokens that expire and can be revoked (portal.core.ApiToken).
+        "portal.core.authentication.ExpiringTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
@@ -435,3 +437,12 @@ SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"]["FairInterviewModeEnum"] = (
 SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"]["ApplicationStatusEnum"] = (
     "placements.models.ApplicationStatus"
 )
+
+# API tokens and sessions (issue 16; portal/core/authentication.py, session_limits.py).
+# How long an API token lives: short for staff and admins, who can read criminal records
+# (CJIS-style hardening), longer for employers and participants.
+PORTAL_API_TOKEN_HOURS_STAFF = env.int("PORTAL_API_TOKEN_HOURS_STAFF", default=8)
+PORTAL_API_TOKEN_DAYS_OTHERS = env.int("PORTAL_API_TOKEN_DAYS_OTHERS", default=30)
+# Staff and admin sessions end this many hours after sign-in, however active (the 30-minute
+# idle end above still applies to everyone).
+PORTAL_STAFF_SESSION_MAX_HOURS = env.int("PORTAL_STAFF_SESSION_MAX_HOURS", default=12)

@@ -20,12 +20,13 @@ def test_a_token_from_username_and_password_opens_the_api(api_client, staff_user
     )
     assert response.status_code == 200
     token = response.json()["token"]
+    assert response.json()["expires_at"]
     again = api_client.post(
         "/api/v1/auth/token/",
         {"username": staff_user.username, "password": password},
         format="json",
     )
-    assert again.json()["token"] == token  # one token per user, reused
+    assert again.json()["token"] != token  # a new token each time, each with its own end
 
     api_client.credentials(HTTP_AUTHORIZATION=f"Token {token}")
     me = api_client.get("/api/v1/me/")
