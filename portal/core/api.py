@@ -24,6 +24,11 @@ ErrorSerializer = inline_serializer(
 )
 
 
+NOT_SIGNED_IN = OpenApiResponse(
+    ErrorSerializer, description="No token or session, or an expired or revoked token."
+)
+
+
 class TokenRequestSerializer(serializers.Serializer):
     username = serializers.CharField(max_length=150)
     password = serializers.CharField(max_length=4096, trim_whitespace=False)
@@ -88,6 +93,10 @@ class ApiTokenListView(generics.ListAPIView):
 
     serializer_class = ApiTokenSerializer
 
+    @extend_schema(responses={200: ApiTokenSerializer(many=True), 401: NOT_SIGNED_IN})
+    def get(self, request, *args, **kwargs):
+        return super().get(request, *args, **kwargs)
+
     def get_queryset(self):
         return api_tokens_live_for(user=self.request.user)
 
@@ -99,6 +108,7 @@ class ApiTokenDetailView(APIView):
         request=None,
         responses={
             204: OpenApiResponse(description="Revoked."),
+            401: NOT_SIGNED_IN,
             404: OpenApiResponse(ErrorSerializer, description="No such live token of yours."),
         },
     )
@@ -111,7 +121,10 @@ class LogoutView(APIView):
     """Sign out: revokes the token this request is made with (or ends the browser
     session it is made with)."""
 
-    @extend_schema(request=None, responses={204: OpenApiResponse(description="Signed out.")})
+    @extend_schema(
+        request=None,
+        responses={204: OpenApiResponse(description="Signed out."), 401: NOT_SIGNED_IN},
+    )
     def post(self, request):
         if isinstance(request.auth, ApiToken):
             api_token_revoke(user=request.user, token_id=request.auth.pk, reason="logout")
