@@ -292,5 +292,6 @@ def user_sign_out_everywhere(*, user: User) -> None:
     longer matches at its next request, on every session engine.
     """
     User.objects.filter(pk=user.pk).update(session_generation=F("session_generation") + 1)
+    user.refresh_from_db(fields=["session_generation"])
     api_tokens_revoke_all(user=user, reason="signed_out_everywhere", actor=user)
     audit_record(actor=user, action="auth.signed_out_everywhere", target=user)

@@ -14,7 +14,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.dispatch import receiver
 from django.http import JsonResponse
 from django.utils import timezone
-from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from portal.core import rules
 from portal.core.drf import error_body
@@ -62,8 +62,12 @@ class StaffSessionLimitMiddleware:
         return self.get_response(request)
 
     def _end_session(self, request):
-        message = _("For your safety, staff sessions end after %(hours)d hours. Sign in again.")
-        message %= {"hours": rules.staff_session_max_age().total_seconds() // 3600}
+        hours = int(rules.staff_session_max_age().total_seconds() // 3600)
+        message = ngettext(
+            "For your safety, staff sessions end after %(hours)d hour. Sign in again.",
+            "For your safety, staff sessions end after %(hours)d hours. Sign in again.",
+            hours,
+        ) % {"hours": hours}
         logout(request)
         if request.path.startswith("/api/"):
             if "HTTP_AUTHORIZATION" in request.META:
