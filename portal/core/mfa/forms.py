@@ -20,7 +20,7 @@ def _authenticator_code_field(label):
 
 def _password_field():
     return forms.CharField(
-        label=_("Your password"),
+        label=_("Your password, to confirm it is you"),
         strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
     )
@@ -29,7 +29,7 @@ def _password_field():
 class AuthenticatorCodeForm(forms.Form):
     """The code step of signing in, with the authenticator app."""
 
-    code = _authenticator_code_field(_("Code"))
+    code = _authenticator_code_field(_("Code from your app"))
 
 
 class RecoveryCodeForm(forms.Form):
@@ -49,7 +49,7 @@ class EnrolForm(forms.Form):
     """Confirm a new authenticator with its first code; replacing one also needs the
     password."""
 
-    code = _authenticator_code_field(_("Code from the app"))
+    code = _authenticator_code_field(_("Code the app shows"))
 
     def __init__(self, *args, needs_password: bool = False, **kwargs):
         super().__init__(*args, **kwargs)

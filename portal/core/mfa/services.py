@@ -94,8 +94,12 @@ def _check_password(*, request, user: User, password: str) -> None:
 
 
 def _make_recovery_codes(*, user: User) -> list[str]:
-    StaticDevice.objects.filter(user=user).delete()
-    device = StaticDevice.objects.create(user=user, name=RECOVERY_DEVICE_NAME, confirmed=True)
+    # The same device keeps its id, so a session verified by a recovery code stays verified.
+    device = StaticDevice.objects.filter(user=user).order_by("pk").first()
+    if device is None:
+        device = StaticDevice.objects.create(user=user, name=RECOVERY_DEVICE_NAME, confirmed=True)
+    StaticDevice.objects.filter(user=user).exclude(pk=device.pk).delete()
+    device.token_set.all().delete()
     tokens = []
     while len(tokens) < settings.PORTAL_MFA_RECOVERY_CODES:
         token = StaticToken.random_token()

@@ -130,7 +130,7 @@ def verify(request):
     elif pending is not None:
         user, next_url = pending.user, pending.next_url
     else:
-        messages.info(request, _("Please sign in again."))
+        messages.info(request, _("Your sign-in took too long. Please sign in again."))
         return redirect("login")
 
     code_form, recovery_form = AuthenticatorCodeForm(), RecoveryCodeForm()
