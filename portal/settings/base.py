@@ -446,3 +446,27 @@ PORTAL_API_TOKEN_DAYS_OTHERS = env.int("PORTAL_API_TOKEN_DAYS_OTHERS", default=3
 # Staff and admin sessions end this many hours after sign-in, however active (the 30-minute
 # idle end above still applies to everyone).
 PORTAL_STAFF_SESSION_MAX_HOURS = env.int("PORTAL_STAFF_SESSION_MAX_HOURS", default=12)
+
+# --- Two-factor sign-in (portal/core/mfa/, django-otp) ---------------------------------
+# Staff and admins must sign in with a code from an authenticator app (TOTP) or a one-time
+# recovery code; employers and participants may turn it on. Wrong codes count toward the
+# django-axes lockout above. After the password, the code must come within this window.
+PORTAL_MFA_SIGN_IN_WINDOW_MINUTES = env.int("PORTAL_MFA_SIGN_IN_WINDOW_MINUTES", default=5)
+# One-time recovery codes given at enrolment (and each time they are made again).
+PORTAL_MFA_RECOVERY_CODES = env.int("PORTAL_MFA_RECOVERY_CODES", default=10)
+# The name an authenticator app shows beside the codes.
+OTP_TOTP_ISSUER = env.str("OTP_TOTP_ISSUER", default="Second Chance Jobs Portal")
+# Codes typed at sign-in are kept out of django-axes' record of failed attempts.
+AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "code", "recovery_code"]
+# `seed_demo` enrols the demo staff and admin with this base32 TOTP secret. When unset it
+# uses a fixed demo value (portal/core/demo.py) with DEBUG on only; with DEBUG off and no
+# secret it leaves them unenrolled (they set it up at their first sign-in) and says so.
+DEMO_TOTP_SECRET = env.str("DEMO_TOTP_SECRET", default="")
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
+    "django_otp.middleware.OTPMiddleware",
+)
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.messages.middleware.MessageMiddleware") + 1,
+    "portal.core.mfa.middleware.SecondFactorMiddleware",
+)
