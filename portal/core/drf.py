@@ -1,12 +1,17 @@
 """Django REST framework plumbing shared by every app's API: one error format, one
 pagination."""
 
+import io
+
+from django.conf import settings
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.core.exceptions import RequestDataTooBig
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
 from django.utils.translation import gettext as _
 from rest_framework import exceptions
 from rest_framework.pagination import PageNumberPagination
+from rest_framework.parsers import JSONParser
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 from rest_framework.views import set_rollback
@@ -28,6 +33,16 @@ def error_body(*, detail: str, code: str, fields: dict | None = None) -> dict:
     return {"detail": str(detail), "code": code, "fields": fields or {}}
 
 
+REQUEST_TOO_LARGE = "request_too_large"
+
+
+def request_too_large_body() -> dict:
+    """The error of a body over DATA_UPLOAD_MAX_MEMORY_SIZE (413 Content Too Large)."""
+    return error_body(
+        detail=_("The request is too large. Send less data at once."), code=REQUEST_TOO_LARGE
+    )
+
+
 def api_exception_handler(exc, context):
     """Turn any error raised under /api/ into {"detail", "code", "fields"}.
 
@@ -41,6 +56,10 @@ def api_exception_handler(exc, context):
             error_body(detail=exc.message, code=exc.code, fields=exc.fields),
             status=exc.status_code,
         )
+    if isinstance(exc, RequestDataTooBig):
+        # Django would answer its HTML 400 page; an API client gets the one shape, and
+        # 413 (Content Too Large) says that sending the same body again will not help.
+        return Response(request_too_large_body(), status=413)
     if isinstance(exc, DjangoValidationError):
         fields = exc.message_dict if hasattr(exc, "error_dict") else {}
         exc = exceptions.ValidationError(fields or {"non_field_errors": exc.messages})
@@ -83,3 +102,22 @@ def only_portal_api_endpoints(endpoints):
     """drf-spectacular preprocessing hook: document the portal's /api/v1/ only, not the
     internal API Wagtail's editor uses."""
     return [endpoint for endpoint in endpoints if endpoint[0].startswith("/api/v1/")]
+
+
+class SizeLimitedJSONParser(JSONParser):
+    """JSON bodies within DATA_UPLOAD_MAX_MEMORY_SIZE, like Django's forms.
+
+    DRF's JSONParser reads the request stream itself, past the check Django makes when a
+    view reads `request.body` or `request.POST`; this reads at most one byte over the
+    limit and refuses the body (RequestDataTooBig, answered 413 `request_too_large`)."""
+
+    def parse(self, stream, media_type=None, parser_context=None):
+        limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+        if limit is not None and stream is not None:
+            body = stream.read(limit + 1)
+            if len(body) > limit:
+                raise RequestDataTooBig(
+                    "Request body exceeded settings.DATA_UPLOAD_MAX_MEMORY_SIZE."
+                )
+            stream = io.BytesIO(body)
+        return super().parse(stream, media_type, parser_context)

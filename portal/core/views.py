@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import RequestDataTooBig
 from django.db import DatabaseError, connection
 from django.http import HttpResponseServerError, JsonResponse
 from django.shortcuts import redirect, render
@@ -11,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from portal.core.drf import error_body
+from portal.core.drf import error_body, request_too_large_body
 from portal.core.exceptions import ApplicationError
 from portal.core.forms import ProfileForm, show_error_on_form
 from portal.core.i18n import remember_language
@@ -118,6 +119,20 @@ def lockout_response(request, original_response=None, credentials=None):
     if _wants_json(request):
         return JsonResponse(error_body(detail=message, code="locked_out"), status=429)
     return render(request, "registration/locked_out.html", {"message": message}, status=429)
+
+
+def bad_request(request, exception=None):
+    """400 for a request Django refuses before any view runs (a body over
+    DATA_UPLOAD_MAX_MEMORY_SIZE, too many fields, a bad Host): under /api/ the API's JSON
+    shape (413 `request_too_large` for a body too big), elsewhere the plain page."""
+    if _wants_json(request):
+        if isinstance(exception, RequestDataTooBig):
+            return JsonResponse(request_too_large_body(), status=413)
+        return JsonResponse(
+            error_body(detail=_("The request could not be understood."), code="bad_request"),
+            status=400,
+        )
+    return render(request, "400.html", status=400)
 
 
 def page_not_found(request, exception=None):

@@ -260,8 +260,8 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "portal.core.drf.PortalPagination",
     "PAGE_SIZE": 25,
     "DEFAULT_THROTTLE_CLASSES": [
-        "rest_framework.throttling.AnonRateThrottle",
-        "rest_framework.throttling.UserRateThrottle",
+        "portal.core.throttling.PortalAnonRateThrottle",
+        "portal.core.throttling.PortalUserRateThrottle",
     ],
     "DEFAULT_THROTTLE_RATES": {
         "anon": env.str("API_THROTTLE_ANON", default="60/minute"),
@@ -470,3 +470,28 @@ MIDDLEWARE.insert(
     MIDDLEWARE.index("django.contrib.messages.middleware.MessageMiddleware") + 1,
     "portal.core.mfa.middleware.SecondFactorMiddleware",
 )
+
+# --- Hardening: limits, caching and payments (README "Security") ---------------------------
+# How many proxies (load balancers) in front of the portal append the client's address to
+# X-Forwarded-For. 0 (the default, `make run`): the header is ignored, the connection's
+# address counts. One number for the sign-in lockout (django-axes), the audit trail and the
+# API throttles, which all read the address with portal.core.throttling.client_address.
+PORTAL_TRUSTED_PROXY_COUNT = env.int("PORTAL_TRUSTED_PROXY_COUNT", default=0)
+# django-ipware is not installed, so axes would read REMOTE_ADDR only (its AXES_IPWARE_*
+# settings above have no effect): the callable makes it read the same address as the API.
+AXES_CLIENT_IP_CALLABLE = "portal.core.throttling.client_address"
+AXES_IPWARE_PROXY_COUNT = PORTAL_TRUSTED_PROXY_COUNT
+REST_FRAMEWORK["NUM_PROXIES"] = PORTAL_TRUSTED_PROXY_COUNT
+# Nothing private stays in a browser's cache: no-store on API responses and signed-in pages
+# (right after AuthenticationMiddleware, which it needs; see portal/core/middleware.py).
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
+    "portal.core.middleware.PrivateCacheControlMiddleware",
+)
+# API bodies: JSON within DATA_UPLOAD_MAX_MEMORY_SIZE like forms (an oversized body is a JSON
+# 413 `request_too_large`, portal/core/drf.py); forms and uploads as DRF parses them.
+REST_FRAMEWORK["DEFAULT_PARSER_CLASSES"] = [
+    "portal.core.drf.SizeLimitedJSONParser",
+    "rest_framework.parsers.FormParser",
+    "rest_framework.parsers.MultiPartParser",
+]
