@@ -5,6 +5,7 @@ from datetime import timedelta
 from decimal import Decimal
 
 import pytest
+from django.urls import reverse
 from django.utils import timezone
 
 from placements.applications.services import retention_check_record
@@ -92,3 +93,82 @@ def test_zero_and_eighty_hours_are_the_bounds(due_check, staff_user):
     )
     due_check.refresh_from_db()
     assert due_check.hours_per_week == Decimal("80.00")
+
+
+def test_the_existing_endpoint_takes_and_returns_the_earnings(api_client, due_check, staff_user):
+    api_client.force_authenticate(staff_user)
+    url = f"/api/v1/placements/{due_check.placement_id}/retention-checks/"
+    response = api_client.patch(
+        url,
+        {
+            "id": due_check.pk,
+            "outcome": "same_employer",
+            "verified_by": "pay_stub",
+            "hours_per_week": "38.00",
+            "hourly_wage": "16.75",
+        },
+        format="json",
+    )
+    assert response.status_code == 200
+    first = response.json()[0]
+    assert (first["hours_per_week"], first["hourly_wage"]) == ("38.00", "16.75")
+    assert first["still_employed"] is True
+    assert response.json()[1]["still_employed"] is None
+
+
+def test_the_endpoint_refuses_too_many_hours_and_saves_nothing(api_client, due_check, staff_user):
+    api_client.force_authenticate(staff_user)
+    url = f"/api/v1/placements/{due_check.placement_id}/retention-checks/"
+    response = api_client.patch(
+        url,
+        {
+            "id": due_check.pk,
+            "outcome": "same_employer",
+            "verified_by": "pay_stub",
+            "hours_per_week": "120",
+        },
+        format="json",
+    )
+    assert response.status_code == 400
+    assert "hours_per_week" in str(response.json())
+    assert RetentionCheck.objects.get(pk=due_check.pk).outcome == ""
+
+
+def test_the_placement_page_records_and_shows_the_earnings(client, due_check, staff_user):
+    client.force_login(staff_user)
+    url = reverse("placements:placement-detail", args=[due_check.placement_id])
+    page = client.get(url).content.decode()
+    assert 'name="hours_per_week"' in page and 'name="hourly_wage"' in page
+    client.post(
+        url,
+        {
+            "action": "check",
+            "check": due_check.pk,
+            "outcome": "other_employer",
+            "verified_by": "participant",
+            "hours_per_week": "25",
+            "hourly_wage": "15.50",
+        },
+    )
+    due_check.refresh_from_db()
+    assert due_check.hourly_wage == Decimal("15.50")
+    page = client.get(url).content.decode()
+    assert "25 hours a week" in page
+    assert "$15.50 an hour" in page
+
+
+def test_the_page_shows_the_error_for_a_negative_wage(client, due_check, staff_user):
+    client.force_login(staff_user)
+    url = reverse("placements:placement-detail", args=[due_check.placement_id])
+    response = client.post(
+        url,
+        {
+            "action": "check",
+            "check": due_check.pk,
+            "outcome": "same_employer",
+            "verified_by": "pay_stub",
+            "hourly_wage": "-3",
+        },
+    )
+    assert "Enter the hourly wage in dollars" in response.content.decode()
+    assert RetentionCheck.objects.get(pk=due_check.pk).outcome == ""
