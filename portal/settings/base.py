@@ -435,3 +435,12 @@ SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"]["FairInterviewModeEnum"] = (
 SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"]["ApplicationStatusEnum"] = (
     "placements.models.ApplicationStatus"
 )
+
+# --- Participants: custody events and program exits (jobseekers/models/custody.py) -----
+# Their "kind" and "reason" choice sets share field names with others: name their enums.
+SPECTACULAR_SETTINGS.setdefault("ENUM_NAME_OVERRIDES", {}).update(
+    {
+        "CustodyEventKindEnum": "jobseekers.models.CustodyEventKind",
+        "ProgramExitReasonEnum": "jobseekers.models.ProgramExitReason",
+    }
+)
