@@ -495,3 +495,12 @@ REST_FRAMEWORK["DEFAULT_PARSER_CLASSES"] = [
     "rest_framework.parsers.FormParser",
     "rest_framework.parsers.MultiPartParser",
 ]
+
+# --- Participants: custody events and program exits (jobseekers/models/custody.py) -----
+# Their "kind" and "reason" choice sets share field names with others: name their enums.
+SPECTACULAR_SETTINGS.setdefault("ENUM_NAME_OVERRIDES", {}).update(
+    {
+        "CustodyEventKindEnum": "jobseekers.models.CustodyEventKind",
+        "ProgramExitReasonEnum": "jobseekers.models.ProgramExitReason",
+    }
+)
