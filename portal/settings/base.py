@@ -504,3 +504,9 @@ SPECTACULAR_SETTINGS.setdefault("ENUM_NAME_OVERRIDES", {}).update(
         "ProgramExitReasonEnum": "jobseekers.models.ProgramExitReason",
     }
 )
+
+# Design system (templates/components/, `{% load formatting %}`): the portal's own date,
+# time and number formats per language (portal/formats/<lang>/formats.py; Spanish as
+# written in the US: "3 dic. 2026", "$1,336.56"), and the phone numbers' default region.
+FORMAT_MODULE_PATH = ["portal.formats"]
+PORTAL_PHONE_REGION = env.str("PORTAL_PHONE_REGION", default="US")

@@ -31,6 +31,10 @@ def sign_in(page: Page, base: str, username: str, password: str) -> None:
 
 
 def sign_out(page: Page) -> None:
+    # On a phone the sign-out button sits in the header's "Menu" disclosure.
+    menu = page.locator(".site-menu > summary")
+    if menu.is_visible():
+        menu.click()
     page.get_by_role("button", name="Sign out").click()
 
 
