@@ -106,6 +106,7 @@ class Figure:
     target: Decimal | None = None
     measures: tuple[Measure, ...] = field(default_factory=tuple)
     extra: dict = field(default_factory=dict)
+    value_kind: str = "count"
 
     def measure(self, key: str):
         return next(measure.value for measure in self.measures if measure.key == key)
@@ -318,6 +319,7 @@ def release_to_first_job(*, period: Period, scope: Scope = PROGRAM) -> Figure:
             *(Measure(key, label, totals[key]) for key, label in labels.items()),
         ),
         extra={"distribution": [(labels[key], totals[key]) for key in labels]},
+        value_kind="days",
     )
 
 
@@ -747,6 +749,7 @@ def cost_savings(*, period: Period, scope: Scope = PROGRAM, today: dt.date | Non
         key="cost_savings",
         title=_("Cost savings to the state"),
         value=net,
+        value_kind="money",
         of=totals["people"],
         definition=_(
             "Person-years kept out: for each participant, the days in the period (up to "
