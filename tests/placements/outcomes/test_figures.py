@@ -280,7 +280,9 @@ def test_employers_tax_credits_filing_and_bonds():
     WotcScreening.objects.filter(placement=one).update(submitted_on=D(2025, 2, 3))
     two = job(person(None), D(2025, 1, 6), employer=first)
     WotcScreening.objects.filter(placement=two).update(
-        first_year_hours=Decimal("200"), first_year_wages=Decimal("3000"), submitted_on=D(2025, 2, 4)
+        first_year_hours=Decimal("200"),
+        first_year_wages=Decimal("3000"),
+        submitted_on=D(2025, 2, 4),
     )
     three = job(person(None), D(2025, 2, 6), employer=first)
     WotcScreening.objects.filter(placement=three).update(ineligible_reason="Hired too late")
