@@ -640,18 +640,18 @@ def recidivism(
         _people(scope)
         .filter(release_date__range=(first, last))
         .annotate(
-            returned=_returned(window),
-            new_offense=_returned(window, (NEW_OFFENSE,)),
-            technical=_returned(window, (TECHNICAL_VIOLATION,)),
-            completer=completer,
+            is_returned=_returned(window),
+            is_new_offense=_returned(window, (NEW_OFFENSE,)),
+            is_technical=_returned(window, (TECHNICAL_VIOLATION,)),
+            is_completer=completer,
         )
         .aggregate(
             of=Count("pk"),
-            count=Count("pk", filter=Q(returned=True)),
-            new_offense=Count("pk", filter=Q(new_offense=True)),
-            technical=Count("pk", filter=Q(technical=True)),
-            completers=Count("pk", filter=Q(completer=True)),
-            completers_returned=Count("pk", filter=Q(completer=True, returned=True)),
+            count=Count("pk", filter=Q(is_returned=True)),
+            new_offense=Count("pk", filter=Q(is_new_offense=True)),
+            technical=Count("pk", filter=Q(is_technical=True)),
+            completers=Count("pk", filter=Q(is_completer=True)),
+            completers_returned=Count("pk", filter=Q(is_completer=True, is_returned=True)),
         )
     )
     rate = Rate(totals["count"], totals["of"])
