@@ -139,7 +139,7 @@ def funder_pdf(outcomes: OutcomesReport) -> bytes:
 def suppression_note() -> str:
     return _(
         "Any number of fewer than 5 people, and any rate based on fewer than 5 people, is "
-        "shown as \u201cfewer than 5\u201d so that no one can be singled out."
+        "shown as “fewer than 5” so that no one can be singled out."
     )
 
 
