@@ -435,3 +435,13 @@ def document_get_for_user(*, user: User, document_id) -> ParticipantDocument:
         )
     except (ParticipantDocument.DoesNotExist, TypeError, ValueError) as error:
         raise Http404 from error
+
+
+# --- Reports ----------------------------------------------------------------------------
+
+
+def participants_for_reports() -> QuerySet[Participant]:
+    """Every participant, for the program's outcome figures. Unscoped on purpose: the
+    outcomes area only aggregates it (counts, medians) and decides who sees the figures;
+    a list of the people behind a figure goes through `participants_visible_to`."""
+    return Participant.objects.order_by()

@@ -510,3 +510,27 @@ SPECTACULAR_SETTINGS.setdefault("ENUM_NAME_OVERRIDES", {}).update(
 # written in the US: "3 dic. 2026", "$1,336.56"), and the phone numbers' default region.
 FORMAT_MODULE_PATH = ["portal.formats"]
 PORTAL_PHONE_REGION = env.str("PORTAL_PHONE_REGION", default="US")
+
+# Outcomes (placements, outcomes area; each number's source is in
+# placements/outcomes/rules.py): the Missouri Reentry 2030 targets, the recidivism
+# comparison rates, what a person-year kept out of prison saves the state (the yearly
+# operating cost is PORTAL_PROGRAM_OPERATING_COST above), which jobs count as "still
+# employed" (same_employer or any_employer_no_gap_over_4_weeks, printed on every report),
+# the smallest cell a report shows, and the program's name on the funder report.
+PORTAL_TARGET_EMPLOYED_WITHIN_30_DAYS = env.str(
+    "PORTAL_TARGET_EMPLOYED_WITHIN_30_DAYS", default="0.85"
+)
+PORTAL_TARGET_EMPLOYED_AT_9_MONTHS = env.str("PORTAL_TARGET_EMPLOYED_AT_9_MONTHS", default="0.80")
+PORTAL_RECIDIVISM_COMPARISON_MISSOURI = env.str(
+    "PORTAL_RECIDIVISM_COMPARISON_MISSOURI", default="0.35"
+)
+PORTAL_RECIDIVISM_COMPARISON_MISSOURI_YEAR = env.int(
+    "PORTAL_RECIDIVISM_COMPARISON_MISSOURI_YEAR", default=2023
+)
+PORTAL_RECIDIVISM_COMPARISON_HIGH_RISK = env.str(
+    "PORTAL_RECIDIVISM_COMPARISON_HIGH_RISK", default="0.83"
+)
+PORTAL_SAVINGS_PER_PERSON_YEAR = env.str("PORTAL_SAVINGS_PER_PERSON_YEAR", default="18000.00")
+PORTAL_RETENTION_DEFINITION = env.str("PORTAL_RETENTION_DEFINITION", default="same_employer")
+PORTAL_REPORT_MINIMUM_CELL = env.int("PORTAL_REPORT_MINIMUM_CELL", default=5)
+PORTAL_PROGRAM_NAME = env.str("PORTAL_PROGRAM_NAME", default="Second Chance")
