@@ -6,7 +6,6 @@ Seeing is scoped in `selectors.py` (someone else's row is a 404); these decide a
 """
 
 from django.utils import timezone
-from rest_framework.permissions import BasePermission
 
 from employers.models import (
     BoothStatus,
@@ -16,7 +15,7 @@ from employers.models import (
     FairStatus,
     HiringFair,
 )
-from employers.permissions import employer_id_of, is_member_of
+from employers.permissions import employer_id_of, is_member_of, works_at_fair
 from jobseekers.models import Participant
 from jobseekers.permissions import is_on_caseload_of, is_self
 from placements.fairs.models import InterviewBooking, InterviewSlot
@@ -36,16 +35,12 @@ def can_act_for_everyone(user: User) -> bool:
     return is_program_admin(user)
 
 
-def can_check_in(user: User) -> bool:
-    """Any staff member checks people in at the door (whoever's caseload they are on)."""
-    return is_staff_member(user)
-
-
-class CanCheckIn(BasePermission):
-    """DRF permission around `can_check_in`."""
-
-    def has_permission(self, request, view) -> bool:
-        return can_check_in(request.user)
+def can_check_in(user: User, fair: HiringFair) -> bool:
+    """The door of a fair (its whole RSVP list, names and status only; check-in;
+    walk-ins) is for a program admin and the staff assigned to work that fair. Other
+    staff see only their caseload's RSVPs (a fair inside a prison would otherwise tell
+    them who is not released yet)."""
+    return is_program_admin(user) or works_at_fair(user, fair)
 
 
 def is_pre_release(participant: Participant) -> bool:

@@ -11,6 +11,7 @@ from django.utils import timezone
 from playwright.sync_api import Page, expect
 
 from employers.models import EmployerMembership
+from portal.core.models import User
 from tests.factories.employers import FairFactory
 from tests.factories.fairs import ConfirmedBoothFactory
 
@@ -63,6 +64,8 @@ def fair_today():
     )
     employer = EmployerMembership.objects.get(user__username="employer").employer
     ConfirmedBoothFactory(fair=fair, employer=employer)
+    # The facilitator works this fair: the check-in list is for the staff working it.
+    fair.staff_working.add(User.objects.get(username="facilitator"))
     return fair
 
 

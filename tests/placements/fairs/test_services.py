@@ -162,6 +162,7 @@ def test_walk_in_is_registered_and_checked_in_on_the_day_even_after_the_deadline
     person, staff_user
 ):
     fair = today_fair()
+    fair.staff_working.add(staff_user)
     registration = fair_register(
         fair=fair, participant=person, actor=staff_user, share_profile=False, walk_in=True
     )
@@ -172,18 +173,21 @@ def test_walk_in_is_registered_and_checked_in_on_the_day_even_after_the_deadline
 def test_walk_in_before_the_day_or_by_a_participant_is_refused(
     fair, person, participant, staff_user
 ):
+    fair.staff_working.add(staff_user)
     with pytest.raises(CheckInClosedError, match="day of the fair"):
         fair_register(
             fair=fair, participant=person, actor=staff_user, share_profile=False, walk_in=True
         )
-    with pytest.raises(PermissionDeniedError):
-        fair_register(
-            fair=today_fair(),
-            participant=person,
-            actor=participant,
-            share_profile=False,
-            walk_in=True,
-        )
+    for actor in (participant, staff_user):
+        # staff_user works `fair`, not this one: their caseload's walk-in is refused too.
+        with pytest.raises(PermissionDeniedError):
+            fair_register(
+                fair=today_fair(),
+                participant=person,
+                actor=actor,
+                share_profile=False,
+                walk_in=True,
+            )
     assert not FairRegistration.objects.exists()
 
 
@@ -237,7 +241,13 @@ def test_cancel_rules(fair, person, participant, other_staff):
 
 def test_check_in_on_the_day(person, staff_user, other_staff):
     registration = RegistrationFactory(fair=today_fair(), participant=person)
-    # Any staff member checks people in at the door, whoever's caseload they are on.
+    # The person's own staff member does not work this fair: refused, nothing changes.
+    with pytest.raises(PermissionDeniedError, match="staff working this fair"):
+        fair_registration_check_in(registration=registration, actor=staff_user)
+    registration.refresh_from_db()
+    assert registration.status == RegistrationStatus.REGISTERED
+    # Whoever works the fair checks people in, whoever's caseload they are on.
+    registration.fair.staff_working.add(other_staff, staff_user)
     fair_registration_check_in(registration=registration, actor=other_staff)
     registration.refresh_from_db()
     assert registration.status == RegistrationStatus.CHECKED_IN
@@ -249,12 +259,14 @@ def test_check_in_on_the_day(person, staff_user, other_staff):
 def test_check_in_refused_before_the_day_for_cancelled_rsvps_and_for_non_staff(
     fair, person, participant, staff_user
 ):
+    fair.staff_working.add(staff_user)
     early = RegistrationFactory(fair=fair, participant=person)
     with pytest.raises(CheckInClosedError):
         fair_registration_check_in(registration=early, actor=staff_user)
     cancelled = RegistrationFactory(
         fair=today_fair(), participant=person, status=RegistrationStatus.CANCELLED
     )
+    cancelled.fair.staff_working.add(staff_user)
     with pytest.raises(InvalidTransition, match="walk-in"):
         fair_registration_check_in(registration=cancelled, actor=staff_user)
     with pytest.raises(PermissionDeniedError):
