@@ -435,3 +435,6 @@ SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"]["FairInterviewModeEnum"] = (
 SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"]["ApplicationStatusEnum"] = (
     "placements.models.ApplicationStatus"
 )
+# Rule fixes (issue 17): the travel time a shift must leave before a curfew starts, in
+# matching and in every curfew reason or warning (placements/matching/rules.py).
+PORTAL_CURFEW_TRAVEL_BUFFER_MINUTES = env.int("PORTAL_CURFEW_TRAVEL_BUFFER_MINUTES", default=60)
