@@ -534,3 +534,7 @@ PORTAL_SAVINGS_PER_PERSON_YEAR = env.str("PORTAL_SAVINGS_PER_PERSON_YEAR", defau
 PORTAL_RETENTION_DEFINITION = env.str("PORTAL_RETENTION_DEFINITION", default="same_employer")
 PORTAL_REPORT_MINIMUM_CELL = env.int("PORTAL_REPORT_MINIMUM_CELL", default=5)
 PORTAL_PROGRAM_NAME = env.str("PORTAL_PROGRAM_NAME", default="Second Chance")
+
+# Rule fixes (issue 17): the travel time a shift must leave before a curfew starts, in
+# matching and in every curfew reason or warning (placements/matching/rules.py).
+PORTAL_CURFEW_TRAVEL_BUFFER_MINUTES = env.int("PORTAL_CURFEW_TRAVEL_BUFFER_MINUTES", default=60)

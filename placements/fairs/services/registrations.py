@@ -19,7 +19,6 @@ from placements.fairs.exceptions import (
     AlreadyRegisteredError,
     CheckInClosedError,
     FairFullError,
-    NotPreReleaseError,
     RegistrationClosedError,
 )
 from placements.fairs.models import (
@@ -28,7 +27,7 @@ from placements.fairs.models import (
     FairRegistration,
     RegistrationStatus,
 )
-from placements.fairs.permissions import can_act_for, can_attend, can_check_in
+from placements.fairs.permissions import attend_refusal, can_act_for, can_check_in
 from placements.fairs.selectors import FAIR_CONSENT
 from placements.fairs.services._common import (
     booking_cancel_locked,
@@ -83,7 +82,8 @@ def fair_register(
     The fair's row is locked first, so the participant capacity holds under
     concurrency. Raises NotFoundError (someone the actor may not act for),
     RegistrationClosedError (not published, past the deadline), NotPreReleaseError (a
-    facility fair for someone already released), AlreadyRegisteredError, FairFullError,
+    facility fair for someone already released), NotReleasedByFairError (a community
+    fair that ends before the person's release date), AlreadyRegisteredError, FairFullError,
     CheckInClosedError (a walk-in on another day)."""
     if not can_act_for(actor, participant):
         raise NotFoundError()
@@ -103,8 +103,9 @@ def fair_register(
             _("RSVPs for this fair closed on %(date)s.")
             % {"date": when_text(fair.registration_deadline)}
         )
-    if not can_attend(participant, fair):
-        raise NotPreReleaseError()
+    refusal = attend_refusal(participant, fair)
+    if refusal is not None:
+        raise refusal
     active = FairRegistration.objects.filter(fair=fair, status__in=REGISTRATION_ACTIVE)
     if active.filter(participant=participant).exists():
         raise AlreadyRegisteredError(

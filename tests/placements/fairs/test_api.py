@@ -114,6 +114,19 @@ def test_full_fair_is_a_409_with_a_clear_message(api_client, participant, person
     assert "full" in response.json()["detail"]
 
 
+def test_community_fair_before_the_release_is_a_409_with_the_reason(
+    api_client, participant, person
+):
+    fair = FairFactory()  # a community fair in 20 days
+    person.release_date = timezone.localdate() + dt.timedelta(days=60)
+    person.save(update_fields=["release_date"])
+    response = as_(api_client, participant).post(f"/api/v1/fairs/{fair.pk}/registrations/", {})
+    assert response.status_code == 409
+    assert response.json()["code"] == "not_released_by_fair"
+    assert "is not released until" in response.json()["detail"]
+    assert not FairRegistration.objects.filter(participant=person).exists()
+
+
 def test_draft_fair_is_a_404_for_participants(api_client, participant, person):
     fair = FairFactory(status="draft")
     response = as_(api_client, participant).post(f"/api/v1/fairs/{fair.pk}/registrations/", {})

@@ -198,6 +198,36 @@ def test_rsvp_page_shows_the_full_message(client, participant, person):
     assert not FairRegistration.objects.filter(participant=person).exists()
 
 
+def test_someone_inside_sees_why_they_cannot_rsvp_for_a_community_fair(
+    client, participant, person, fair
+):
+    person.release_date = timezone.localdate() + dt.timedelta(days=60)
+    person.save(update_fields=["release_date"])
+    client.force_login(participant)
+    detail = client.get(reverse("employers:fair-detail", args=[fair.pk])).content.decode()
+    assert reverse("placements:fair-rsvp", args=[fair.pk]) not in detail
+    assert "is not released until" in detail
+    # Posting anyway is refused with the same reason, and nothing is saved.
+    response = client.post(reverse("placements:fair-rsvp", args=[fair.pk]), {})
+    assert response.status_code == 200
+    assert "is not released until" in response.content.decode()
+    assert not FairRegistration.objects.filter(participant=person).exists()
+    # In Spanish too.
+    detail = client.get(
+        reverse("employers:fair-detail", args=[fair.pk]), HTTP_ACCEPT_LANGUAGE="es"
+    ).content.decode()
+    assert "no sale en libertad hasta" in detail
+
+
+def test_someone_inside_may_rsvp_for_a_virtual_fair(client, participant, person):
+    fair = FairFactory(kind="virtual")
+    person.release_date = timezone.localdate() + dt.timedelta(days=60)
+    person.save(update_fields=["release_date"])
+    client.force_login(participant)
+    detail = client.get(reverse("employers:fair-detail", args=[fair.pk])).content.decode()
+    assert reverse("placements:fair-rsvp", args=[fair.pk]) in detail
+
+
 def test_staff_rsvp_only_lists_their_caseload(client, staff_user, person, other_person, fair):
     client.force_login(staff_user)
     page = client.get(reverse("placements:fair-rsvp", args=[fair.pk])).content.decode()

@@ -15,6 +15,7 @@ from placements.fairs.permissions import (
     can_cancel_booking,
     can_check_in,
     can_manage_slot,
+    can_rsvp,
     employer_sees_booked_person,
     is_pre_release,
 )
@@ -59,6 +60,19 @@ def test_a_facility_fair_is_for_people_not_released_yet():
     assert can_attend(inside, facility)
     assert not can_attend(released, facility) and not can_attend(unknown, facility)
     assert can_attend(released, FairFactory(kind=FairKind.COMMUNITY))
+
+
+def test_a_community_fair_is_for_people_out_by_its_last_day(participant):
+    community = FairFactory(kind=FairKind.COMMUNITY)  # in 20 days
+    inside = ParticipantFactory(
+        user=participant, release_date=timezone.localdate() + dt.timedelta(days=30)
+    )
+    assert not can_attend(inside, community)
+    assert can_attend(inside, FairFactory(kind=FairKind.VIRTUAL))
+    assert can_attend(inside, FairFactory(kind=FairKind.FACILITY))
+    # The predicate the fair page's RSVP button asks.
+    assert can_rsvp(participant, community) is True  # without the record: status only
+    assert not can_rsvp(participant, community, inside)
 
 
 def test_slots_and_bookings_belong_to_their_employer(

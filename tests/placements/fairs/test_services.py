@@ -15,6 +15,7 @@ from placements.fairs.exceptions import (
     InterviewOverlapError,
     NoConfirmedBoothError,
     NotPreReleaseError,
+    NotReleasedByFairError,
     NotSharingError,
     RegistrationClosedError,
     SlotClosedError,
@@ -155,6 +156,45 @@ def test_facility_fair_is_for_pre_release_participants_only(participant, staff_u
         with pytest.raises(NotPreReleaseError):
             fair_register(fair=fair, participant=someone, actor=staff_user, share_profile=False)
     assert not FairRegistration.objects.exists()
+    assert fair_register(fair=fair, participant=inside, actor=staff_user, share_profile=False)
+
+
+def test_someone_still_inside_cannot_rsvp_for_a_community_fair_before_their_release(
+    staff_user,
+):
+    fair = FairFactory(kind=FairKind.COMMUNITY)  # in 20 days
+    fair_day = timezone.localdate(fair.ends_at)
+    inside = ParticipantFactory(
+        facilitator=staff_user,
+        first_name="Rico",
+        preferred_name="",
+        release_date=fair_day + dt.timedelta(days=30),
+    )
+    with pytest.raises(NotReleasedByFairError) as error:
+        fair_register(fair=fair, participant=inside, actor=staff_user, share_profile=True)
+    assert error.value.code == "not_released_by_fair"
+    assert "is not released until" in error.value.message
+    assert "Virtual fairs and fairs inside the facility are open to them" in error.value.message
+    assert not FairRegistration.objects.exists()
+    assert not AuditEvent.objects.filter(action="fair_registration.created").exists()
+    assert not Consent.objects.filter(participant=inside).exists()
+
+
+@pytest.mark.parametrize(
+    ("kind", "release_in_days"),
+    [
+        (FairKind.VIRTUAL, 30),  # a video fair reaches them inside
+        (FairKind.FACILITY, 30),  # a fair inside the facility
+        (FairKind.COMMUNITY, 0),  # released on the fair's day
+        (FairKind.COMMUNITY, -5),  # out before the fair
+    ],
+)
+def test_fairs_that_stay_open_to_someone_not_released_yet(staff_user, kind, release_in_days):
+    fair = FairFactory(kind=kind)
+    fair_day = timezone.localdate(fair.ends_at)
+    inside = ParticipantFactory(
+        facilitator=staff_user, release_date=fair_day + dt.timedelta(days=release_in_days)
+    )
     assert fair_register(fair=fair, participant=inside, actor=staff_user, share_profile=False)
 
 
