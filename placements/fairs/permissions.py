@@ -7,7 +7,6 @@ Seeing is scoped in `selectors.py` (someone else's row is a 404); these decide a
 
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
-from rest_framework.permissions import BasePermission
 
 from employers.models import (
     BoothStatus,

@@ -1,9 +1,6 @@
 """Django REST framework plumbing shared by every app's API: one error format, one
 pagination."""
 
-import io
-
-from django.conf import settings
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import RequestDataTooBig
 from django.core.exceptions import ValidationError as DjangoValidationError
@@ -11,7 +8,6 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 from rest_framework import exceptions
 from rest_framework.pagination import PageNumberPagination
-from rest_framework.parsers import JSONParser
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 from rest_framework.views import set_rollback
@@ -102,22 +98,3 @@ def only_portal_api_endpoints(endpoints):
     """drf-spectacular preprocessing hook: document the portal's /api/v1/ only, not the
     internal API Wagtail's editor uses."""
     return [endpoint for endpoint in endpoints if endpoint[0].startswith("/api/v1/")]
-
-
-class SizeLimitedJSONParser(JSONParser):
-    """JSON bodies within DATA_UPLOAD_MAX_MEMORY_SIZE, like Django's forms.
-
-    DRF's JSONParser reads the request stream itself, past the check Django makes when a
-    view reads `request.body` or `request.POST`; this reads at most one byte over the
-    limit and refuses the body (RequestDataTooBig, answered 413 `request_too_large`)."""
-
-    def parse(self, stream, media_type=None, parser_context=None):
-        limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
-        if limit is not None and stream is not None:
-            body = stream.read(limit + 1)
-            if len(body) > limit:
-                raise RequestDataTooBig(
-                    "Request body exceeded settings.DATA_UPLOAD_MAX_MEMORY_SIZE."
-                )
-            stream = io.BytesIO(body)
-        return super().parse(stream, media_type, parser_context)

@@ -1,5 +1,6 @@
 """Pages of the core: sign-in, the dashboard each role lands on, account, health, errors."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required

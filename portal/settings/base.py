@@ -491,7 +491,7 @@ MIDDLEWARE.insert(
 # API bodies: JSON within DATA_UPLOAD_MAX_MEMORY_SIZE like forms (an oversized body is a JSON
 # 413 `request_too_large`, portal/core/drf.py); forms and uploads as DRF parses them.
 REST_FRAMEWORK["DEFAULT_PARSER_CLASSES"] = [
-    "portal.core.drf.SizeLimitedJSONParser",
+    "portal.core.parsers.SizeLimitedJSONParser",
     "rest_framework.parsers.FormParser",
     "rest_framework.parsers.MultiPartParser",
 ]
