@@ -33,6 +33,7 @@ from employers.services import (
     employer_vet,
     fair_create,
     fair_publish,
+    fair_staff_working_set,
     job_approve,
     job_close,
     job_create,
@@ -248,11 +249,51 @@ class FairListCreateView(generics.ListAPIView):
         data.is_valid(raise_exception=True)
         values = dict(data.validated_data)
         publish = values.pop("publish")
-        fair = fair_create(details=FairDetails(**values), actor=request.user)
+        staff = values.pop("staff_working", None)
+        fair = fair_create(details=FairDetails(**values), actor=request.user, staff_working=staff)
         if publish:
             fair = fair_publish(fair=fair, actor=request.user)
         fair = fairs_visible_to(user=request.user).get(pk=fair.pk)
         return Response(s.FairSerializer(fair).data, status=status.HTTP_201_CREATED)
+
+
+class FairStaffWorkingView(APIView):
+    """GET (staff): who works the fair. PUT (a program admin or the fair's organiser):
+    replace the list with `staff_working` (user ids of active staff); 403 for other
+    staff, 400 naming `staff_working` for an id that is not active staff."""
+
+    permission_classes = [IsStaffMember]
+
+    def _fair(self, request, pk):
+        fair = fairs_visible_to(user=request.user).filter(pk=pk).first()
+        if fair is None:
+            raise NotFoundError()
+        return fair
+
+    def _answer(self, fair):
+        staff = fair.staff_working.order_by("first_name", "last_name", "username")
+        return Response(s.FairStaffWorkingSerializer({"staff_working": staff}).data)
+
+    @extend_schema(
+        responses=s.FairStaffWorkingSerializer,
+        parameters=[OpenApiParameter("id", OpenApiTypes.INT, OpenApiParameter.PATH)],
+    )
+    def get(self, request, pk):
+        return self._answer(self._fair(request, pk))
+
+    @extend_schema(
+        request=s.FairStaffWorkingWriteSerializer,
+        responses=s.FairStaffWorkingSerializer,
+        parameters=[OpenApiParameter("id", OpenApiTypes.INT, OpenApiParameter.PATH)],
+    )
+    def put(self, request, pk):
+        fair = self._fair(request, pk)
+        data = s.FairStaffWorkingWriteSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        fair = fair_staff_working_set(
+            fair=fair, staff_working=data.validated_data["staff_working"], actor=request.user
+        )
+        return self._answer(fair)
 
 
 class FairBoothView(APIView):

@@ -17,4 +17,9 @@ urlpatterns = [
     path("jobs/<int:pk>/close/", api.JobCloseView.as_view(), name="api-job-close"),
     path("fairs/", api.FairListCreateView.as_view(), name="api-fairs"),
     path("fairs/<int:pk>/booths/", api.FairBoothView.as_view(), name="api-fair-booths"),
+    path(
+        "fairs/<int:pk>/staff-working/",
+        api.FairStaffWorkingView.as_view(),
+        name="api-fair-staff-working",
+    ),
 ]

@@ -14,8 +14,9 @@ from employers.models import (
     RecordStage,
     Weekday,
 )
-from portal.core.forms import DateInput, TimeInput
-from portal.core.models import OffenseCategory, Skill
+from portal.core.forms import DateInput, StaffMultipleChoiceField, TimeInput
+from portal.core.models import OffenseCategory, Skill, User
+from portal.core.selectors import staff_members
 
 DATE_INPUT = DateInput()
 TIME_INPUT = TimeInput()
@@ -224,3 +225,30 @@ class FairForm(forms.Form):
     description = forms.CharField(
         label=_("Description"), widget=forms.Textarea(attrs={"rows": 4}), required=False
     )
+    staff_working = StaffMultipleChoiceField(
+        label=_("Staff working the fair"),
+        queryset=User.objects.none(),
+        required=False,
+        help_text=_(
+            "They see every RSVP's name at the door and check people in. Other staff see "
+            "only their caseload's RSVPs."
+        ),
+    )
+
+    def __init__(self, *args, can_assign_staff: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if can_assign_staff:
+            self.fields["staff_working"].queryset = staff_members()
+        else:
+            # Only a program admin or the fair's organiser chooses who works it.
+            del self.fields["staff_working"]
+
+    def fair_details(self) -> dict:
+        """The cleaned answers without `staff_working` (the FairDetails fields)."""
+        return {k: v for k, v in self.cleaned_data.items() if k != "staff_working"}
+
+    def staff_working_ids(self) -> list[int] | None:
+        """The ids ticked, or None when the field is not on this form."""
+        if "staff_working" not in self.fields:
+            return None
+        return [user.pk for user in self.cleaned_data["staff_working"]]

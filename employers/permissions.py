@@ -16,7 +16,7 @@ from employers.models import (
     VettingStatus,
 )
 from portal.core.models import Role
-from portal.core.permissions import has_role, is_staff_member
+from portal.core.permissions import has_role, is_program_admin, is_staff_member
 from portal.payments.permissions import can_confirm_offline_payment
 
 # --- Employers ---------------------------------------------------------------------------
@@ -115,6 +115,23 @@ def can_review_job(user, job: JobPosting) -> bool:
 
 def can_manage_fairs(user) -> bool:
     return is_staff_member(user)
+
+
+def can_assign_fair_staff(user, fair: HiringFair | None) -> bool:
+    """Who works a fair (and so sees its whole RSVP list at the door) is decided by a
+    program admin or the fair's organiser, the staff member who created it (`fair` None:
+    a fair being created, whose organiser the user becomes)."""
+    if not can_manage_fairs(user):
+        return False
+    return is_program_admin(user) or fair is None or fair.created_by_id == user.pk
+
+
+def works_at_fair(user, fair: HiringFair) -> bool:
+    """The user is one of the staff assigned to work the fair. Reads `staff_working`
+    through `.all()`, so a prefetched list costs no query (else one small one)."""
+    if not is_staff_member(user):
+        return False
+    return any(member.pk == user.pk for member in fair.staff_working.all())
 
 
 def _fair_may_become(user, fair: HiringFair, status: str) -> bool:

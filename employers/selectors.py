@@ -440,3 +440,21 @@ def fair_booths(*, fair: HiringFair, user: User) -> QuerySet[FairBooth]:
     if not is_staff_member(user):
         return FairBooth.objects.none()
     return fair.booths.select_related("employer", "payment").order_by("created_at", "id")
+
+
+# --- Reports ----------------------------------------------------------------------------
+# Unscoped on purpose: the outcomes area aggregates these into program figures and decides
+# who may see them (placements.outcomes.permissions); no row leaves it.
+
+
+def employers_for_reports() -> QuerySet[Employer]:
+    """Every employer organization, for the program's employer figures."""
+    return Employer.objects.order_by()
+
+
+def jobs_for_reports() -> QuerySet[JobPosting]:
+    """Every job posting, for the program's employer figures (jobs posted)."""
+    return JobPosting.objects.order_by()
+
+
+APPROVED_EMPLOYER_STATUS = VettingStatus.APPROVED

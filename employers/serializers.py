@@ -259,6 +259,34 @@ class FairWriteSerializer(serializers.Serializer):
     booth_fee = serializers.DecimalField(max_digits=12, decimal_places=2, min_value=0)
     description = serializers.CharField(required=False, allow_blank=True, default="")
     publish = serializers.BooleanField(required=False, default=False)
+    staff_working = serializers.ListField(
+        child=serializers.IntegerField(),
+        required=False,
+        help_text="User ids of the staff working the fair (they see its whole RSVP list "
+        "and check people in). The organiser (the creator) or a program admin only.",
+    )
+
+
+class FairStaffMemberSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    name = serializers.SerializerMethodField()
+
+    def get_name(self, user) -> str:
+        return user.get_full_name() or user.username
+
+
+class FairStaffWorkingSerializer(serializers.Serializer):
+    """Output: who works the fair."""
+
+    staff_working = FairStaffMemberSerializer(many=True)
+
+
+class FairStaffWorkingWriteSerializer(serializers.Serializer):
+    staff_working = serializers.ListField(
+        child=serializers.IntegerField(),
+        allow_empty=True,
+        help_text="User ids of the active staff members working the fair (replaces the list).",
+    )
 
 
 class BoothSerializer(serializers.ModelSerializer):

@@ -21,6 +21,9 @@ from .permissions import (
     can_edit,
     can_view_access_log,
     can_view_case_notes,
+    can_view_custody_event_notes,
+    can_view_custody_events,
+    can_view_program_exits,
     can_view_record,
 )
 from .uploads import limit_document_upload_size
@@ -224,6 +227,99 @@ class CaseNotesView(APIView):
             participant=participant, actor=request.user, **data.validated_data
         )
         return Response(s.CaseNoteSerializer(note).data, status=status.HTTP_201_CREATED)
+
+
+class CustodyEventsView(APIView):
+    """Returns to custody (and arrests without conviction, which are not counted as
+    recidivism). GET: caseload staff and admins, every read in the access log; the
+    participant reads their own without staff's notes (as with the record, the person
+    may know what the program holds about them). POST: caseload staff and admins; the
+    participant gets 403. Employers and anyone else: 404."""
+
+    @extend_schema(responses=s.CustodyEventSerializer(many=True))
+    def get(self, request, participant_id):
+        participant = _participant(request, participant_id)
+        if not can_view_custody_events(request.user, participant):  # pragma: no cover
+            raise Http404
+        events = selectors.custody_events_for(participant=participant, viewer=request.user)
+        if can_view_custody_event_notes(request.user, participant):
+            return Response(s.CustodyEventSerializer(events, many=True).data)
+        return Response(s.OwnCustodyEventSerializer(events, many=True).data)
+
+    @extend_schema(
+        request=s.CustodyEventInputSerializer,
+        responses={
+            201: s.CustodyEventSerializer,
+            400: OpenApiResponse(description="A date before the release or in the future."),
+            409: OpenApiResponse(description="The same event is already recorded."),
+        },
+    )
+    def post(self, request, participant_id):
+        participant = _participant(request, participant_id)
+        _refuse_self_write(request, participant)
+        data = s.CustodyEventInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        event = services.custody_event_record(
+            participant=participant, actor=request.user, **data.validated_data
+        )
+        return Response(s.CustodyEventSerializer(event).data, status=status.HTTP_201_CREATED)
+
+
+class ProgramExitView(APIView):
+    """GET: the exits and re-enrolments, newest first (the participant and their staff).
+    POST: caseload staff and admins record an exit; 409 `exit_already_open` while an
+    earlier exit has no re-enrolment. Employers and anyone else: 404."""
+
+    @extend_schema(responses=s.ProgramExitSerializer(many=True))
+    def get(self, request, participant_id):
+        participant = _participant(request, participant_id)
+        if not can_view_program_exits(request.user, participant):  # pragma: no cover
+            raise Http404
+        exits = selectors.program_exits_of(participant=participant)
+        return Response(s.ProgramExitSerializer(exits, many=True).data)
+
+    @extend_schema(
+        request=s.ProgramExitInputSerializer,
+        responses={
+            201: s.ProgramExitSerializer,
+            400: OpenApiResponse(
+                description="A date in the future or before the last re-enrolment."
+            ),
+            409: OpenApiResponse(description="An exit without re-enrolment is already open."),
+        },
+    )
+    def post(self, request, participant_id):
+        participant = _participant(request, participant_id)
+        _refuse_self_write(request, participant)
+        data = s.ProgramExitInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        program_exit = services.program_exit_record(
+            participant=participant, actor=request.user, **data.validated_data
+        )
+        return Response(s.ProgramExitSerializer(program_exit).data, status=status.HTTP_201_CREATED)
+
+
+class ReenrolView(APIView):
+    """Caseload staff and admins: the participant comes back to the program (closes the
+    open exit, status back to active). 409 `no_open_exit` when they have not left."""
+
+    @extend_schema(
+        request=s.ReenrolInputSerializer,
+        responses={
+            200: s.ProgramExitSerializer,
+            400: OpenApiResponse(description="A date before the exit or in the future."),
+            409: OpenApiResponse(description="The person has not left the program."),
+        },
+    )
+    def post(self, request, participant_id):
+        participant = _participant(request, participant_id)
+        _refuse_self_write(request, participant)
+        data = s.ReenrolInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        program_exit = services.program_reenrol(
+            participant=participant, actor=request.user, **data.validated_data
+        )
+        return Response(s.ProgramExitSerializer(program_exit).data)
 
 
 class AccessLogView(generics.ListAPIView):

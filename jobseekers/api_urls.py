@@ -35,6 +35,21 @@ urlpatterns = [
         name="api-participant-notes",
     ),
     path(
+        "participants/<int:participant_id>/custody-events/",
+        api.CustodyEventsView.as_view(),
+        name="api-participant-custody-events",
+    ),
+    path(
+        "participants/<int:participant_id>/exit/",
+        api.ProgramExitView.as_view(),
+        name="api-participant-exit",
+    ),
+    path(
+        "participants/<int:participant_id>/reenrol/",
+        api.ReenrolView.as_view(),
+        name="api-participant-reenrol",
+    ),
+    path(
         "participants/<int:participant_id>/access-log/",
         api.AccessLogView.as_view(),
         name="api-participant-access-log",

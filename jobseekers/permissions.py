@@ -10,6 +10,9 @@ what each may see", in one place. Pure predicates (no queries beyond the objects
 | employer            | see below        | see below           | no         | no         |
 | anyone else         | no (404)         | no (404)            | no         | no         |
 
+Custody events follow the record column (their note, like a case note, is staff only);
+program exits follow the profile column; employers never see either.
+
 Employers: this app never grants an employer anything, because `jobseekers` may not
 import `employers` nor know about applications. The employer branch of the table ("only
 of people who applied to its jobs, or opted in to a fair it attends"; "the record only
@@ -75,6 +78,33 @@ def can_view_case_notes(user: User, participant: Participant) -> bool:
 def can_view_access_log(user: User, participant: Participant) -> bool:
     """Who read the sensitive data: the participant and their staff."""
     return is_self(user, participant) or is_on_caseload_of(user, participant)
+
+
+def can_view_custody_events(user: User, participant: Participant) -> bool:
+    """Returns to custody follow the record's rule (DESIGN.md: as sensitive as the
+    record): the participant (read only, without staff's note) and caseload staff.
+    Employers never, not even through an application."""
+    return is_self(user, participant) or is_on_caseload_of(user, participant)
+
+
+def can_view_custody_event_notes(user: User, participant: Participant) -> bool:
+    """The note on a custody event is staff's words, like a case note: staff only."""
+    return is_on_caseload_of(user, participant)
+
+
+def can_view_program_exits(user: User, participant: Participant) -> bool:
+    """Program exits follow the profile's rule: the participant and caseload staff."""
+    return is_self(user, participant) or is_on_caseload_of(user, participant)
+
+
+def can_record_custody_event(user: User, participant: Participant) -> bool:
+    """Caseload staff and admins record returns to custody."""
+    return is_on_caseload_of(user, participant)
+
+
+def can_record_program_exit(user: User, participant: Participant) -> bool:
+    """Caseload staff and admins record exits and re-enrolments."""
+    return is_on_caseload_of(user, participant)
 
 
 def can_edit(user: User, participant: Participant) -> bool:

@@ -24,9 +24,11 @@ from .models import (
     CaseNote,
     Consent,
     ConsentKind,
+    CustodyEvent,
     JobClubSession,
     Participant,
     ParticipantDocument,
+    ProgramExit,
     RecordEntry,
     Resume,
     ResumeComment,
@@ -234,6 +236,52 @@ def case_notes_for(*, participant: Participant, viewer: User) -> list[CaseNote]:
     return notes
 
 
+def custody_events_for(*, participant: Participant, viewer: User) -> list[CustodyEvent]:
+    """The participant's custody events, newest first, for the participant or their staff.
+
+    As sensitive as the record: writes an AccessLog row ("custody_events", "caseload" or
+    "admin") unless `viewer` is the participant. The caller must have checked
+    `permissions.can_view_custody_events` (and hides the note from anyone who fails
+    `can_view_custody_event_notes`)."""
+    events = list(
+        CustodyEvent.objects.filter(participant=participant).select_related("recorded_by")
+    )
+    if not is_self(viewer, participant):
+        access_log_record(
+            viewer=viewer,
+            subject=participant,
+            what="custody_events",
+            why=access_reason(viewer, participant),
+        )
+    return events
+
+
+def program_exits_of(*, participant: Participant) -> QuerySet[ProgramExit]:
+    """The participant's exits and re-enrolments, newest first. The caller has the
+    participant from `participant_get_for_user` (the profile's right)."""
+    return ProgramExit.objects.filter(participant=participant).select_related(
+        "recorded_by", "reenrolled_by"
+    )
+
+
+def program_exit_open(*, participant: Participant) -> ProgramExit | None:
+    """The exit without a re-enrolment yet, if the person is out of the program."""
+    return ProgramExit.objects.filter(participant=participant, reenrolled_on__isnull=True).first()
+
+
+def custody_events_for_figures() -> QuerySet[CustodyEvent]:
+    """Every custody event with the note deferred, for outcome figures that aggregate in
+    SQL (counts and rates, never a person's row). Internal use: writes no AccessLog row;
+    a list of the people behind a figure must go through `custody_events_for` or log
+    its own read."""
+    return CustodyEvent.objects.defer("note")
+
+
+def program_exits_for_figures() -> QuerySet[ProgramExit]:
+    """Every program exit, for outcome figures (the start of "after exit" quarters)."""
+    return ProgramExit.objects.all()
+
+
 def access_log_for(*, participant: Participant) -> QuerySet[AccessLog]:
     """Who read the participant's sensitive data, newest first. The caller checks
     `permissions.can_view_access_log`."""
@@ -387,3 +435,13 @@ def document_get_for_user(*, user: User, document_id) -> ParticipantDocument:
         )
     except (ParticipantDocument.DoesNotExist, TypeError, ValueError) as error:
         raise Http404 from error
+
+
+# --- Reports ----------------------------------------------------------------------------
+
+
+def participants_for_reports() -> QuerySet[Participant]:
+    """Every participant, for the program's outcome figures. Unscoped on purpose: the
+    outcomes area only aggregates it (counts, medians) and decides who sees the figures;
+    a list of the people behind a figure goes through `participants_visible_to`."""
+    return Participant.objects.order_by()

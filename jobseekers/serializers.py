@@ -12,6 +12,8 @@ from .models import (
     CaseNoteKind,
     Consent,
     ConsentKind,
+    CustodyEvent,
+    CustodyEventKind,
     CustodyReturnType,
     DocumentKind,
     Housing,
@@ -23,6 +25,8 @@ from .models import (
     ParticipantDocument,
     ParticipantStatus,
     Program,
+    ProgramExit,
+    ProgramExitReason,
     RecordEntry,
     Resume,
     ResumeComment,
@@ -252,6 +256,81 @@ class CaseNoteSerializer(serializers.ModelSerializer):
 class CaseNoteInputSerializer(serializers.Serializer):
     kind = serializers.ChoiceField(choices=CaseNoteKind.choices)
     text = serializers.CharField(max_length=5000)
+
+
+class CustodyEventSerializer(serializers.ModelSerializer):
+    """A custody event for caseload staff, with its note."""
+
+    recorded_by = serializers.SlugRelatedField(slug_field="username", read_only=True)
+    counts_as_return = serializers.BooleanField(
+        read_only=True,
+        help_text="True for a new offense or a technical violation (recidivism); false for "
+        "an arrest without a conviction.",
+    )
+
+    class Meta:
+        model = CustodyEvent
+        fields = [
+            "id",
+            "occurred_on",
+            "kind",
+            "counts_as_return",
+            "source",
+            "note",
+            "recorded_by",
+            "created_at",
+        ]
+        read_only_fields = fields
+
+
+class OwnCustodyEventSerializer(CustodyEventSerializer):
+    """A custody event as the participant reads it: without staff's note."""
+
+    class Meta(CustodyEventSerializer.Meta):
+        fields = ["id", "occurred_on", "kind", "counts_as_return", "source", "created_at"]
+        read_only_fields = fields
+
+
+class CustodyEventInputSerializer(serializers.Serializer):
+    occurred_on = serializers.DateField()
+    kind = serializers.ChoiceField(
+        choices=CustodyEventKind.choices,
+        help_text="new_offense and technical_violation count as a return to custody; "
+        "arrest_no_conviction does not.",
+    )
+    source = serializers.CharField(max_length=120)
+    note = serializers.CharField(max_length=5000, required=False, allow_blank=True, default="")
+
+
+class ProgramExitSerializer(serializers.ModelSerializer):
+    recorded_by = serializers.SlugRelatedField(slug_field="username", read_only=True)
+    reenrolled_by = serializers.SlugRelatedField(slug_field="username", read_only=True)
+
+    class Meta:
+        model = ProgramExit
+        fields = [
+            "id",
+            "exited_on",
+            "reason",
+            "note",
+            "recorded_by",
+            "created_at",
+            "reenrolled_on",
+            "reenrolled_by",
+        ]
+        read_only_fields = fields
+
+
+class ProgramExitInputSerializer(serializers.Serializer):
+    exited_on = serializers.DateField()
+    reason = serializers.ChoiceField(choices=ProgramExitReason.choices)
+    note = serializers.CharField(max_length=500, required=False, allow_blank=True, default="")
+
+
+class ReenrolInputSerializer(serializers.Serializer):
+    reenrolled_on = serializers.DateField(
+        required=False, allow_null=True, default=None, help_text="Defaults to today."
+    )
 
 
 class AccessLogSerializer(serializers.ModelSerializer):

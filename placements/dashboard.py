@@ -3,6 +3,7 @@
 from placements.applications import panels as applications
 from placements.fairs import panels as fairs
 from placements.matching import panels as matching
+from placements.outcomes import panels as outcomes
 from placements.transitional import panels as transitional
 from portal.core.panels import Panel
 
@@ -13,4 +14,5 @@ def panels(request) -> list[Panel]:
         *applications.panels(request),
         *matching.panels(request),
         *transitional.panels(request),
+        *outcomes.panels(request),
     ]

@@ -3,8 +3,9 @@
 from placements.applications.urls import urlpatterns as applications
 from placements.fairs.urls import urlpatterns as fairs
 from placements.matching.urls import urlpatterns as matching
+from placements.outcomes.urls import urlpatterns as outcomes
 from placements.transitional.urls import urlpatterns as transitional
 
 app_name = "placements"
 
-urlpatterns = [*fairs, *applications, *matching, *transitional]
+urlpatterns = [*fairs, *applications, *matching, *transitional, *outcomes]

@@ -49,5 +49,6 @@ if settings.DEBUG:
 # Last: Wagtail serves the content site, with the home page at "/".
 urlpatterns.append(path("", include(wagtail_urls)))
 
+handler400 = "portal.core.views.bad_request"
 handler404 = "portal.core.views.page_not_found"
 handler500 = "portal.core.views.server_error"

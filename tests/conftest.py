@@ -3,19 +3,30 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.core.cache import cache
+from django.test.client import ClientMixin
 from django.utils import translation
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from rest_framework.test import APIClient
 
 from portal.core.i18n import compile_catalogues
-from portal.core.models import Role
+from portal.core.models import STAFF_ROLES, Role
 from tests.factories.employers import EmployerFactory, MembershipFactory
 from tests.factories.jobseekers import ParticipantFactory
+from tests.factories.mfa import authenticator_for
 from tests.factories.users import PASSWORD, UserFactory
+
+SECOND_FACTOR_ENFORCED = "second_factor_enforced"
 
 
 def pytest_configure(config):
     # The Spanish catalogue is committed as .po; build the .mo before Django reads it.
     compile_catalogues([Path(__file__).resolve().parent.parent / "locale"])
+    config.addinivalue_line(
+        "markers",
+        f"{SECOND_FACTOR_ENFORCED}: force_login signs in with the password only, so the "
+        "two-factor enforcement applies (tests of portal.core.mfa)",
+    )
 
 
 def pytest_collection_modifyitems(config, items):
@@ -39,6 +50,35 @@ def _fresh_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _force_login_passes_the_second_factor(request, monkeypatch):
+    """`client.force_login(user)` stands for a complete sign-in, second factor included.
+
+    Staff and admins must use a second factor and reach nothing else without one
+    (portal.core.mfa), so, in every test but those marked `second_factor_enforced`,
+    force_login of a staff member or admin also gives them a confirmed authenticator, and
+    force_login of anyone with an authenticator marks the session verified by it, through
+    django-otp's own session key (what `django_otp.login` writes after a right code).
+    Tests of the enforcement itself opt out with `@pytest.mark.second_factor_enforced`.
+    """
+    if request.node.get_closest_marker(SECOND_FACTOR_ENFORCED):
+        return
+    original = ClientMixin.force_login
+
+    def force_login(self, user, backend=None):
+        original(self, user, backend)
+        if user.role in STAFF_ROLES:
+            device = authenticator_for(user)
+        else:
+            device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+        if device is not None:
+            session = self.session
+            session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+            session.save()
+
+    monkeypatch.setattr(ClientMixin, "force_login", force_login)
 
 
 @pytest.fixture

@@ -54,6 +54,16 @@ class HiringFair(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    # The staff assigned to work the fair (the door, the booths): they see every RSVP's
+    # name and status for check-in; other staff see only their caseload's RSVPs. Set by
+    # a program admin or the fair's organiser (`created_by`).
+    staff_working = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="fairs_working",
+        verbose_name=_("staff working the fair"),
+        limit_choices_to={"role__in": ["staff", "admin"]},
+    )
 
     class Meta:
         ordering = ["starts_at", "id"]

@@ -26,6 +26,7 @@ from employers.services.fairs import (
     fair_complete,
     fair_create,
     fair_publish,
+    fair_staff_working_set,
     fair_update,
 )
 from employers.services.jobs import (
@@ -61,6 +62,7 @@ __all__ = [
     "fair_complete",
     "fair_create",
     "fair_publish",
+    "fair_staff_working_set",
     "fair_update",
     "hiring_policy_update",
     "invitation_accept",

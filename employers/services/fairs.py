@@ -1,5 +1,6 @@
 """Hiring fairs and employer booths, with the booth fee paid through portal.payments."""
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
@@ -25,6 +26,7 @@ from employers.models import (
     VettingStatus,
 )
 from employers.permissions import (
+    can_assign_fair_staff,
     can_book_booth_for,
     can_manage_booth,
     can_manage_fairs,
@@ -37,6 +39,7 @@ from portal.core.emails import email_on_commit
 from portal.core.exceptions import ApplicationError, PermissionDeniedError
 from portal.core.models import User
 from portal.core.money import to_money
+from portal.core.selectors import staff_members
 from portal.payments.models import Payment, PaymentStatus
 from portal.payments.registry import payment_reference
 from portal.payments.services import (
@@ -83,25 +86,67 @@ def _validated(details: FairDetails) -> dict:
     return {**details.__dict__, "booth_fee": fee}
 
 
+def _staff_working_set(fair: HiringFair, staff_ids: Iterable[int], actor: User) -> None:
+    """Replace who works `fair` (the fair's row is locked or new). Every id must be an
+    active staff member or admin, else ApplicationError on `staff_working` and nothing
+    changes. Audited with who was added and removed."""
+    wanted = {int(pk) for pk in staff_ids}
+    staff = list(staff_members().filter(pk__in=wanted))
+    if len(staff) != len(wanted):
+        message = _("Choose active staff members only.")
+        raise ApplicationError(message, fields={"staff_working": [message]})
+    before = set(fair.staff_working.values_list("pk", flat=True))
+    if before == wanted:
+        return
+    fair.staff_working.set(staff)
+    audit_record(
+        actor=actor,
+        action="fair.staff_working_changed",
+        target=fair,
+        details={"added": sorted(wanted - before), "removed": sorted(before - wanted)},
+    )
+
+
+def _may_assign_staff(actor: User, fair: HiringFair | None, staff_ids) -> None:
+    if staff_ids is not None and not can_assign_fair_staff(actor, fair):
+        raise PermissionDeniedError(
+            _("Only a program admin or the fair's organiser chooses the staff working it.")
+        )
+
+
 @transaction.atomic
-def fair_create(*, details: FairDetails, actor: User) -> HiringFair:
-    """Staff create a fair (a draft until published)."""
+def fair_create(
+    *, details: FairDetails, actor: User, staff_working: Iterable[int] | None = None
+) -> HiringFair:
+    """Staff create a fair (a draft until published); the creator is its organiser and
+    may name the staff working it (`staff_working`: user ids of active staff)."""
     if not can_manage_fairs(actor):
         raise PermissionDeniedError()
+    _may_assign_staff(actor, None, staff_working)
     fair = HiringFair(created_by=actor, **_validated(details))
     full_clean_or_error(fair)
     fair.save()
     audit_record(actor=actor, action="fair.created", target=fair)
+    if staff_working is not None:
+        _staff_working_set(fair, staff_working, actor)
     return fair
 
 
 @transaction.atomic
-def fair_update(*, fair: HiringFair, details: FairDetails, actor: User) -> HiringFair:
+def fair_update(
+    *,
+    fair: HiringFair,
+    details: FairDetails,
+    actor: User,
+    staff_working: Iterable[int] | None = None,
+) -> HiringFair:
     """Staff change a fair that is not over. The capacity cannot drop below the booths
-    already taken."""
+    already taken. `staff_working` (user ids; None leaves it as it is) only from a
+    program admin or the fair's organiser (PermissionDeniedError for other staff)."""
     if not can_manage_fairs(actor):
         raise PermissionDeniedError()
     fair = HiringFair.objects.select_for_update().get(pk=fair.pk)
+    _may_assign_staff(actor, fair, staff_working)
     if fair.status in (FairStatus.COMPLETED, FairStatus.CANCELLED):
         raise FairClosedError(_("A completed or cancelled fair cannot be changed."))
     taken = fair.booths.filter(status__in=BOOTH_HOLDS_PLACE).count()
@@ -115,6 +160,20 @@ def fair_update(*, fair: HiringFair, details: FairDetails, actor: User) -> Hirin
     full_clean_or_error(fair)
     fair.save()
     audit_record(actor=actor, action="fair.updated", target=fair)
+    if staff_working is not None:
+        _staff_working_set(fair, staff_working, actor)
+    return fair
+
+
+@transaction.atomic
+def fair_staff_working_set(*, fair: HiringFair, staff_working: Iterable[int], actor: User):
+    """A program admin or the fair's organiser names the staff working the fair (they
+    see its whole RSVP list and check people in; others see their caseload's RSVPs).
+    Allowed on a fair that is over too (the record of who worked it). Raises
+    PermissionDeniedError, ApplicationError (an id that is not active staff)."""
+    fair = HiringFair.objects.select_for_update().get(pk=fair.pk)
+    _may_assign_staff(actor, fair, staff_working)
+    _staff_working_set(fair, staff_working, actor)
     return fair
 
 

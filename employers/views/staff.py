@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 from employers.filters import EmployerStatusFilter
 from employers.forms import DecisionNoteForm, FairForm
 from employers.permissions import (
+    can_assign_fair_staff,
     can_cancel_booth,
     can_cancel_fair,
     can_complete_fair,
@@ -161,14 +162,22 @@ def fair_manage_list(request):
 def fair_form(request, pk=None):
     fair = get_object_or_404(fairs_visible_to(user=request.user), pk=pk) if pk else None
     initial = {name: getattr(fair, name) for name in FairForm.base_fields} if fair else None
-    form = FairForm(request.POST or None, initial=initial)
+    if fair is not None:
+        initial["staff_working"] = list(fair.staff_working.all())
+    form = FairForm(
+        request.POST or None,
+        initial=initial,
+        can_assign_staff=can_assign_fair_staff(request.user, fair),
+    )
     if request.method == "POST" and form.is_valid():
+        details = FairDetails(**form.fair_details())
+        staff = form.staff_working_ids()
         try:
             if fair is None:
-                fair = fair_create(details=FairDetails(**form.cleaned_data), actor=request.user)
+                fair = fair_create(details=details, actor=request.user, staff_working=staff)
             else:
                 fair = fair_update(
-                    fair=fair, details=FairDetails(**form.cleaned_data), actor=request.user
+                    fair=fair, details=details, actor=request.user, staff_working=staff
                 )
         except ApplicationError as error:
             show_error_on_form(form, error)
@@ -196,6 +205,8 @@ def fair_manage(request, pk):
                 for booth in fair_booths(fair=fair, user=request.user)
             ],
             "confirm_form": OfflineConfirmForm(),
+            "staff_working": list(fair.staff_working.all()),
+            "can_assign_staff": can_assign_fair_staff(request.user, fair),
             "can_publish": can_publish_fair(request.user, fair),
             "can_complete": can_complete_fair(request.user, fair),
             "can_cancel": can_cancel_fair(request.user, fair),

@@ -1,6 +1,7 @@
 """Participants and everything about them: supervision terms, record, consents, case
-notes, résumés, job club, invitations and documents; one module per subject, every
-public name re-exported here (`from jobseekers.models import Participant`).
+notes, custody events and program exits, résumés, job club, invitations and documents;
+one module per subject, every public name re-exported here
+(`from jobseekers.models import Participant`).
 
 Who may see what is decided in `permissions.py` and enforced by `selectors.py`
 (DESIGN.md, "Roles and what each may see"). Writes go through `services/`.
@@ -10,6 +11,13 @@ The historical migration 0002 refers to `jobseekers.models.private_storage` and
 """
 
 from .consents import Consent, ConsentKind
+from .custody import (
+    RETURN_TO_CUSTODY_KINDS,
+    CustodyEvent,
+    CustodyEventKind,
+    ProgramExit,
+    ProgramExitReason,
+)
 from .documents import DocumentKind, ParticipantDocument, document_storage_name, private_storage
 from .invitations import Invitation
 from .job_club import Attendance, AttendanceStatus, JobClubSession, JobClubTopic
@@ -40,12 +48,15 @@ from .supervision import SupervisionTerms, SupervisionType, TravelLimit
 
 __all__ = [
     "ALLOWED_STATUS_TRANSITIONS",
+    "RETURN_TO_CUSTODY_KINDS",
     "Attendance",
     "AttendanceStatus",
     "CaseNote",
     "CaseNoteKind",
     "Consent",
     "ConsentKind",
+    "CustodyEvent",
+    "CustodyEventKind",
     "CustodyReturnType",
     "DocumentKind",
     "EducationKind",
@@ -60,6 +71,8 @@ __all__ = [
     "ParticipantDocument",
     "ParticipantStatus",
     "Program",
+    "ProgramExit",
+    "ProgramExitReason",
     "RecordEntry",
     "Resume",
     "ResumeComment",

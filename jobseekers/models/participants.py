@@ -32,7 +32,10 @@ ALLOWED_STATUS_TRANSITIONS: dict[str, frozenset[str]] = {
     ),
     # People come back to the program: after leaving it or after a return to custody.
     ParticipantStatus.EXITED: frozenset({ParticipantStatus.ACTIVE}),
-    ParticipantStatus.RETURNED_TO_CUSTODY: frozenset({ParticipantStatus.ACTIVE}),
+    # A person in custody may be exited from the program (`services.program_exit_record`).
+    ParticipantStatus.RETURNED_TO_CUSTODY: frozenset(
+        {ParticipantStatus.ACTIVE, ParticipantStatus.EXITED}
+    ),
 }
 
 

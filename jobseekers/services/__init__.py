@@ -6,6 +6,7 @@ One module per area; import from here: `from jobseekers import services`.
 """
 
 from ._common import PARTICIPANT_OWN_FIELDS, PROFILE_FIELDS, normalize_us_phone
+from .custody import custody_event_record, program_exit_record, program_reenrol
 from .documents import document_delete, document_upload
 from .invitations import CODE_ALPHABET, CODE_LENGTH, format_code, invitation_claim, invitation_issue
 from .job_club import attendance_record, job_club_session_create
@@ -45,6 +46,7 @@ __all__ = [
     "attendance_record",
     "case_note_add",
     "consent_set",
+    "custody_event_record",
     "document_delete",
     "document_upload",
     "format_code",
@@ -58,6 +60,8 @@ __all__ = [
     "participant_status_change",
     "participant_update",
     "participant_update_own",
+    "program_exit_record",
+    "program_reenrol",
     "record_entry_add",
     "record_entry_delete",
     "record_replace",

@@ -275,7 +275,8 @@ def _placement_for_staff(request, pk):
 
 class PlacementRetentionView(APIView):
     """Caseload staff and admins only (anyone else: 404). GET: the retention checks.
-    PATCH: record one check (`id`, `outcome`, `verified_by`, `note`) or the end of the
+    PATCH: record one check (`id`, `outcome`, `verified_by`, `note`, and for a person
+    working optionally `hours_per_week` and `hourly_wage`) or the end of the
     job (`separated_on`, `separation_reason`)."""
 
     @extend_schema(responses=s.RetentionCheckOutSerializer(many=True))
@@ -303,6 +304,8 @@ class PlacementRetentionView(APIView):
                 outcome=v["outcome"],
                 verified_by=v["verified_by"],
                 note=v["note"],
+                hours_per_week=v["hours_per_week"],
+                hourly_wage=v["hourly_wage"],
             )
         else:
             services.placement_separate(

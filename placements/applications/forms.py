@@ -146,6 +146,18 @@ class RetentionCheckForm(forms.Form):
         required=False,
     )
     note = forms.CharField(label=_("Note (optional)"), required=False, max_length=500)
+    hours_per_week = forms.DecimalField(
+        label=_("Hours a week now (optional, if working)"),
+        required=False,
+        max_digits=5,
+        decimal_places=2,
+    )
+    hourly_wage = forms.DecimalField(
+        label=_("Hourly wage now in $ (optional, if working)"),
+        required=False,
+        max_digits=12,
+        decimal_places=2,
+    )
 
 
 class SeparationForm(forms.Form):

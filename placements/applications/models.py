@@ -341,6 +341,14 @@ class RetentionCheck(models.Model):
         _("verified by"), max_length=20, choices=RetentionVerification.choices, blank=True
     )
     note = models.CharField(_("note"), max_length=500, blank=True)
+    # Earnings at the check, for the quarterly measures (WIOA median earnings): only for a
+    # person working (same or another employer); empty when not known.
+    hours_per_week = models.DecimalField(
+        _("hours a week"), max_digits=5, decimal_places=2, null=True, blank=True
+    )
+    hourly_wage = models.DecimalField(
+        _("hourly wage"), max_digits=12, decimal_places=2, null=True, blank=True
+    )
     recorded_at = models.DateTimeField(_("recorded at"), null=True, blank=True)
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
@@ -352,6 +360,15 @@ class RetentionCheck(models.Model):
         verbose_name_plural = _("retention checks")
         constraints = [
             models.UniqueConstraint(fields=["placement", "days"], name="retention_check_once"),
+            models.CheckConstraint(
+                condition=models.Q(hours_per_week__isnull=True)
+                | models.Q(hours_per_week__gte=0, hours_per_week__lte=80),
+                name="retention_check_hours_in_range",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(hourly_wage__isnull=True) | models.Q(hourly_wage__gte=0),
+                name="retention_check_wage_not_negative",
+            ),
         ]
 
     def __str__(self):
@@ -360,6 +377,16 @@ class RetentionCheck(models.Model):
     @property
     def is_recorded(self) -> bool:
         return bool(self.outcome)
+
+    @property
+    def still_employed(self) -> bool | None:
+        """Working (for this or another employer) at the check: True, False ("not
+        working", the "no longer employed" answer), or None (unknown or not recorded)."""
+        if self.outcome in (RetentionOutcome.SAME_EMPLOYER, RetentionOutcome.OTHER_EMPLOYER):
+            return True
+        if self.outcome == RetentionOutcome.NOT_WORKING:
+            return False
+        return None
 
 
 class WotcScreening(models.Model):

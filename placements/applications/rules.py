@@ -261,6 +261,12 @@ def retention_check_days() -> tuple[int, ...]:
     )
 
 
+# The most hours a week a retention check may record: two full-time jobs. Beyond it the
+# number is a typing mistake (a month's hours, a wage in the hours box). The database
+# constraint `retention_check_hours_in_range` holds the same bound.
+RETENTION_MAX_HOURS_PER_WEEK = 80
+
+
 def retention_grace_days() -> int:
     """Days after a check's due date before it counts as overdue (program policy: two
     weeks to reach the person or the employer). Setting: PORTAL_RETENTION_GRACE_DAYS."""

@@ -116,6 +116,13 @@ class RetentionCheckOutSerializer(serializers.Serializer):
     outcome = serializers.CharField()
     verified_by = serializers.CharField()
     note = serializers.CharField()
+    hours_per_week = serializers.DecimalField(max_digits=5, decimal_places=2, allow_null=True)
+    hourly_wage = serializers.DecimalField(max_digits=12, decimal_places=2, allow_null=True)
+    still_employed = serializers.BooleanField(
+        allow_null=True,
+        help_text="True when working (same or another employer), false for not_working, "
+        "null when unknown or not recorded yet.",
+    )
     recorded_at = serializers.DateTimeField(allow_null=True)
 
 
@@ -252,6 +259,22 @@ class RetentionCheckInSerializer(serializers.Serializer):
         choices=RetentionVerification.choices, required=False, allow_blank=True, default=""
     )
     note = serializers.CharField(required=False, allow_blank=True, default="", max_length=500)
+    hours_per_week = serializers.DecimalField(
+        max_digits=5,
+        decimal_places=2,
+        required=False,
+        allow_null=True,
+        default=None,
+        help_text="Hours a week at the check, 0 to 80; only for a person working.",
+    )
+    hourly_wage = serializers.DecimalField(
+        max_digits=12,
+        decimal_places=2,
+        required=False,
+        allow_null=True,
+        default=None,
+        help_text="Hourly wage at the check, 0 or more; only for a person working.",
+    )
     separated_on = serializers.DateField(required=False)
     separation_reason = serializers.ChoiceField(choices=SeparationReason.choices, required=False)
 

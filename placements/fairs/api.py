@@ -16,7 +16,7 @@ from rest_framework.views import APIView
 from employers.selectors import employer_of
 from jobseekers.selectors import participant_for_user_account, participant_get_for_user
 from placements.fairs import selectors
-from placements.fairs.permissions import CanCheckIn, can_manage_slot
+from placements.fairs.permissions import can_manage_slot
 from placements.fairs.serializers import (
     AttendeeSerializer,
     BookingCreateSerializer,
@@ -71,7 +71,8 @@ def _participant(request, participant_id):
 
 
 class FairRegistrationListCreateView(generics.ListAPIView):
-    """GET: the RSVPs of a fair (staff: all of them; a participant: their own).
+    """GET: the RSVPs of a fair (admins and the staff working the fair: all of them,
+    for check-in; other staff: their caseload's; a participant: their own).
     POST: RSVP, a participant for themself, staff with `participant_id` for someone on
     their caseload (admins: anyone); `share_profile` opts in to share the profile with
     the fair's employers. 409 `fair_full`, `registration_closed`, `already_registered`,
@@ -133,9 +134,9 @@ class RegistrationSharingView(APIView):
 
 
 class RegistrationCheckInView(APIView):
-    """Staff check a person in at the door, on the day of the fair."""
-
-    permission_classes = [CanCheckIn]
+    """The staff working the fair (and admins) check a person in at the door, on the day
+    of the fair. 403 for the person's own staff or the person when not working the
+    fair; 404 for anyone else."""
 
     @extend_schema(parameters=[ROW_ID], request=None, responses=RegistrationSerializer)
     def post(self, request, pk):

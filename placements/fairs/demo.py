@@ -1,7 +1,7 @@
 """Demo data of the fairs area for `manage.py seed_demo` (idempotent): RSVPs to the two
 demo fairs of employers/demo.py, some sharing their profile and one checked in, a
-confirmed (free) booth for the demo employer at the facility fair, and a few interview
-slots there, one booked.
+confirmed (free) booth for the demo employer at the facility fair, a few interview
+slots there, one booked, and the demo facilitator assigned to work both fairs.
 
 Pat (the demo "participant" login) gets no RSVP, so the demo shows the RSVP form. The
 demo fairs are weeks away, so the checked-in row is there to show how the door list
@@ -112,6 +112,10 @@ def seed(*, stdout, scale: str = "small") -> None:
     }
     if staff is None or len(fairs) < 2:
         return
+    # The demo facilitator works both demo fairs, so their check-in list shows every
+    # RSVP (other staff would see only their caseload's).
+    for fair in fairs.values():
+        fair.staff_working.add(staff)
     registrations = {}
     for first, last, title, shares, checked_in in RSVPS:
         participant = Participant.objects.filter(first_name=first, last_name=last).first()

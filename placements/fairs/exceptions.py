@@ -34,6 +34,18 @@ class NotPreReleaseError(ConflictError):
     )
 
 
+class NotReleasedByFairError(ConflictError):
+    """A person still inside cannot go to a community fair held before their release
+    (a virtual fair, or a fair inside a facility, stays open to them). The service
+    raises it with the fair's and the release's dates in the message."""
+
+    default_code = "not_released_by_fair"
+    default_message = _(
+        "This fair is held in the community before the release date, so this person "
+        "cannot go. Virtual fairs and fairs inside the facility are open to them."
+    )
+
+
 class CheckInClosedError(ConflictError):
     default_code = "check_in_closed"
 

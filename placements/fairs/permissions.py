@@ -5,8 +5,8 @@ before a change, views hand their answers to templates as booleans.
 Seeing is scoped in `selectors.py` (someone else's row is a 404); these decide actions.
 """
 
-from django.utils import timezone
-from rest_framework.permissions import BasePermission
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
 
 from employers.models import (
     BoothStatus,
@@ -16,10 +16,12 @@ from employers.models import (
     FairStatus,
     HiringFair,
 )
-from employers.permissions import employer_id_of, is_member_of
+from employers.permissions import employer_id_of, is_member_of, works_at_fair
 from jobseekers.models import Participant
 from jobseekers.permissions import is_on_caseload_of, is_self
+from placements.fairs.exceptions import NotPreReleaseError, NotReleasedByFairError
 from placements.fairs.models import InterviewBooking, InterviewSlot
+from portal.core.exceptions import ConflictError
 from portal.core.models import User
 from portal.core.permissions import is_program_admin, is_staff_member
 
@@ -36,16 +38,12 @@ def can_act_for_everyone(user: User) -> bool:
     return is_program_admin(user)
 
 
-def can_check_in(user: User) -> bool:
-    """Any staff member checks people in at the door (whoever's caseload they are on)."""
-    return is_staff_member(user)
-
-
-class CanCheckIn(BasePermission):
-    """DRF permission around `can_check_in`."""
-
-    def has_permission(self, request, view) -> bool:
-        return can_check_in(request.user)
+def can_check_in(user: User, fair: HiringFair) -> bool:
+    """The door of a fair (its whole RSVP list, names and status only; check-in;
+    walk-ins) is for a program admin and the staff assigned to work that fair. Other
+    staff see only their caseload's RSVPs (a fair inside a prison would otherwise tell
+    them who is not released yet)."""
+    return is_program_admin(user) or works_at_fair(user, fair)
 
 
 def is_pre_release(participant: Participant) -> bool:
@@ -53,17 +51,51 @@ def is_pre_release(participant: Participant) -> bool:
     return participant.release_date is not None and participant.release_date > timezone.localdate()
 
 
+def is_released_in_time_for(participant: Participant, fair: HiringFair) -> bool:
+    """Out of custody by the fair's last day (in the program's time zone): released
+    already, or released on or before the day the fair ends."""
+    if not is_pre_release(participant):
+        return True
+    return participant.release_date <= timezone.localdate(fair.ends_at)
+
+
+def attend_refusal(participant: Participant, fair: HiringFair) -> ConflictError | None:
+    """Why `participant` cannot go to `fair`, as the error a service raises and a page
+    shows, or None when they can: a fair inside a correctional facility is only for
+    people not released yet; a community fair only for people out by its last day
+    (someone still inside cannot walk into a community venue); a virtual fair is for
+    anyone."""
+    if fair.kind == FairKind.FACILITY and not is_pre_release(participant):
+        return NotPreReleaseError()
+    if fair.kind == FairKind.COMMUNITY and not is_released_in_time_for(participant, fair):
+        return NotReleasedByFairError(
+            _(
+                "%(name)s is not released until %(release)s, and this community fair ends "
+                "on %(fair_day)s, so they cannot go. Virtual fairs and fairs inside the "
+                "facility are open to them."
+            )
+            % {
+                "name": participant.display_name,
+                "release": formats.date_format(participant.release_date, "DATE_FORMAT"),
+                "fair_day": formats.date_format(timezone.localdate(fair.ends_at), "DATE_FORMAT"),
+            }
+        )
+    return None
+
+
 def can_attend(participant: Participant, fair: HiringFair) -> bool:
-    """A fair inside a correctional facility is only for people not released yet; other
-    fairs are for anyone."""
-    return fair.kind != FairKind.FACILITY or is_pre_release(participant)
+    """Whether `participant` may go to `fair` (see `attend_refusal`)."""
+    return attend_refusal(participant, fair) is None
 
 
-def can_rsvp(user: User, fair: HiringFair) -> bool:
-    """A participant answers for themself while the fair is published (staff answer for
-    their caseload from the participant's page)."""
-    return bool(user.is_authenticated and user.is_participant) and (
-        fair.status == FairStatus.PUBLISHED
+def can_rsvp(user: User, fair: HiringFair, participant: Participant | None = None) -> bool:
+    """A participant answers for themself while the fair is published and they can
+    attend it (`can_attend`, when their record is given; staff answer for their
+    caseload from the participant's page)."""
+    return (
+        bool(user.is_authenticated and user.is_participant)
+        and fair.status == FairStatus.PUBLISHED
+        and (participant is None or can_attend(participant, fair))
     )
 
 

@@ -5,8 +5,9 @@ Who sees what (DESIGN.md, "Roles and what each may see"):
 
 - a participant: their own RSVPs and bookings, and the open interview times of a fair
   they registered for;
-- staff: every RSVP of a fair (for the check-in at the door: name and status only); the
-  details of an RSVP (and booking for someone) only for their caseload, admins for all;
+- staff: the RSVPs of their caseload; the staff assigned to work a fair (and admins)
+  every RSVP of it, for the check-in at the door (name and status only); the details of
+  an RSVP (and booking for someone) only for their caseload, admins for all;
 - an employer with a *confirmed* booth at the fair: the people who RSVP'd, chose to share
   their profile with this fair's employers, and whose fair consent is in force *now*
   (read in the same query, so a withdrawal hides them at once): a profile summary and
@@ -46,7 +47,12 @@ from placements.fairs.models import (
     RegistrationStatus,
     SlotStatus,
 )
-from placements.fairs.permissions import can_cancel_booking, can_check_in, can_manage_slot
+from placements.fairs.permissions import (
+    can_act_for,
+    can_cancel_booking,
+    can_check_in,
+    can_manage_slot,
+)
 from portal.core.models import User
 from portal.core.permissions import is_staff_member
 
@@ -66,8 +72,12 @@ def employer_has_confirmed_booth(*, employer_id: int | None, fair_id: int) -> bo
 
 
 def fair_get_for_user(*, user: User, pk) -> HiringFair:
-    """A fair the user may see (published ones; staff: any), or Http404."""
-    fair = fairs_visible_to(user=user).filter(pk=pk).first()
+    """A fair the user may see (published ones; staff: any), or Http404. For staff the
+    fair comes with its `staff_working` (read by `can_check_in`)."""
+    fairs = fairs_visible_to(user=user)
+    if is_staff_member(user):
+        fairs = fairs.prefetch_related("staff_working")
+    fair = fairs.filter(pk=pk).first()
     if fair is None:
         raise Http404
     return fair
@@ -111,13 +121,20 @@ def registration_get_for_user(*, user: User, pk) -> FairRegistration:
 
 
 def registration_get_for_check_in(*, user: User, pk) -> FairRegistration:
-    """Any RSVP, for staff at the door; Http404 for anyone else."""
-    if not can_check_in(user):
-        raise Http404
+    """An RSVP to check in: any of a fair the user works (admins: any fair), or one the
+    user may act for (the service then refuses a check-in by someone not working the
+    fair). Http404 for anyone else."""
     try:
-        return FairRegistration.objects.select_related("fair", "participant").get(pk=int(pk))
+        registration = (
+            FairRegistration.objects.select_related("fair", "participant")
+            .prefetch_related("fair__staff_working")
+            .get(pk=int(pk))
+        )
     except (FairRegistration.DoesNotExist, TypeError, ValueError) as error:
         raise Http404 from error
+    if can_check_in(user, registration.fair) or can_act_for(user, registration.participant):
+        return registration
+    raise Http404
 
 
 def registration_active_of(
@@ -133,12 +150,18 @@ def registration_active_of(
 
 
 def registrations_of_fair(*, user: User, fair: HiringFair) -> QuerySet[FairRegistration]:
-    """The RSVP list of a fair: staff every RSVP (cancelled last), a participant their
-    own, anyone else none. Fixed number of queries whatever its length."""
+    """The RSVP list of a fair (cancelled last): admins and the staff working the fair
+    every RSVP (for the door: names and status), other staff their caseload's, a
+    participant their own, anyone else none. Fixed number of queries whatever its
+    length."""
     registrations = FairRegistration.objects.filter(fair=fair).select_related(
         "participant", "checked_in_by"
     )
     if is_staff_member(user):
+        if not can_check_in(user, fair):
+            registrations = registrations.filter(
+                participant__in=participants_visible_to(user=user).values("pk")
+            )
         return registrations.annotate(
             is_cancelled=ExpressionWrapper(
                 Q(status=RegistrationStatus.CANCELLED), output_field=BooleanField()

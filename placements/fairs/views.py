@@ -5,6 +5,7 @@ without JavaScript), and an employer's attendees and interview times."""
 from urllib.parse import urlencode
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -111,7 +112,7 @@ def _registration_context(request, registration) -> dict:
         "bookings": selectors.bookings_of_registration(registration=registration),
         "open_slots": selectors.open_slots_of_fair(fair=registration.fair) if can_book else [],
         "staff": is_staff_member(request.user),
-        "can_check_in": can_check_in(request.user),
+        "can_check_in": can_check_in(request.user, registration.fair),
     }
 
 
@@ -207,9 +208,13 @@ def booking_cancel(request, pk):
 
 @role_required(Role.STAFF)
 def fair_check_in(request, fair_pk):
-    """The door list: every RSVP with a large "Check in" button, a name search, and the
-    walk-in form (register and check in at once)."""
+    """The door list, for the staff working the fair and admins: every RSVP with a large
+    "Check in" button, a name search, and the walk-in form (register and check in at
+    once). Other staff see their caseload's RSVPs only, without the door's tools."""
     fair = selectors.fair_get_for_user(user=request.user, pk=fair_pk)
+    at_the_door = can_check_in(request.user, fair)
+    if request.method == "POST" and not at_the_door:
+        raise PermissionDenied
     who = request.GET.get("who", "").strip()[:100]
     shown, more_choices = selectors.caseload_choices_shown(user=request.user, search=who)
     form = StaffRsvpForm(
@@ -253,6 +258,7 @@ def fair_check_in(request, fair_pk):
             "search": request.GET.get("q", "").strip(),
             "search_errors": door_list.form["q"].errors,
             "acts_for_everyone": can_act_for_everyone(request.user),
+            "at_the_door": at_the_door,
             "form": form,
             "who": who,
             "more_choices": more_choices,

@@ -132,12 +132,29 @@ def job_day_indexes(shift_days: Sequence[str]) -> list[int]:
     return days or list(range(7))
 
 
-def curfew_conflict_exact(job: JobProfile, participant: ParticipantProfile) -> bool:
-    """Whether any minute of any shift day falls inside the curfew, on the week's
-    calendar (a readable reference for the engine's clock arithmetic)."""
+def curfew_window(participant: ParticipantProfile, travel_minutes: int) -> tuple[int, int]:
+    """The part of the day a shift may not touch, as (start minute, length): the curfew
+    itself and, before it, the travel buffer to get home (DOMAIN_RULES.md: a shift ending
+    at 10 p.m. does not fit a 10 p.m. curfew). Never longer than a day."""
+    start = (_minutes(participant.curfew_start) - travel_minutes) % MINUTES_PER_DAY
+    length = _day_length(participant.curfew_start, participant.curfew_end) + travel_minutes
+    return start, min(length, MINUTES_PER_DAY)
+
+
+def curfew_conflict_exact(
+    job: JobProfile,
+    participant: ParticipantProfile,
+    travel_minutes: int = Limits.curfew_travel_minutes,
+) -> bool:
+    """Whether any minute of any shift day falls inside the curfew or the travel time
+    before it, on the week's calendar (a readable reference for the engine's clock
+    arithmetic)."""
     if not (participant.has_curfew and job.has_shift_times) or job.remote:
         return participant.curfew_all_day and not job.remote
-    curfew = _week_intervals(range(7), participant.curfew_start, participant.curfew_end)
+    begin, length = curfew_window(participant, travel_minutes)
+    curfew = [
+        (day * MINUTES_PER_DAY + begin, day * MINUTES_PER_DAY + begin + length) for day in range(7)
+    ]
     shifts = _week_intervals(job_day_indexes(job.shift_days), job.shift_start, job.shift_end)
     for shift_start, shift_end in shifts:
         for curfew_start, curfew_end in curfew:
@@ -146,6 +163,38 @@ def curfew_conflict_exact(job: JobProfile, participant: ParticipantProfile) -> b
                 if shift_start < curfew_end + offset and curfew_start + offset < shift_end:
                     return True
     return False
+
+
+def minutes_before_curfew(shift_end: time, curfew_start: time) -> int:
+    """Minutes from a shift's end to the curfew's start, going forward on the clock (a
+    shift ending at 9 p.m. and a 10 p.m. curfew: 60; ending exactly at it: 0)."""
+    return (_minutes(curfew_start) - _minutes(shift_end)) % MINUTES_PER_DAY
+
+
+def curfew_note(
+    job: JobProfile, participant: ParticipantProfile, travel_minutes: int
+) -> dict | None:
+    """What to tell a person with a curfew about a job's hours, as a stored-reason dict:
+
+    - `shift_fits_curfew`: the shift ends at least `travel_minutes` before the curfew;
+    - `shift_near_curfew`: it ends outside the curfew but leaves less time to get home
+      (a warning: the matching rule leaves such jobs out);
+    - `shift_in_curfew`: some of its hours fall inside the curfew (a warning);
+    - None: no curfew, a curfew all day (a notice says so), no hours, or remote work."""
+    if not participant.has_curfew or participant.curfew_all_day:
+        return None
+    if job.remote or not job.has_shift_times:
+        return None
+    params = {
+        "period": job.shift_period,
+        "end": _clock(job.shift_end),
+        "curfew": _clock(participant.curfew_start),
+    }
+    if curfew_conflict_exact(job, participant, 0):
+        return {"code": "shift_in_curfew", **params}
+    if curfew_conflict_exact(job, participant, travel_minutes):
+        return {"code": "shift_near_curfew", **params}
+    return {"code": "shift_fits_curfew", **params}
 
 
 class _Vocabulary:
@@ -393,12 +442,14 @@ def _excluded_by_rule(
     else:
         rules[RULE_SUPERVISION] = nothing
 
-    # 3. Curfew against every shift day (both may cross midnight).
+    # 3. Curfew (with the travel time before it) against every shift day (both may
+    #    cross midnight).
     if participant.curfew_all_day:
         rules[RULE_CURFEW] = on_site.copy()
     elif participant.has_curfew:
-        curfew_start = _minutes(participant.curfew_start)
-        curfew_length = _day_length(participant.curfew_start, participant.curfew_end)
+        # The curfew widened by the travel time before it: the shift must end early
+        # enough to get home.
+        curfew_start, curfew_length = curfew_window(participant, limits.curfew_travel_minutes)
         starts, lengths = index.shift_start_minute, index.shift_length
         # Two arcs of the 24-hour clock overlap when either starts inside the other.
         overlaps = ((curfew_start - starts) % MINUTES_PER_DAY < lengths) | (
@@ -585,18 +636,9 @@ def _explain(
         )
     elif not participant.wage_floor and row.wage >= limits.reason_minimum:
         candidates.append((weights.wage * row.wage, {"code": "wage", "wage": wage}))
-    if participant.has_curfew and not participant.curfew_all_day and job.has_shift_times:
-        candidates.append(
-            (
-                weights.shift * max(row.shift, 0.6),
-                {
-                    "code": "shift_fits_curfew",
-                    "period": job.shift_period,
-                    "end": _clock(job.shift_end),
-                    "curfew": _clock(participant.curfew_start),
-                },
-            )
-        )
+    curfew_fit = curfew_note(job, participant, limits.curfew_travel_minutes)
+    if curfew_fit is not None and curfew_fit["code"] == "shift_fits_curfew":
+        candidates.append((weights.shift * max(row.shift, 0.6), curfew_fit))
     elif row.shift >= 1.0 and participant.preferred_shifts:
         candidates.append((weights.shift, {"code": "shift_preferred", "period": job.shift_period}))
     if readiness is not None and readiness >= 0.6:

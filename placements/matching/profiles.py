@@ -141,3 +141,5 @@ class Limits:
     certification_similarity: float = 85.0
     skill_similarity_floor: float = 55.0
     reason_minimum: float = 0.6
+    # Minutes between a shift's end and the curfew's start to get home (DOMAIN_RULES.md).
+    curfew_travel_minutes: int = 60

@@ -10,8 +10,10 @@ from datetime import date, time
 
 from django.utils import formats
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
+from . import rules
+from .engine import minutes_before_curfew
 from .profiles import (
     RULE_CURFEW,
     RULE_POLICY,
@@ -23,9 +25,14 @@ from .profiles import (
 )
 
 RULE_LABELS = {
-    RULE_POLICY: gettext_lazy("Employer's hiring policy and the record"),
+    RULE_POLICY: gettext_lazy(
+        "Employer's hiring policy and the record (years counted from the later of "
+        "conviction and release)"
+    ),
     RULE_SUPERVISION: gettext_lazy("Employer does not hire people on parole or probation"),
-    RULE_CURFEW: gettext_lazy("Shift hours fall in the curfew"),
+    RULE_CURFEW: gettext_lazy(
+        "Shift hours fall in the curfew or end too close to it to get home in time"
+    ),
     RULE_TRAVEL: gettext_lazy("Outside the area they may travel to"),
     RULE_REQUIREMENTS: gettext_lazy("Needs a licence or certificate they do not have"),
     RULE_TRANSPORT: gettext_lazy("Too far without a car and not on a bus line"),
@@ -54,6 +61,52 @@ def _miles(value) -> str:
     return formats.number_format(value, decimal_pos=1 if value < 10 else 0)
 
 
+def _duration(minutes: int) -> str:
+    """ "an hour", "2 hours", "1 hour 30 minutes", "45 minutes"."""
+    hours, rest = divmod(minutes, 60)
+    if hours == 1 and not rest:
+        return _("an hour")
+    hours_text = ngettext("%(count)d hour", "%(count)d hours", hours) % {"count": hours}
+    minutes_text = ngettext("%(count)d minute", "%(count)d minutes", rest) % {"count": rest}
+    if hours and rest:
+        return _("%(hours)s %(minutes)s") % {"hours": hours_text, "minutes": minutes_text}
+    return hours_text if hours else minutes_text
+
+
+def _curfew_params(item: dict) -> dict:
+    return {
+        "period": _period(item["period"]),
+        "end": _clock(item["end"]),
+        "curfew": _clock(item["curfew"]),
+    }
+
+
+def _curfew_text(item: dict) -> str:
+    """How a shift's end sits against the curfew, said truthfully with the travel time
+    of the current setting (a result stored under a shorter buffer reads as a warning)."""
+    params = _curfew_params(item)
+    end = time.fromisoformat(item["end"])
+    gap = minutes_before_curfew(end, time.fromisoformat(item["curfew"]))
+    buffer = rules.curfew_travel_buffer_minutes()
+    if gap >= buffer:
+        return _(
+            "%(period)s ends at %(end)s, %(gap)s before your %(curfew)s curfew, leaving "
+            "time to get home"
+        ) % {**params, "gap": _duration(gap)}
+    if gap == 0:
+        return (
+            _(
+                "%(period)s ends at %(end)s, just when your %(curfew)s curfew starts: no time "
+                "to get home"
+            )
+            % params
+        )
+    return _(
+        "%(period)s ends at %(end)s, only %(gap)s before your %(curfew)s curfew: not "
+        "enough time to get home (allow %(buffer)s)"
+    ) % {**params, "gap": _duration(gap), "buffer": _duration(buffer)}
+
+
 def text_of(item: dict) -> str:
     """The sentence for one stored reason, caution or notice, in the active language.
     An unknown code gives an empty string (a newer code read by an older page)."""
@@ -80,13 +133,11 @@ def text_of(item: dict) -> str:
             % {"wage": item["wage"], "floor": item["floor"]}
         ),
         "wage": lambda: _("Pays up to $%(wage)s an hour") % {"wage": item["wage"]},
-        "shift_fits_curfew": lambda: (
-            _("%(period)s ends at %(end)s, before your %(curfew)s curfew")
-            % {
-                "period": _period(item["period"]),
-                "end": _clock(item["end"]),
-                "curfew": _clock(item["curfew"]),
-            }
+        "shift_fits_curfew": lambda: _curfew_text(item),
+        "shift_near_curfew": lambda: _curfew_text(item),
+        "shift_in_curfew": lambda: (
+            _("%(period)s ends at %(end)s: some of its hours fall in your %(curfew)s curfew")
+            % _curfew_params(item)
         ),
         "shift_preferred": lambda: (
             _("%(period)s, as you like") % {"period": _period(item["period"])}
@@ -102,7 +153,9 @@ def text_of(item: dict) -> str:
         ),
         "far": lambda: _("Far from home: %(miles)s miles") % {"miles": _miles(item["miles"])},
         "no_bus_line": lambda: _("Not on a bus line: plan how you will get there"),
-        "check_hours_curfew": lambda: _("Hours not listed: check them against your curfew"),
+        "check_hours_curfew": lambda: _(
+            "Hours not listed: check that the shift ends in time to get home before your curfew"
+        ),
         "check_travel_area": lambda: _("Check that this job is inside the area you may travel to"),
         "shift_not_preferred": lambda: (
             _("%(period)s, not the shift you asked for") % {"period": _period(item["period"])}

@@ -28,7 +28,8 @@ def matching_weights():
 
 def matching_limits():
     """Distances of the transport rule and the score. Settings:
-    PORTAL_MATCHING_WALKING_MILES, _BIKING_MILES, _DISTANCE_ZERO_MILES, _FAR_MILES."""
+    PORTAL_MATCHING_WALKING_MILES, _BIKING_MILES, _DISTANCE_ZERO_MILES, _FAR_MILES, and
+    the curfew's travel buffer (PORTAL_CURFEW_TRAVEL_BUFFER_MINUTES)."""
     return Limits(
         walking_miles=float(getattr(settings, "PORTAL_MATCHING_WALKING_MILES", 1.5)),
         biking_miles=float(getattr(settings, "PORTAL_MATCHING_BIKING_MILES", 5.0)),
@@ -36,7 +37,16 @@ def matching_limits():
             getattr(settings, "PORTAL_MATCHING_DISTANCE_ZERO_MILES", 30)
         ),
         far_caution_miles=float(getattr(settings, "PORTAL_MATCHING_FAR_MILES", 15)),
+        curfew_travel_minutes=curfew_travel_buffer_minutes(),
     )
+
+
+def curfew_travel_buffer_minutes() -> int:
+    """Minutes a shift must end before a curfew starts, so the person can get home in
+    time (program policy: a bus ride across the metro area takes about an hour; a shift
+    ending at 10 p.m. does not fit a 10 p.m. curfew). Used by the curfew rule and every
+    curfew reason or warning. Setting: PORTAL_CURFEW_TRAVEL_BUFFER_MINUTES (default 60)."""
+    return max(0, int_setting("PORTAL_CURFEW_TRAVEL_BUFFER_MINUTES", 60))
 
 
 def matching_results_per_participant() -> int:

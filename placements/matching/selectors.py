@@ -27,8 +27,14 @@ from employers.models import (
 )
 from employers.selectors import open_jobs_public
 from jobseekers.models import Participant, ParticipantStatus, Resume, SupervisionTerms
-from jobseekers.selectors import participants_visible_to, record_entries_for_matching
-from placements.matching.engine import normalize_term
+from jobseekers.selectors import (
+    participant_for_user_account,
+    participants_visible_to,
+    record_entries_for_matching,
+    supervision_terms_for,
+)
+from placements.matching import rules
+from placements.matching.engine import curfew_note, normalize_term
 from placements.matching.models import MatchResult, MatchRun
 from placements.matching.permissions import can_see_candidates, can_see_caseload_matches
 from placements.matching.profiles import (
@@ -409,4 +415,33 @@ def caseload_top_matches(*, user: User, limit: int = 5) -> list[MatchResult]:
         )
         .select_related("participant", "job__employer")
         .order_by("-score", "-computed_at", "id")[:limit]
+    )
+
+
+def curfew_note_for(*, user: User, job) -> dict | None:
+    """For a signed-in participant with a curfew looking at a job: how the shift's end
+    sits against their curfew and the travel time home (`engine.curfew_note`: fits,
+    too close to get home, or inside the curfew), as a reason dict for
+    `reasons.text_of`. None for anyone else, with no curfew, or for remote work. The
+    person reads their own terms, so no access-log row is written."""
+    participant = participant_for_user_account(user=user)
+    if participant is None:
+        return None
+    terms = supervision_terms_for(participant=participant, viewer=user, why="job page")
+    if terms is None or not terms.has_curfew:
+        return None
+    return curfew_note(
+        JobProfile(
+            id=job.pk,
+            title=job.title,
+            remote=job.remote,
+            shift_days=tuple(day for day in (job.shift_days or "").split(",") if day),
+            shift_start=job.shift_start,
+            shift_end=job.shift_end,
+            shift_period=job.shift_period or "",
+        ),
+        ParticipantProfile(
+            id=participant.pk, curfew_start=terms.curfew_start, curfew_end=terms.curfew_end
+        ),
+        rules.curfew_travel_buffer_minutes(),
     )

@@ -8,6 +8,7 @@ that no template re-derives a rule:
 
 from django import template
 
+from jobseekers.selectors import participant_for_user_account
 from placements.applications import permissions as application_rules
 from placements.fairs import permissions as fair_rules
 
@@ -21,7 +22,21 @@ def can_apply_to(user, job) -> bool:
 
 @register.simple_tag
 def can_rsvp(user, fair) -> bool:
-    return fair_rules.can_rsvp(user, fair)
+    """A participant's own RSVP: the fair is open and they can attend it."""
+    return fair_rules.can_rsvp(user, fair, _own_participant(user))
+
+
+@register.simple_tag
+def rsvp_refusal(user, fair) -> str:
+    """Why a signed-in participant cannot go to this fair ("" if they can, or for
+    anyone else), shown where the RSVP button would be."""
+    participant = _own_participant(user)
+    refusal = None if participant is None else fair_rules.attend_refusal(participant, fair)
+    return str(refusal.message) if refusal is not None else ""
+
+
+def _own_participant(user):
+    return participant_for_user_account(user=user) if user.is_authenticated else None
 
 
 @register.simple_tag

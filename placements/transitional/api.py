@@ -345,18 +345,28 @@ PayrollRunRecalculateView = _run_action(services.payroll_run_recalculate)
 
 
 class PayrollRunExportView(APIView):
-    """The approved run as CSV for the payroll processor, once: the run becomes
-    "exported" and a second export is refused (409)."""
+    """POST: hand the approved run to the payroll processor, once: the run becomes
+    "exported" and the CSV is the answer; a second POST is refused (409 `run_exported`)
+    so nobody uploads the same pay twice. GET: download a run already exported again; it
+    changes nothing (409 `run_not_exported` before the export)."""
 
     permission_classes = PERMISSIONS
+
+    @staticmethod
+    def _csv(run, body):
+        response = HttpResponse(body, content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="payroll-run-{run.pk}.csv"'
+        return response
+
+    @extend_schema(request=None, responses={(200, "text/csv"): str})
+    def post(self, request, pk):
+        run = selectors.payroll_run_get(user=request.user, run_id=pk)
+        return self._csv(run, services.payroll_run_export(actor=request.user, run=run))
 
     @extend_schema(responses={(200, "text/csv"): str})
     def get(self, request, pk):
         run = selectors.payroll_run_get(user=request.user, run_id=pk)
-        body = services.payroll_run_export(actor=request.user, run=run)
-        response = HttpResponse(body, content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="payroll-run-{run.pk}.csv"'
-        return response
+        return self._csv(run, services.payroll_run_export_download(actor=request.user, run=run))
 
 
 class PayAdjustmentView(APIView):

@@ -487,3 +487,28 @@ def readiness_summaries(*, participant_ids) -> dict[int, ReadinessSummary]:
             trend=trend,
         )
     return summaries
+
+
+# --- Reports ----------------------------------------------------------------------------
+# Unscoped on purpose: the outcomes area aggregates these into program figures and decides
+# who may see them; no row leaves it.
+
+
+def time_entries_for_reports() -> QuerySet[TimeEntry]:
+    """Every crew shift, for the transitional-jobs figures (people, hours)."""
+    return TimeEntry.objects.order_by()
+
+
+def ratings_for_reports() -> QuerySet[DailyRating]:
+    """Every work-readiness rating, for the first-week and latest-week averages."""
+    return DailyRating.objects.order_by()
+
+
+def pay_stubs_for_reports() -> QuerySet[PayStub]:
+    """Pay stubs of approved (or exported) payroll runs: the gross pay that was paid."""
+    return PayStub.objects.filter(
+        run__status__in=(PayrollRunStatus.APPROVED, PayrollRunStatus.EXPORTED)
+    ).order_by()
+
+
+REPORT_RATING_DIMENSIONS = RATING_DIMENSIONS

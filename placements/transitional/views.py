@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from jobseekers.models import Participant
 from jobseekers.selectors import participants_visible_to
@@ -343,13 +343,19 @@ def payroll_run_action(request, run_id, action):
 
 
 @role_required(Role.ADMIN)
-@require_POST
+@require_http_methods(["GET", "POST"])
 def payroll_run_export(request, run_id):
-    """Export marks the run exported, so it is a POST with the CSRF token (a link or a
-    prefetch must never spend the one export); the API keeps its documented GET."""
+    """POST (the button, with the CSRF token) exports the run: marks it exported, once,
+    and sends the CSV; a link or a prefetch can never spend the one export. GET downloads
+    the file of a run already exported again and changes nothing."""
     run = selectors.payroll_run_get(user=request.user, run_id=run_id)
+    service = (
+        services.payroll_run_export
+        if request.method == "POST"
+        else services.payroll_run_export_download
+    )
     try:
-        body = services.payroll_run_export(actor=request.user, run=run)
+        body = service(actor=request.user, run=run)
     except ApplicationError as error:
         messages.error(request, error.message)
         return redirect("placements:transitional-run", run_id=run.pk)

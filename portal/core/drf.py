@@ -2,6 +2,7 @@
 pagination."""
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.core.exceptions import RequestDataTooBig
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
 from django.utils.translation import gettext as _
@@ -28,6 +29,16 @@ def error_body(*, detail: str, code: str, fields: dict | None = None) -> dict:
     return {"detail": str(detail), "code": code, "fields": fields or {}}
 
 
+REQUEST_TOO_LARGE = "request_too_large"
+
+
+def request_too_large_body() -> dict:
+    """The error of a body over DATA_UPLOAD_MAX_MEMORY_SIZE (413 Content Too Large)."""
+    return error_body(
+        detail=_("The request is too large. Send less data at once."), code=REQUEST_TOO_LARGE
+    )
+
+
 def api_exception_handler(exc, context):
     """Turn any error raised under /api/ into {"detail", "code", "fields"}.
 
@@ -41,6 +52,10 @@ def api_exception_handler(exc, context):
             error_body(detail=exc.message, code=exc.code, fields=exc.fields),
             status=exc.status_code,
         )
+    if isinstance(exc, RequestDataTooBig):
+        # Django would answer its HTML 400 page; an API client gets the one shape, and
+        # 413 (Content Too Large) says that sending the same body again will not help.
+        return Response(request_too_large_body(), status=413)
     if isinstance(exc, DjangoValidationError):
         fields = exc.message_dict if hasattr(exc, "error_dict") else {}
         exc = exceptions.ValidationError(fields or {"non_field_errors": exc.messages})

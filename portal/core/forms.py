@@ -43,6 +43,27 @@ class TimeInput(forms.TimeInput):
         super().__init__(attrs=attrs, format="%H:%M")
 
 
+def staff_label(user: User) -> str:
+    """How a staff member is named in a list to choose from."""
+    return user.get_full_name() or user.username
+
+
+class StaffChoiceField(forms.ModelChoiceField):
+    """One staff member (from `portal.core.selectors.staff_members()`), shown by name."""
+
+    def label_from_instance(self, user):
+        return staff_label(user)
+
+
+class StaffMultipleChoiceField(forms.ModelMultipleChoiceField):
+    """Several staff members as boxes to tick (works without JavaScript), by name."""
+
+    widget = forms.CheckboxSelectMultiple
+
+    def label_from_instance(self, user):
+        return staff_label(user)
+
+
 class ProfileForm(forms.Form):
     first_name = forms.CharField(label=_("First name"), max_length=150, required=False)
     last_name = forms.CharField(label=_("Last name"), max_length=150, required=False)

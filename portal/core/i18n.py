@@ -4,6 +4,8 @@ from collections.abc import Iterable
 from pathlib import Path
 
 import polib
+from django.conf import settings
+from django.utils import translation
 
 
 def compile_catalogues(locale_dirs: Iterable[Path]) -> int:
@@ -19,3 +21,17 @@ def compile_catalogues(locale_dirs: Iterable[Path]) -> int:
             polib.pofile(str(po_path)).save_as_mofile(str(mo_path))
             compiled += 1
     return compiled
+
+
+def remember_language(response, language: str) -> None:
+    """Speak `language` from now on: for the rest of this request and, through the
+    language cookie, for the next ones (after signing in, or a change on My account)."""
+    translation.activate(language)
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        language,
+        max_age=settings.LANGUAGE_COOKIE_AGE,
+        secure=settings.LANGUAGE_COOKIE_SECURE,
+        httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+        samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+    )

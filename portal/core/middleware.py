@@ -29,3 +29,28 @@ class RequestContextMiddleware:
             return self.get_response(request)
         finally:
             _client_ip.reset(token)
+
+
+class PrivateCacheControlMiddleware:
+    """`Cache-Control: no-store, private` on every API response and on every page served
+    to someone signed in.
+
+    Participants and job clubs share phones and library computers: a page with a name, a
+    record or a pay stub must not stay in the browser's cache (the Back button, the
+    history) or in a proxy after the person signs out. Pages for anonymous visitors (the
+    public job list, the content site) keep whatever caching their view chose. Runs after
+    the views (it sits right after AuthenticationMiddleware), so no view can loosen it.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        if request.path.startswith("/api/") or (user is not None and user.is_authenticated):
+            # Whatever a view said (max-age, public) gives way: no-store is the strongest.
+            response["Cache-Control"] = "no-store, private"
+            if "Expires" in response:
+                del response["Expires"]
+        return response

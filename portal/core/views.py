@@ -4,18 +4,20 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import RequestDataTooBig
 from django.db import DatabaseError, connection
 from django.http import HttpResponseServerError, JsonResponse
 from django.shortcuts import redirect, render
 from django.template import loader
-from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from portal.core.drf import error_body
+from portal.core.drf import error_body, request_too_large_body
 from portal.core.exceptions import ApplicationError
 from portal.core.forms import ProfileForm, show_error_on_form
+from portal.core.i18n import remember_language
+from portal.core.mfa.signin import needs_code_step, start_code_step
 from portal.core.panels import dashboard_panels
 from portal.core.services import LOCKOUT_MESSAGE, user_profile_update, user_sign_out_everywhere
 
@@ -24,24 +26,17 @@ def _wants_json(request) -> bool:
     return request.path.startswith("/api/")
 
 
-def _remember_language(response, language: str) -> None:
-    translation.activate(language)
-    response.set_cookie(
-        settings.LANGUAGE_COOKIE_NAME,
-        language,
-        max_age=settings.LANGUAGE_COOKIE_AGE,
-        secure=settings.LANGUAGE_COOKIE_SECURE,
-        httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
-        samesite=settings.LANGUAGE_COOKIE_SAMESITE,
-    )
-
-
 class LoginView(auth_views.LoginView):
-    """Django's sign-in page; afterwards the portal speaks the user's language."""
+    """Django's sign-in page; afterwards the portal speaks the user's language. A user
+    with a second factor is not signed in by the password alone: the code page comes
+    next (portal.core.mfa.signin)."""
 
     def form_valid(self, form):
+        user = form.get_user()
+        if needs_code_step(user):
+            return start_code_step(self.request, user=user, next_url=self.get_success_url())
         response = super().form_valid(form)
-        _remember_language(response, form.get_user().preferred_language)
+        remember_language(response, form.get_user().preferred_language)
         return response
 
 
@@ -91,7 +86,7 @@ def account(request):
             else:
                 messages.success(request, _("Your account details are saved."))
                 response = redirect("account")
-                _remember_language(response, form.cleaned_data["preferred_language"])
+                remember_language(response, form.cleaned_data["preferred_language"])
                 return response
     else:
         form = ProfileForm(
@@ -125,6 +120,20 @@ def lockout_response(request, original_response=None, credentials=None):
     if _wants_json(request):
         return JsonResponse(error_body(detail=message, code="locked_out"), status=429)
     return render(request, "registration/locked_out.html", {"message": message}, status=429)
+
+
+def bad_request(request, exception=None):
+    """400 for a request Django refuses before any view runs (a body over
+    DATA_UPLOAD_MAX_MEMORY_SIZE, too many fields, a bad Host): under /api/ the API's JSON
+    shape (413 `request_too_large` for a body too big), elsewhere the plain page."""
+    if _wants_json(request):
+        if isinstance(exception, RequestDataTooBig):
+            return JsonResponse(request_too_large_body(), status=413)
+        return JsonResponse(
+            error_body(detail=_("The request could not be understood."), code="bad_request"),
+            status=400,
+        )
+    return render(request, "400.html", status=400)
 
 
 def page_not_found(request, exception=None):

@@ -26,6 +26,9 @@ class CheckoutSessionState:
     expired: bool
     amount: Decimal | None
     payment_intent_id: str
+    # The payment's charge as Stripe has it now: given back in full, or in part.
+    refunded: bool = False
+    partly_refunded: bool = False
 
 
 class PaymentProvider(ABC):

@@ -116,13 +116,17 @@ def payment_confirm_offline(*, payment: Payment, offline_reference: str, actor: 
 
 @transaction.atomic
 def payment_fulfil_checkout(*, session_id: str, actor: User | None = None) -> Payment | None:
-    """Settle the payment of Stripe Checkout Session `session_id`, after re-fetching the
-    session from Stripe (a webhook body or a URL is never trusted). Idempotent: a paid
-    payment stays paid and its handlers run once.
+    """Bring the payment of Stripe Checkout Session `session_id` to the state Stripe's own
+    objects say, re-fetched from Stripe (a webhook body or a URL is never trusted), so the
+    order in which events arrive never matters: paid when the session is paid, then
+    refunded when its charge has been refunded in full since (a refund event that came
+    before the payment's completion included). Idempotent: a paid payment stays paid and
+    its handlers run once; refunded and cancelled are final.
 
     Returns the payment, or None when no payment has that session (flagged by the
     caller). An amount that differs from the one asked is flagged for staff and never
-    confirmed. Raises PaymentProviderError when Stripe cannot be reached.
+    confirmed; so is a charge refunded only in part. Raises PaymentProviderError when
+    Stripe cannot be reached.
     """
     payment = (
         Payment.objects.select_for_update().filter(checkout_session_id=session_id).first()
@@ -131,7 +135,7 @@ def payment_fulfil_checkout(*, session_id: str, actor: User | None = None) -> Pa
     )
     if payment is None:
         return None
-    if payment.status in (PaymentStatus.PAID, PaymentStatus.REFUNDED, PaymentStatus.CANCELLED):
+    if payment.status in (PaymentStatus.REFUNDED, PaymentStatus.CANCELLED):
         return payment
     state = payment_provider(payment.provider).checkout_session(session_id)
     if state is None or state.reference != payment.reference:
@@ -140,15 +144,22 @@ def payment_fulfil_checkout(*, session_id: str, actor: User | None = None) -> Pa
         payment.save(update_fields=["needs_review", "review_reason"])
         return payment
     if state.paid:
-        if state.amount != payment.amount:
-            payment.needs_review = True
-            payment.review_reason = f"Paid {state.amount} instead of {payment.amount}."
+        if payment.status != PaymentStatus.PAID:
+            if state.amount != payment.amount:
+                payment.needs_review = True
+                payment.review_reason = f"Paid {state.amount} instead of {payment.amount}."
+                payment.payment_intent_id = state.payment_intent_id
+                payment.save(update_fields=["needs_review", "review_reason", "payment_intent_id"])
+                audit_record(actor=actor, action="payment.amount_mismatch", target=payment)
+                return payment
             payment.payment_intent_id = state.payment_intent_id
-            payment.save(update_fields=["needs_review", "review_reason", "payment_intent_id"])
-            audit_record(actor=actor, action="payment.amount_mismatch", target=payment)
-            return payment
-        payment.payment_intent_id = state.payment_intent_id
-        _mark_paid(payment, actor=actor)
+            _mark_paid(payment, actor=actor)
+        if state.refunded:
+            _mark_refunded_by_stripe(payment)
+        elif state.partly_refunded and not payment.needs_review:
+            payment.needs_review = True
+            payment.review_reason = "Stripe shows part of this payment refunded."
+            payment.save(update_fields=["needs_review", "review_reason"])
     elif state.expired and payment.status == PaymentStatus.PENDING:
         _move(payment, PaymentStatus.EXPIRED)
         payment.checkout_url = ""
@@ -200,16 +211,9 @@ def payment_refund(*, payment: Payment, actor: User | None, notify_app: bool = T
     return payment
 
 
-def _payment_mark_refunded_by_stripe(payment_intent_id: str) -> Payment | None:
-    payment = (
-        Payment.objects.select_for_update()
-        .filter(payment_intent_id=payment_intent_id, provider=ProviderName.STRIPE)
-        .first()
-        if payment_intent_id
-        else None
-    )
-    if payment is None or payment.status != PaymentStatus.PAID:
-        return payment
+def _mark_refunded_by_stripe(payment: Payment) -> None:
+    """A paid payment (locked by the caller) whose charge Stripe shows refunded in full:
+    refunded, and the owning app told (a booth is cancelled)."""
     _move(payment, PaymentStatus.REFUNDED)
     payment.refunded_at = timezone.now()
     payment.save()
@@ -217,7 +221,18 @@ def _payment_mark_refunded_by_stripe(payment_intent_id: str) -> Payment | None:
     if handlers is not None and handlers.on_refunded is not None:
         handlers.on_refunded(payment)
     audit_record(actor=None, action="payment.refunded", target=payment)
-    return payment
+
+
+def _payment_sync_refund(charge_id: str) -> Payment | None:
+    """A `charge.refunded` event: find the payment of the charge by asking Stripe (the
+    payment intent may not be known yet when the refund's event overtakes the payment's
+    completion), then settle it from Stripe's objects like any checkout event."""
+    if not charge_id:
+        return None
+    session_id = payment_provider(ProviderName.STRIPE).checkout_session_of_charge(charge_id)
+    if not session_id:
+        return None
+    return payment_fulfil_checkout(session_id=session_id)
 
 
 CHECKOUT_EVENTS = {
@@ -272,9 +287,16 @@ def stripe_event_receive(*, payload: bytes, signature: str) -> StripeEvent | Non
         else:
             stored.outcome = payment.status
     elif event_type == "charge.refunded":
-        payment = _payment_mark_refunded_by_stripe(str(data.get("payment_intent") or ""))
-        stored.outcome = "refunded" if payment is not None else "unknown_payment"
-        stored.needs_review = payment is None
+        payment = _payment_sync_refund(str(data.get("id") or ""))
+        if payment is None:
+            stored.outcome = "unknown_payment"
+            stored.needs_review = True
+            stored.review_reason = "No payment in the portal took this charge."
+        else:
+            stored.checkout_session_id = payment.checkout_session_id
+            stored.outcome = payment.status
+            stored.needs_review = payment.needs_review
+            stored.review_reason = payment.review_reason
     else:
         stored.outcome = "ignored"
     stored.save()

@@ -260,8 +260,8 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "portal.core.drf.PortalPagination",
     "PAGE_SIZE": 25,
     "DEFAULT_THROTTLE_CLASSES": [
-        "rest_framework.throttling.AnonRateThrottle",
-        "rest_framework.throttling.UserRateThrottle",
+        "portal.core.throttling.PortalAnonRateThrottle",
+        "portal.core.throttling.PortalUserRateThrottle",
     ],
     "DEFAULT_THROTTLE_RATES": {
         "anon": env.str("API_THROTTLE_ANON", default="60/minute"),
@@ -446,3 +446,95 @@ PORTAL_API_TOKEN_DAYS_OTHERS = env.int("PORTAL_API_TOKEN_DAYS_OTHERS", default=3
 # Staff and admin sessions end this many hours after sign-in, however active (the 30-minute
 # idle end above still applies to everyone).
 PORTAL_STAFF_SESSION_MAX_HOURS = env.int("PORTAL_STAFF_SESSION_MAX_HOURS", default=12)
+
+# --- Two-factor sign-in (portal/core/mfa/, django-otp) ---------------------------------
+# Staff and admins must sign in with a code from an authenticator app (TOTP) or a one-time
+# recovery code; employers and participants may turn it on. Wrong codes count toward the
+# django-axes lockout above. After the password, the code must come within this window.
+PORTAL_MFA_SIGN_IN_WINDOW_MINUTES = env.int("PORTAL_MFA_SIGN_IN_WINDOW_MINUTES", default=5)
+# One-time recovery codes given at enrolment (and each time they are made again).
+PORTAL_MFA_RECOVERY_CODES = env.int("PORTAL_MFA_RECOVERY_CODES", default=10)
+# The name an authenticator app shows beside the codes.
+OTP_TOTP_ISSUER = env.str("OTP_TOTP_ISSUER", default="Second Chance Jobs Portal")
+# Codes typed at sign-in are kept out of django-axes' record of failed attempts.
+AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "code", "recovery_code"]
+# `seed_demo` enrols the demo staff and admin with this base32 TOTP secret. When unset it
+# uses a fixed demo value (portal/core/demo.py) with DEBUG on only; with DEBUG off and no
+# secret it leaves them unenrolled (they set it up at their first sign-in) and says so.
+DEMO_TOTP_SECRET = env.str("DEMO_TOTP_SECRET", default="")
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
+    "django_otp.middleware.OTPMiddleware",
+)
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.messages.middleware.MessageMiddleware") + 1,
+    "portal.core.mfa.middleware.SecondFactorMiddleware",
+)
+
+# --- Hardening: limits, caching and payments (README "Security") ---------------------------
+# How many proxies (load balancers) in front of the portal append the client's address to
+# X-Forwarded-For. 0 (the default, `make run`): the header is ignored, the connection's
+# address counts. One number for the sign-in lockout (django-axes), the audit trail and the
+# API throttles, which all read the address with portal.core.throttling.client_address.
+PORTAL_TRUSTED_PROXY_COUNT = env.int("PORTAL_TRUSTED_PROXY_COUNT", default=0)
+# django-ipware is not installed, so axes would read REMOTE_ADDR only (its AXES_IPWARE_*
+# settings above have no effect): the callable makes it read the same address as the API.
+AXES_CLIENT_IP_CALLABLE = "portal.core.throttling.client_address"
+AXES_IPWARE_PROXY_COUNT = PORTAL_TRUSTED_PROXY_COUNT
+REST_FRAMEWORK["NUM_PROXIES"] = PORTAL_TRUSTED_PROXY_COUNT
+# Nothing private stays in a browser's cache: no-store on API responses and signed-in pages
+# (right after AuthenticationMiddleware, which it needs; see portal/core/middleware.py).
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
+    "portal.core.middleware.PrivateCacheControlMiddleware",
+)
+# API bodies: JSON within DATA_UPLOAD_MAX_MEMORY_SIZE like forms (an oversized body is a JSON
+# 413 `request_too_large`, portal/core/drf.py); forms and uploads as DRF parses them.
+REST_FRAMEWORK["DEFAULT_PARSER_CLASSES"] = [
+    "portal.core.parsers.SizeLimitedJSONParser",
+    "rest_framework.parsers.FormParser",
+    "rest_framework.parsers.MultiPartParser",
+]
+
+# --- Participants: custody events and program exits (jobseekers/models/custody.py) -----
+# Their "kind" and "reason" choice sets share field names with others: name their enums.
+SPECTACULAR_SETTINGS.setdefault("ENUM_NAME_OVERRIDES", {}).update(
+    {
+        "CustodyEventKindEnum": "jobseekers.models.CustodyEventKind",
+        "ProgramExitReasonEnum": "jobseekers.models.ProgramExitReason",
+    }
+)
+
+# Design system (templates/components/, `{% load formatting %}`): the portal's own date,
+# time and number formats per language (portal/formats/<lang>/formats.py; Spanish as
+# written in the US: "3 dic. 2026", "$1,336.56"), and the phone numbers' default region.
+FORMAT_MODULE_PATH = ["portal.formats"]
+PORTAL_PHONE_REGION = env.str("PORTAL_PHONE_REGION", default="US")
+
+# Outcomes (placements, outcomes area; each number's source is in
+# placements/outcomes/rules.py): the Missouri Reentry 2030 targets, the recidivism
+# comparison rates, what a person-year kept out of prison saves the state (the yearly
+# operating cost is PORTAL_PROGRAM_OPERATING_COST above), which jobs count as "still
+# employed" (same_employer or any_employer_no_gap_over_4_weeks, printed on every report),
+# the smallest cell a report shows, and the program's name on the funder report.
+PORTAL_TARGET_EMPLOYED_WITHIN_30_DAYS = env.str(
+    "PORTAL_TARGET_EMPLOYED_WITHIN_30_DAYS", default="0.85"
+)
+PORTAL_TARGET_EMPLOYED_AT_9_MONTHS = env.str("PORTAL_TARGET_EMPLOYED_AT_9_MONTHS", default="0.80")
+PORTAL_RECIDIVISM_COMPARISON_MISSOURI = env.str(
+    "PORTAL_RECIDIVISM_COMPARISON_MISSOURI", default="0.35"
+)
+PORTAL_RECIDIVISM_COMPARISON_MISSOURI_YEAR = env.int(
+    "PORTAL_RECIDIVISM_COMPARISON_MISSOURI_YEAR", default=2023
+)
+PORTAL_RECIDIVISM_COMPARISON_HIGH_RISK = env.str(
+    "PORTAL_RECIDIVISM_COMPARISON_HIGH_RISK", default="0.83"
+)
+PORTAL_SAVINGS_PER_PERSON_YEAR = env.str("PORTAL_SAVINGS_PER_PERSON_YEAR", default="18000.00")
+PORTAL_RETENTION_DEFINITION = env.str("PORTAL_RETENTION_DEFINITION", default="same_employer")
+PORTAL_REPORT_MINIMUM_CELL = env.int("PORTAL_REPORT_MINIMUM_CELL", default=5)
+PORTAL_PROGRAM_NAME = env.str("PORTAL_PROGRAM_NAME", default="Second Chance")
+
+# Rule fixes (issue 17): the travel time a shift must leave before a curfew starts, in
+# matching and in every curfew reason or warning (placements/matching/rules.py).
+PORTAL_CURFEW_TRAVEL_BUFFER_MINUTES = env.int("PORTAL_CURFEW_TRAVEL_BUFFER_MINUTES", default=60)

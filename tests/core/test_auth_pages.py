@@ -6,7 +6,8 @@ from axes.models import AccessAttempt
 from django.conf import settings
 from django.core import mail
 
-from portal.core.models import Role
+from portal.core.models import STAFF_ROLES, Role
+from tests.factories.mfa import authenticator_for, code_for
 from tests.factories.users import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -26,7 +27,14 @@ def login(client, username, password, **extra):
 @pytest.mark.parametrize("role", list(Role))
 def test_each_role_lands_on_its_own_dashboard(client, users_by_role, password, role):
     user = users_by_role[role]
-    response = login(client, user.username, password)
+    if role in STAFF_ROLES:
+        # Staff and admins sign in with their second factor (portal.core.mfa).
+        device = authenticator_for(user)
+        response = login(client, user.username, password)
+        assert response.url == "/account/two-factor/code/"
+        response = client.post(response.url, {"code": code_for(device)})
+    else:
+        response = login(client, user.username, password)
     assert response.status_code == 302
     assert response.url == "/dashboard/"
     page = client.get("/dashboard/")

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from portal.urls import handler404, handler500
+from portal.urls import handler400, handler404, handler500
 from portal.urls import urlpatterns as portal_urlpatterns
 
 
@@ -16,4 +16,4 @@ urlpatterns = [
     *portal_urlpatterns,
 ]
 
-__all__ = ["handler404", "handler500", "urlpatterns"]
+__all__ = ["handler400", "handler404", "handler500", "urlpatterns"]

@@ -11,6 +11,7 @@ from django.utils import timezone
 from playwright.sync_api import Page, expect
 
 from employers.models import EmployerMembership
+from portal.core.models import User
 from tests.factories.employers import FairFactory
 from tests.factories.fairs import ConfirmedBoothFactory
 
@@ -31,6 +32,10 @@ def sign_in(page: Page, base: str, username: str, password: str) -> None:
 
 
 def sign_out(page: Page) -> None:
+    # On a phone the sign-out button sits in the header's "Menu" disclosure.
+    menu = page.locator(".site-menu > summary")
+    if menu.is_visible():
+        menu.click()
     page.get_by_role("button", name="Sign out").click()
 
 
@@ -59,6 +64,8 @@ def fair_today():
     )
     employer = EmployerMembership.objects.get(user__username="employer").employer
     ConfirmedBoothFactory(fair=fair, employer=employer)
+    # The facilitator works this fair: the check-in list is for the staff working it.
+    fair.staff_working.add(User.objects.get(username="facilitator"))
     return fair
 
 

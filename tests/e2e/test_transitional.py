@@ -80,6 +80,10 @@ def test_crew_day_to_payroll_to_pay_stub(page: Page, live_server, demo_password,
     admin.reload()
     expect(admin.get_by_text(re.compile("Exported on"))).to_be_visible()
     assert_no_axe_violations(admin)
+    # The file again, by a plain link: the same rows, and the run stays exported once.
+    with admin.expect_download() as again_info:
+        admin.get_by_role("link", name="Download the exported CSV again").click()
+    assert Path(again_info.value.path()).read_text().splitlines() == rows
 
     # Pat sees the new stub, on a phone too.
     person = browser.new_context(viewport=PHONE).new_page()

@@ -45,6 +45,15 @@ def checkout_event(session_id: str, *, event_id="evt_1", kind="checkout.session.
     }
 
 
+def refund_event(*, event_id="evt_refund", charge_id="ch_test_1"):
+    return {
+        "id": event_id,
+        "object": "event",
+        "type": "charge.refunded",
+        "data": {"object": {"id": charge_id, "object": "charge", "payment_intent": "pi_test_1"}},
+    }
+
+
 @pytest.fixture
 def booth_in_checkout(fake_stripe, employer_user, employer):
     booth = booth_book(
@@ -215,14 +224,8 @@ def test_refund_calls_stripe_and_charge_refunded_event_cancels_booth(
     session_id = booth_in_checkout.payment.checkout_session_id
     fake_stripe.pay(session_id)
     post_event(client, checkout_event(session_id))
-    post_event(
-        client,
-        {
-            "id": "evt_refund",
-            "type": "charge.refunded",
-            "data": {"object": {"id": "ch_1", "payment_intent": "pi_test_1"}},
-        },
-    )
+    fake_stripe.refund("ch_test_1")  # refunded in Stripe's dashboard
+    post_event(client, refund_event())
     booth_in_checkout.refresh_from_db()
     assert booth_in_checkout.status == BoothStatus.CANCELLED
     assert Payment.objects.get().status == PaymentStatus.REFUNDED
@@ -266,3 +269,112 @@ def test_booth_page_pays_by_card_through_checkout(client, fake_stripe, employer_
     assert response["Location"].startswith("https://checkout.stripe.com/")
     (_method, _url, _headers, body) = fake_stripe.calls("post", "/v1/checkout/sessions")[0]
     assert "next%3D%2Femployer%2Fbooths%2F" in body
+
+
+# --- Hardening (issue 16): signatures from the future, events out of order ----------------
+
+
+@pytest.mark.parametrize("seconds_ahead", [3600, 301])
+def test_a_signature_dated_in_the_future_is_refused(
+    client, fake_stripe, booth_in_checkout, seconds_ahead
+):
+    """Stripe's library checks only that a signature is not too old; one dated an hour
+    ahead would be a replay that stays valid for an hour."""
+    session_id = booth_in_checkout.payment.checkout_session_id
+    fake_stripe.pay(session_id)
+    response = post_event(
+        client, checkout_event(session_id), timestamp=int(time.time()) + seconds_ahead
+    )
+    assert response.status_code == 400
+    assert not StripeEvent.objects.exists()
+    assert Payment.objects.get().status == PaymentStatus.PENDING
+
+
+def test_a_signature_a_little_ahead_is_clock_skew_and_accepted(
+    client, fake_stripe, booth_in_checkout
+):
+    session_id = booth_in_checkout.payment.checkout_session_id
+    fake_stripe.pay(session_id)
+    response = post_event(client, checkout_event(session_id), timestamp=int(time.time()) + 60)
+    assert response.status_code == 200
+    assert Payment.objects.get().status == PaymentStatus.PAID
+
+
+def test_a_refund_that_arrives_before_the_payment_leaves_the_booth_refunded(
+    client, fake_stripe, booth_in_checkout
+):
+    session_id = booth_in_checkout.payment.checkout_session_id
+    fake_stripe.pay(session_id)
+    fake_stripe.refund("ch_test_1")
+
+    assert post_event(client, refund_event()).status_code == 200
+    assert post_event(client, checkout_event(session_id)).status_code == 200
+
+    payment = Payment.objects.get()
+    assert payment.status == PaymentStatus.REFUNDED
+    assert not payment.needs_review
+    booth_in_checkout.refresh_from_db()
+    assert booth_in_checkout.status == BoothStatus.CANCELLED
+    assert StripeEvent.objects.get(event_id="evt_refund").outcome == "refunded"
+
+
+def test_a_late_completion_event_does_not_undo_a_refund(client, fake_stripe, booth_in_checkout):
+    session_id = booth_in_checkout.payment.checkout_session_id
+    fake_stripe.pay(session_id)
+    post_event(client, checkout_event(session_id))
+    fake_stripe.refund("ch_test_1")
+    post_event(client, refund_event())
+    # Stripe retries an older event after the refund (a new delivery of another type).
+    late = checkout_event(
+        session_id, event_id="evt_late", kind="checkout.session.async_payment_succeeded"
+    )
+    assert post_event(client, late).status_code == 200
+    assert Payment.objects.get().status == PaymentStatus.REFUNDED
+    booth_in_checkout.refresh_from_db()
+    assert booth_in_checkout.status == BoothStatus.CANCELLED
+
+
+def test_a_completion_event_after_a_refund_in_stripe_settles_as_refunded(
+    client, fake_stripe, booth_in_checkout
+):
+    """The refund's own event is lost or delayed: re-fetching the session still shows it."""
+    session_id = booth_in_checkout.payment.checkout_session_id
+    fake_stripe.pay(session_id)
+    fake_stripe.refund("ch_test_1")
+    post_event(client, checkout_event(session_id))
+    assert Payment.objects.get().status == PaymentStatus.REFUNDED
+
+
+def test_a_refund_event_stripe_does_not_confirm_changes_nothing(
+    client, fake_stripe, booth_in_checkout
+):
+    """A refund event whose charge Stripe shows not refunded (the refund failed, or the
+    event is older than a later state) leaves the booth paid."""
+    session_id = booth_in_checkout.payment.checkout_session_id
+    fake_stripe.pay(session_id)
+    post_event(client, checkout_event(session_id))
+    assert post_event(client, refund_event()).status_code == 200
+    assert Payment.objects.get().status == PaymentStatus.PAID
+    booth_in_checkout.refresh_from_db()
+    assert booth_in_checkout.status == BoothStatus.CONFIRMED
+
+
+def test_a_partial_refund_keeps_the_booth_and_asks_staff_to_look(
+    client, fake_stripe, booth_in_checkout
+):
+    session_id = booth_in_checkout.payment.checkout_session_id
+    fake_stripe.pay(session_id)
+    post_event(client, checkout_event(session_id))
+    fake_stripe.refund("ch_test_1", amount_cents=5000)
+    post_event(client, refund_event())
+    payment = Payment.objects.get()
+    assert payment.status == PaymentStatus.PAID
+    assert payment.needs_review
+    assert "part" in payment.review_reason
+
+
+def test_a_refund_of_a_charge_stripe_does_not_know_is_flagged(client, fake_stripe):
+    assert post_event(client, refund_event(charge_id="ch_unknown")).status_code == 200
+    event = StripeEvent.objects.get()
+    assert event.outcome == "unknown_payment"
+    assert event.needs_review

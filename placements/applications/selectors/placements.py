@@ -3,9 +3,22 @@ the employer's hires), scoped like applications (see `applications._scoped_by_ro
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from decimal import Decimal
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Exists, OuterRef, Prefetch, QuerySet
+from django.db.models import (
+    Case,
+    DecimalField,
+    Exists,
+    F,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce, Least, Round
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy
@@ -254,4 +267,50 @@ def hires_of_employer(*, user: User) -> QuerySet[Placement]:
 def recent_hires(*, user: User, days: int = 30) -> QuerySet[Placement]:
     return placements_visible_to(user=user).filter(
         start_date__gte=timezone.localdate() - timedelta(days=days)
+    )
+
+
+# --- Reports ----------------------------------------------------------------------------
+# Unscoped on purpose: the outcomes area aggregates these into program figures and decides
+# who may see them; no row leaves it.
+
+
+def placements_for_reports() -> QuerySet[Placement]:
+    """Every placement (subsidized or not, through the portal or from outside)."""
+    return Placement.objects.order_by()
+
+
+def placements_with_credit_estimate(placements: QuerySet[Placement]) -> QuerySet[Placement]:
+    """`placements` annotated in SQL with the tax credit `wotc_summary` would estimate
+    (`credit_estimate`: 0 when not eligible) and `credit_pending` (the hire started
+    after the credit's end date: "pending reauthorization"), by the same rules as
+    `rules.wotc_estimate`: first-year hours (or weekly hours x 52, at most a year's
+    hours) and wages (or wage x hours), 25 % or 40 % of the wages up to the cap."""
+    hours = Coalesce(
+        "wotc__first_year_hours",
+        Least(F("hours_per_week") * 52, Value(rules.HOURS_IN_A_YEAR)),
+        output_field=DecimalField(max_digits=12, decimal_places=2),
+    )
+    wages = Coalesce(
+        "wotc__first_year_wages",
+        F("hourly_wage") * hours,
+        output_field=DecimalField(max_digits=14, decimal_places=2),
+    )
+    counted = Least(wages, Value(rules.wotc_wage_cap()))
+    eligible = Q(wotc__record_eligible=True, wotc__ineligible_reason="")
+    return placements.annotate(
+        credit_hours=hours,
+        credit_wages=counted,
+    ).annotate(
+        credit_estimate=Case(
+            When(~eligible | Q(wotc__isnull=True), then=Value(Decimal("0"))),
+            When(credit_hours__lt=rules.wotc_minimum_hours(), then=Value(Decimal("0"))),
+            When(
+                credit_hours__lt=rules.wotc_full_rate_hours(),
+                then=Round(F("credit_wages") * Value(rules.wotc_partial_rate()), 2),
+            ),
+            default=Round(F("credit_wages") * Value(rules.wotc_full_rate()), 2),
+            output_field=DecimalField(max_digits=12, decimal_places=2),
+        ),
+        credit_pending=Q(start_date__gt=rules.wotc_end_date()),
     )

@@ -215,11 +215,21 @@ def _staff_or_error(actor: User, placement: Placement) -> None:
 
 @transaction.atomic
 def retention_check_record(
-    *, check: RetentionCheck, actor: User, outcome: str, verified_by: str = "", note: str = ""
+    *,
+    check: RetentionCheck,
+    actor: User,
+    outcome: str,
+    verified_by: str = "",
+    note: str = "",
+    hours_per_week: Decimal | None = None,
+    hourly_wage: Decimal | None = None,
 ) -> RetentionCheck:
     """Staff record a retention check, from its due day on: the outcome and how it was
-    verified (not needed for "unknown"). Raises InvalidInputError for a check not due
-    yet or a missing choice."""
+    verified (not needed for "unknown"), and for a person working, optionally the hours a
+    week (0 to RETENTION_MAX_HOURS_PER_WEEK) and the hourly wage (not negative) that the
+    quarterly earnings measures use. Raises InvalidInputError for a check not due yet, a
+    missing choice, hours or wage out of range, or earnings given for a person not
+    working (or not known to be)."""
     check = (
         RetentionCheck.objects.select_for_update(of=("self",))
         .select_related("placement__participant")
@@ -238,7 +248,12 @@ def retention_check_record(
         raise field_error(
             "verified_by", _("Say how you know: pay stub, the employer or the participant.")
         )
+    hours_per_week, hourly_wage = _check_earnings(
+        outcome=outcome, hours_per_week=hours_per_week, hourly_wage=hourly_wage
+    )
     check.outcome = outcome
+    check.hours_per_week = hours_per_week
+    check.hourly_wage = hourly_wage
     check.verified_by = verified_by if outcome != RetentionOutcome.UNKNOWN else (verified_by or "")
     check.note = (note or "").strip()[:500]
     check.recorded_at = timezone.now()
@@ -248,9 +263,48 @@ def retention_check_record(
         actor=actor,
         action="retention_check.recorded",
         target=check.placement,
-        details={"days": check.days, "outcome": outcome, "verified_by": verified_by},
+        details={
+            "days": check.days,
+            "outcome": outcome,
+            "verified_by": verified_by,
+            "earnings_recorded": hours_per_week is not None or hourly_wage is not None,
+        },
     )
     return check
+
+
+def _check_earnings(
+    *, outcome: str, hours_per_week, hourly_wage
+) -> tuple[Decimal | None, Decimal | None]:
+    """The hours and wage of a retention check, cleaned: both optional, only for a person
+    working, hours from 0 to RETENTION_MAX_HOURS_PER_WEEK, the wage from 0 to MAX_WAGE."""
+    hours_per_week = None if hours_per_week in (None, "") else hours_per_week
+    hourly_wage = None if hourly_wage in (None, "") else hourly_wage
+    working = outcome in (RetentionOutcome.SAME_EMPLOYER, RetentionOutcome.OTHER_EMPLOYER)
+    if not working and (hours_per_week is not None or hourly_wage is not None):
+        field = "hours_per_week" if hours_per_week is not None else "hourly_wage"
+        raise field_error(
+            field, _("Leave the hours and the wage empty for a person who is not working.")
+        )
+    hours = wage = None
+    if hours_per_week is not None:
+        most = rules.RETENTION_MAX_HOURS_PER_WEEK
+        hours = decimal_input(
+            hours_per_week,
+            "hours_per_week",
+            _("Enter the hours a week, from 0 to %(most)s.") % {"most": most},
+            upper=Decimal(most),
+        ).quantize(Decimal("0.01"))
+    if hourly_wage is not None:
+        wage = to_money(
+            decimal_input(
+                hourly_wage,
+                "hourly_wage",
+                _("Enter the hourly wage in dollars, like 16.50."),
+                upper=MAX_WAGE,
+            )
+        )
+    return hours, wage
 
 
 @transaction.atomic

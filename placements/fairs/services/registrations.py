@@ -19,7 +19,6 @@ from placements.fairs.exceptions import (
     AlreadyRegisteredError,
     CheckInClosedError,
     FairFullError,
-    NotPreReleaseError,
     RegistrationClosedError,
 )
 from placements.fairs.models import (
@@ -28,7 +27,7 @@ from placements.fairs.models import (
     FairRegistration,
     RegistrationStatus,
 )
-from placements.fairs.permissions import can_act_for, can_attend, can_check_in
+from placements.fairs.permissions import attend_refusal, can_act_for, can_check_in
 from placements.fairs.selectors import FAIR_CONSENT
 from placements.fairs.services._common import (
     booking_cancel_locked,
@@ -77,17 +76,19 @@ def fair_register(
     their caseload, an admin for anyone. With `share_profile` the person opts in to
     share their profile with the fair's employers (recorded as the "share my profile
     with employers at hiring fairs I attend" consent). A `walk_in` (staff only, on the
-    day) is registered and checked in at once, after the RSVP deadline too.
+    day, by the staff working the fair or an admin) is registered and checked in at
+    once, after the RSVP deadline too.
 
     The fair's row is locked first, so the participant capacity holds under
     concurrency. Raises NotFoundError (someone the actor may not act for),
     RegistrationClosedError (not published, past the deadline), NotPreReleaseError (a
-    facility fair for someone already released), AlreadyRegisteredError, FairFullError,
+    facility fair for someone already released), NotReleasedByFairError (a community
+    fair that ends before the person's release date), AlreadyRegisteredError, FairFullError,
     CheckInClosedError (a walk-in on another day)."""
     if not can_act_for(actor, participant):
         raise NotFoundError()
-    if walk_in and not can_check_in(actor):
-        raise PermissionDeniedError(_("Only staff register walk-ins."))
+    if walk_in and not can_check_in(actor, fair):
+        raise PermissionDeniedError(_("Only the staff working this fair register walk-ins."))
     fair = HiringFair.objects.select_for_update().get(pk=fair.pk)
     if fair.status != FairStatus.PUBLISHED:
         raise RegistrationClosedError(
@@ -102,8 +103,9 @@ def fair_register(
             _("RSVPs for this fair closed on %(date)s.")
             % {"date": when_text(fair.registration_deadline)}
         )
-    if not can_attend(participant, fair):
-        raise NotPreReleaseError()
+    refusal = attend_refusal(participant, fair)
+    if refusal is not None:
+        raise refusal
     active = FairRegistration.objects.filter(fair=fair, status__in=REGISTRATION_ACTIVE)
     if active.filter(participant=participant).exists():
         raise AlreadyRegisteredError(
@@ -184,11 +186,12 @@ def fair_registration_cancel(*, registration: FairRegistration, actor: User) -> 
 
 @transaction.atomic
 def fair_registration_check_in(*, registration: FairRegistration, actor: User) -> FairRegistration:
-    """Staff check a registered person in at the door, on the day of the fair.
-    Raises PermissionDeniedError (not staff), CheckInClosedError (another day, the fair
-    not published), InvalidTransition (cancelled RSVP, already checked in)."""
-    if not can_check_in(actor):
-        raise PermissionDeniedError(_("Only staff check people in."))
+    """The staff working the fair (or an admin) check a registered person in at the
+    door, on the day of the fair. Raises PermissionDeniedError (anyone else),
+    CheckInClosedError (another day, the fair not published), InvalidTransition
+    (cancelled RSVP, already checked in)."""
+    if not can_check_in(actor, registration.fair):
+        raise PermissionDeniedError(_("Only the staff working this fair check people in."))
     registration = locked_registration(registration)
     if registration.fair.status != FairStatus.PUBLISHED:
         raise CheckInClosedError(_("This fair is not open for check-in."))

@@ -16,6 +16,7 @@ from placements.transitional.services.payroll import (
     payroll_run_approve,
     payroll_run_create,
     payroll_run_export,
+    payroll_run_export_download,
     payroll_run_recalculate,
     payroll_run_review,
 )
@@ -48,6 +49,7 @@ __all__ = [
     "payroll_run_approve",
     "payroll_run_create",
     "payroll_run_export",
+    "payroll_run_export_download",
     "payroll_run_recalculate",
     "payroll_run_review",
     "rating_record",

@@ -366,6 +366,24 @@ def payroll_run_export(*, actor: User, run: PayrollRun) -> str:
 
 
 @transaction.atomic
+def payroll_run_export_download(*, actor: User, run: PayrollRun) -> str:
+    """The CSV of a run already exported, again (the browser lost the file, the processor
+    asks for a copy). It changes nothing about the run, so it may be a GET: the export
+    itself (`payroll_run_export`) is the only thing that marks a run exported. The locked
+    run's stubs never change, so the file is the one first exported. The download is
+    audited, as payroll data leaving the portal. Raises PayrollConflictError
+    (`run_not_exported`) before the export: there is no file yet."""
+    require(can_run_payroll(actor))
+    if run.status != PayrollRunStatus.EXPORTED:
+        raise PayrollConflictError(
+            _("This payroll run has not been exported yet, so there is no file to download."),
+            code="run_not_exported",
+        )
+    audit_record(actor=actor, action="transitional.payroll_run_downloaded", target=run)
+    return payroll_csv(run)
+
+
+@transaction.atomic
 def pay_adjustment_create(
     *,
     actor: User,

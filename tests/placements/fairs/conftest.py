@@ -45,3 +45,11 @@ def booth(fair, employer):
 
 def give_consent(participant, given=True):
     return ConsentFactory(participant=participant, kind=FAIR_CONSENT, given=given)
+
+
+@pytest.fixture
+def working_staff(fair):
+    """A staff member with no caseload at `fair`, assigned to work it."""
+    user = UserFactory(role=Role.STAFF, username="wendy", first_name="Wendy")
+    fair.staff_working.add(user)
+    return user

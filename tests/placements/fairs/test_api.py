@@ -25,6 +25,7 @@ ROLES = [
     "caseload_staff",
     "other_staff",
     "admin",
+    "working_staff",
 ]
 
 
@@ -37,6 +38,7 @@ def actors(
     staff_user,
     other_staff,
     admin_user,
+    working_staff,
     booth,
 ):
     return {
@@ -48,6 +50,7 @@ def actors(
         "caseload_staff": staff_user,
         "other_staff": other_staff,
         "admin": admin_user,
+        "working_staff": working_staff,
     }
 
 
@@ -111,6 +114,19 @@ def test_full_fair_is_a_409_with_a_clear_message(api_client, participant, person
     assert "full" in response.json()["detail"]
 
 
+def test_community_fair_before_the_release_is_a_409_with_the_reason(
+    api_client, participant, person
+):
+    fair = FairFactory()  # a community fair in 20 days
+    person.release_date = timezone.localdate() + dt.timedelta(days=60)
+    person.save(update_fields=["release_date"])
+    response = as_(api_client, participant).post(f"/api/v1/fairs/{fair.pk}/registrations/", {})
+    assert response.status_code == 409
+    assert response.json()["code"] == "not_released_by_fair"
+    assert "is not released until" in response.json()["detail"]
+    assert not FairRegistration.objects.filter(participant=person).exists()
+
+
 def test_draft_fair_is_a_404_for_participants(api_client, participant, person):
     fair = FairFactory(status="draft")
     response = as_(api_client, participant).post(f"/api/v1/fairs/{fair.pk}/registrations/", {})
@@ -125,9 +141,10 @@ def test_draft_fair_is_a_404_for_participants(api_client, participant, person):
         ("other_participant", 200, 0),
         ("booth_employer", 200, 0),
         ("other_employer", 200, 0),
-        ("caseload_staff", 200, 2),
-        ("other_staff", 200, 2),
+        ("caseload_staff", 200, 1),
+        ("other_staff", 200, 0),
         ("admin", 200, 2),
+        ("working_staff", 200, 2),
     ],
 )
 def test_list_registrations_matrix(
@@ -333,18 +350,21 @@ def test_withdraw_slot_matrix(api_client, actors, fair, employer, role, expected
     ("role", "cancel", "check_in"),
     [
         ("anonymous", 401, 401),
+        # Those who see the RSVP but do not work the fair are refused; others: 404.
         ("self", 200, 403),
-        ("other_participant", 404, 403),
-        ("booth_employer", 404, 403),
-        ("other_employer", 404, 403),
-        ("caseload_staff", 200, 200),
-        ("other_staff", 404, 200),
+        ("other_participant", 404, 404),
+        ("booth_employer", 404, 404),
+        ("other_employer", 404, 404),
+        ("caseload_staff", 200, 403),
+        ("other_staff", 404, 404),
         ("admin", 200, 200),
+        ("working_staff", 404, 200),
     ],
 )
 def test_cancel_and_check_in_matrix(api_client, actors, person, role, cancel, check_in):
     start = timezone.now() - dt.timedelta(hours=1)
     today = FairFactory(starts_at=start, ends_at=start + dt.timedelta(hours=4))
+    today.staff_working.add(actors["working_staff"])
     upcoming = RegistrationFactory(participant=person)
     at_door = RegistrationFactory(fair=today, participant=person)
     as_(api_client, actors[role])

@@ -15,6 +15,7 @@ from placements.fairs.permissions import (
     can_cancel_booking,
     can_check_in,
     can_manage_slot,
+    can_rsvp,
     employer_sees_booked_person,
     is_pre_release,
 )
@@ -38,9 +39,16 @@ def test_who_acts_for_a_participant(
     assert not can_act_for_everyone(staff_user)
 
 
-def test_only_staff_check_in(staff_user, admin_user, participant, employer_user):
-    assert can_check_in(staff_user) and can_check_in(admin_user)
-    assert not can_check_in(participant) and not can_check_in(employer_user)
+def test_only_admins_and_the_staff_working_the_fair_check_in(
+    fair, staff_user, other_staff, admin_user, participant, employer_user
+):
+    fair.staff_working.add(other_staff)
+    fair = type(fair).objects.get(pk=fair.pk)
+    assert can_check_in(other_staff, fair) and can_check_in(admin_user, fair)
+    assert not can_check_in(staff_user, fair)
+    assert not can_check_in(participant, fair) and not can_check_in(employer_user, fair)
+    # Working one fair opens the door of that fair only.
+    assert not can_check_in(other_staff, FairFactory())
 
 
 def test_a_facility_fair_is_for_people_not_released_yet():
@@ -52,6 +60,19 @@ def test_a_facility_fair_is_for_people_not_released_yet():
     assert can_attend(inside, facility)
     assert not can_attend(released, facility) and not can_attend(unknown, facility)
     assert can_attend(released, FairFactory(kind=FairKind.COMMUNITY))
+
+
+def test_a_community_fair_is_for_people_out_by_its_last_day(participant):
+    community = FairFactory(kind=FairKind.COMMUNITY)  # in 20 days
+    inside = ParticipantFactory(
+        user=participant, release_date=timezone.localdate() + dt.timedelta(days=30)
+    )
+    assert not can_attend(inside, community)
+    assert can_attend(inside, FairFactory(kind=FairKind.VIRTUAL))
+    assert can_attend(inside, FairFactory(kind=FairKind.FACILITY))
+    # The predicate the fair page's RSVP button asks.
+    assert can_rsvp(participant, community) is True  # without the record: status only
+    assert not can_rsvp(participant, community, inside)
 
 
 def test_slots_and_bookings_belong_to_their_employer(
@@ -82,6 +103,7 @@ def test_the_door_list_links_only_the_rsvps_the_staff_member_acts_for(
 ):
     mine = RegistrationFactory(fair=fair, participant=person)
     theirs = RegistrationFactory(fair=fair, participant=other_person)
+    fair.staff_working.add(staff_user)
     url = reverse("placements:fair-check-in", args=[fair.pk])
 
     def link(registration):
@@ -90,7 +112,8 @@ def test_the_door_list_links_only_the_rsvps_the_staff_member_acts_for(
     client.force_login(staff_user)
     page = client.get(url).content.decode()
     assert link(mine) in page
-    assert link(theirs) not in page
+    # Working the fair, they see the name for check-in, never a way to the record.
+    assert other_person.display_name in page and link(theirs) not in page
     assert "For someone on your caseload who did not RSVP." in page
     client.force_login(admin_user)
     page = client.get(url).content.decode()

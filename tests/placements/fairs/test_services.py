@@ -15,6 +15,7 @@ from placements.fairs.exceptions import (
     InterviewOverlapError,
     NoConfirmedBoothError,
     NotPreReleaseError,
+    NotReleasedByFairError,
     NotSharingError,
     RegistrationClosedError,
     SlotClosedError,
@@ -158,10 +159,50 @@ def test_facility_fair_is_for_pre_release_participants_only(participant, staff_u
     assert fair_register(fair=fair, participant=inside, actor=staff_user, share_profile=False)
 
 
+def test_someone_still_inside_cannot_rsvp_for_a_community_fair_before_their_release(
+    staff_user,
+):
+    fair = FairFactory(kind=FairKind.COMMUNITY)  # in 20 days
+    fair_day = timezone.localdate(fair.ends_at)
+    inside = ParticipantFactory(
+        facilitator=staff_user,
+        first_name="Rico",
+        preferred_name="",
+        release_date=fair_day + dt.timedelta(days=30),
+    )
+    with pytest.raises(NotReleasedByFairError) as error:
+        fair_register(fair=fair, participant=inside, actor=staff_user, share_profile=True)
+    assert error.value.code == "not_released_by_fair"
+    assert "is not released until" in error.value.message
+    assert "Virtual fairs and fairs inside the facility are open to them" in error.value.message
+    assert not FairRegistration.objects.exists()
+    assert not AuditEvent.objects.filter(action="fair_registration.created").exists()
+    assert not Consent.objects.filter(participant=inside).exists()
+
+
+@pytest.mark.parametrize(
+    ("kind", "release_in_days"),
+    [
+        (FairKind.VIRTUAL, 30),  # a video fair reaches them inside
+        (FairKind.FACILITY, 30),  # a fair inside the facility
+        (FairKind.COMMUNITY, 0),  # released on the fair's day
+        (FairKind.COMMUNITY, -5),  # out before the fair
+    ],
+)
+def test_fairs_that_stay_open_to_someone_not_released_yet(staff_user, kind, release_in_days):
+    fair = FairFactory(kind=kind)
+    fair_day = timezone.localdate(fair.ends_at)
+    inside = ParticipantFactory(
+        facilitator=staff_user, release_date=fair_day + dt.timedelta(days=release_in_days)
+    )
+    assert fair_register(fair=fair, participant=inside, actor=staff_user, share_profile=False)
+
+
 def test_walk_in_is_registered_and_checked_in_on_the_day_even_after_the_deadline(
     person, staff_user
 ):
     fair = today_fair()
+    fair.staff_working.add(staff_user)
     registration = fair_register(
         fair=fair, participant=person, actor=staff_user, share_profile=False, walk_in=True
     )
@@ -172,18 +213,21 @@ def test_walk_in_is_registered_and_checked_in_on_the_day_even_after_the_deadline
 def test_walk_in_before_the_day_or_by_a_participant_is_refused(
     fair, person, participant, staff_user
 ):
+    fair.staff_working.add(staff_user)
     with pytest.raises(CheckInClosedError, match="day of the fair"):
         fair_register(
             fair=fair, participant=person, actor=staff_user, share_profile=False, walk_in=True
         )
-    with pytest.raises(PermissionDeniedError):
-        fair_register(
-            fair=today_fair(),
-            participant=person,
-            actor=participant,
-            share_profile=False,
-            walk_in=True,
-        )
+    for actor in (participant, staff_user):
+        # staff_user works `fair`, not this one: their caseload's walk-in is refused too.
+        with pytest.raises(PermissionDeniedError):
+            fair_register(
+                fair=today_fair(),
+                participant=person,
+                actor=actor,
+                share_profile=False,
+                walk_in=True,
+            )
     assert not FairRegistration.objects.exists()
 
 
@@ -237,7 +281,13 @@ def test_cancel_rules(fair, person, participant, other_staff):
 
 def test_check_in_on_the_day(person, staff_user, other_staff):
     registration = RegistrationFactory(fair=today_fair(), participant=person)
-    # Any staff member checks people in at the door, whoever's caseload they are on.
+    # The person's own staff member does not work this fair: refused, nothing changes.
+    with pytest.raises(PermissionDeniedError, match="staff working this fair"):
+        fair_registration_check_in(registration=registration, actor=staff_user)
+    registration.refresh_from_db()
+    assert registration.status == RegistrationStatus.REGISTERED
+    # Whoever works the fair checks people in, whoever's caseload they are on.
+    registration.fair.staff_working.add(other_staff, staff_user)
     fair_registration_check_in(registration=registration, actor=other_staff)
     registration.refresh_from_db()
     assert registration.status == RegistrationStatus.CHECKED_IN
@@ -249,12 +299,14 @@ def test_check_in_on_the_day(person, staff_user, other_staff):
 def test_check_in_refused_before_the_day_for_cancelled_rsvps_and_for_non_staff(
     fair, person, participant, staff_user
 ):
+    fair.staff_working.add(staff_user)
     early = RegistrationFactory(fair=fair, participant=person)
     with pytest.raises(CheckInClosedError):
         fair_registration_check_in(registration=early, actor=staff_user)
     cancelled = RegistrationFactory(
         fair=today_fair(), participant=person, status=RegistrationStatus.CANCELLED
     )
+    cancelled.fair.staff_working.add(staff_user)
     with pytest.raises(InvalidTransition, match="walk-in"):
         fair_registration_check_in(registration=cancelled, actor=staff_user)
     with pytest.raises(PermissionDeniedError):

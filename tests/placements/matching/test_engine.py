@@ -100,11 +100,47 @@ def test_a_10_pm_curfew_never_sees_a_night_shift():
     assert result.excluded["curfew"] == 2
 
 
-def test_a_shift_ending_exactly_at_the_curfew_fits():
+def test_a_shift_ending_exactly_at_the_curfew_leaves_no_time_to_get_home():
+    # The case: a 10 p.m. end was shown as "before your 10 p.m. curfew".
     ends_at_ten = job(shift_start=time(14), shift_end=time(22), shift_period="evening")
-    assert shown_ids(person(curfew_start=time(22), curfew_end=time(6)), [ends_at_ten]) == [
-        ends_at_ten.id
-    ]
+    result = ranked(person(curfew_start=time(22), curfew_end=time(6)), [ends_at_ten])
+    assert result.matches == []
+    assert result.excluded["curfew"] == 1
+
+
+def test_a_shift_ending_an_hour_before_the_curfew_fits_and_says_so():
+    ends_at_nine = job(shift_start=time(13), shift_end=time(21), shift_period="evening")
+    result = ranked(person(curfew_start=time(22), curfew_end=time(6)), [ends_at_nine])
+    assert [m.job_id for m in result.matches] == [ends_at_nine.id]
+    with translation.override("en"):
+        assert (
+            "Evening shift ends at 9 p.m., an hour before your 10 p.m. curfew, leaving time to "
+            "get home" in texts_of(result.matches[0].reasons)
+        )
+    with translation.override("es"):
+        spanish = " ".join(texts_of(result.matches[0].reasons))
+        assert "una hora antes de su toque de queda" in spanish
+
+
+def test_a_shift_ending_inside_the_travel_time_is_left_out():
+    ends_at_half_past_nine = job(shift_start=time(13), shift_end=time(21, 30))
+    curfew = person(curfew_start=time(22), curfew_end=time(6))
+    assert shown_ids(curfew, [ends_at_half_past_nine]) == []
+    # A shorter buffer (the setting, through Limits) lets it through.
+    short = Limits(curfew_travel_minutes=30)
+    assert shown_ids(curfew, [ends_at_half_past_nine], limits=short) == [ends_at_half_past_nine.id]
+    assert shown_ids(curfew, [ends_at_half_past_nine], limits=Limits(curfew_travel_minutes=0))
+
+
+def test_the_buffer_is_only_before_the_curfew_and_wraps_midnight():
+    # A curfew starting at 00:30 with an hour to get home: a shift ending at 23:45 the
+    # evening before is too late; one ending at 23:30 fits.
+    curfew = person(curfew_start=time(0, 30), curfew_end=time(6))
+    too_late = job(shift_start=time(16), shift_end=time(23, 45))
+    in_time = job(shift_start=time(15), shift_end=time(23, 30))
+    assert shown_ids(curfew, [too_late, in_time]) == [in_time.id]
+    # A shift starting when the curfew ends is untouched by the buffer.
+    assert shown_ids(curfew, [job(shift_start=time(6), shift_end=time(14))])
 
 
 def test_curfew_checks_every_shift_day_across_midnight():
@@ -132,16 +168,16 @@ def test_jobs_with_no_shift_times_are_kept_with_a_caution_for_a_curfew():
     result = ranked(person(curfew_start=time(22), curfew_end=time(6)), [unknown])
     assert [m.job_id for m in result.matches] == [unknown.id]
     with translation.override("en"):
-        assert "Hours not listed: check them against your curfew" in texts_of(
-            result.matches[0].cautions
-        )
+        cautions = " ".join(texts_of(result.matches[0].cautions))
+        assert "Hours not listed: check that the shift ends in time to get home" in cautions
 
 
 def test_curfew_at_odd_minutes_is_never_missed():
     # Ten minutes of overlap inside one quarter hour: 21:50-22:10 against 22:05.
     short_overlap = job(shift_start=time(21, 50), shift_end=time(22, 10), shift_period="night")
     assert shown_ids(person(curfew_start=time(22, 5), curfew_end=time(5)), [short_overlap]) == []
-    touching = job(shift_start=time(5, 0), shift_end=time(21, 50), shift_period="day")
+    # Ending exactly the travel time (an hour) before 22:05 fits.
+    touching = job(shift_start=time(5, 0), shift_end=time(21, 5), shift_period="day")
     assert shown_ids(person(curfew_start=time(22, 5), curfew_end=time(5)), [touching]) == [
         touching.id
     ]
@@ -150,7 +186,10 @@ def test_curfew_at_odd_minutes_is_never_missed():
 def test_exact_curfew_reference_agrees_with_simple_cases():
     curfew = person(curfew_start=time(22), curfew_end=time(6))
     assert curfew_conflict_exact(job(shift_start=time(21), shift_end=time(23)), curfew)
-    assert not curfew_conflict_exact(job(shift_start=time(6), shift_end=time(22)), curfew)
+    assert not curfew_conflict_exact(job(shift_start=time(6), shift_end=time(21)), curfew)
+    # Ending exactly at the curfew leaves no travel time; without a buffer it would fit.
+    assert curfew_conflict_exact(job(shift_start=time(6), shift_end=time(22)), curfew)
+    assert not curfew_conflict_exact(job(shift_start=time(6), shift_end=time(22)), curfew, 0)
 
 
 # --- 4. Travel limits --------------------------------------------------------------------

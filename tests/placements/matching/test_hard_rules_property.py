@@ -4,7 +4,7 @@ apart from the engine, minute by minute over the week and date by date, so a sho
 in the engine (clock arithmetic, numpy columns) cannot hide a bug."""
 
 import calendar
-from datetime import date, time, timedelta
+from datetime import date, datetime, time, timedelta
 
 import numpy as np
 from hypothesis import HealthCheck, example, given, settings
@@ -133,6 +133,11 @@ def broken_rules(posting, someone) -> set[str]:
             days = [WEEK.index(day) for day in posting.shift_days] or range(7)
             shift = _week_minutes(days, posting.shift_start, posting.shift_end)
             curfew = _week_minutes(range(7), someone.curfew_start, someone.curfew_end)
+            # The travel time before the curfew: the shift must end before it starts.
+            on_the_way = datetime.combine(TODAY, someone.curfew_start) - timedelta(
+                minutes=LIMITS.curfew_travel_minutes
+            )
+            curfew |= _week_minutes(range(7), on_the_way.time(), someone.curfew_start)
             if (shift & curfew).any():
                 broken.add("curfew")
     outside_county = (posting.state, posting.county) != (someone.state, someone.county)
@@ -161,10 +166,13 @@ def broken_rules(posting, someone) -> set[str]:
 
 
 # Edges that random draws reach only rarely: a shift that ends exactly when the curfew
-# starts, one that starts exactly when it ends, and one crossing midnight into it.
+# starts, one that ends exactly the travel time before it, one that ends a minute inside
+# the travel time, one that starts exactly when it ends, and one crossing midnight into it.
 EDGE_CURFEW = person(curfew_start=time(22), curfew_end=time(6))
 EDGE_SHIFTS = [
     job(shift_start=time(14), shift_end=time(22)),
+    job(shift_start=time(13), shift_end=time(21)),
+    job(shift_start=time(13), shift_end=time(21, 1)),
     job(shift_start=time(6), shift_end=time(14)),
     job(shift_start=time(23, 59), shift_end=time(0, 1), shift_days=("sun",)),
 ]

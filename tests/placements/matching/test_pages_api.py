@@ -5,6 +5,7 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
+from django.test import override_settings
 from django.utils import timezone
 
 from placements.matching import services
@@ -123,8 +124,39 @@ def test_staff_see_excluded_counts_by_rule(api_client, client, staff_user, perso
     client.force_login(staff_user)
     page = client.get(f"/participants/{person.pk}/matches/").content.decode()
     assert "Shift hours fall in the curfew" in page
-    assert "Day shift ends at 3 p.m., before your 10 p.m. curfew" in page
+    assert (
+        "Day shift ends at 3 p.m., 7 hours before your 10 p.m. curfew, leaving time to get home"
+        in page
+    )
     assert "Night stocker" not in page
+
+
+def test_a_shift_ending_at_the_curfew_is_not_a_fit_and_the_buffer_is_a_setting(
+    api_client, staff_user, person
+):
+    SupervisionTermsFactory(participant=person, curfew_start=dt.time(22), curfew_end=dt.time(6))
+    ends_at_ten = JobFactory(title="Late stocker", shift_start=dt.time(14), shift_end=dt.time(22))
+    assert ends_at_ten.shift_end == dt.time(22)  # the case: never a fit
+    ends_at_nine = JobFactory(title="Stocker", shift_start=dt.time(13), shift_end=dt.time(21))
+    ends_at_half_past_nine = JobFactory(
+        title="Loader", shift_start=dt.time(13, 30), shift_end=dt.time(21, 30)
+    )
+    api_client.force_authenticate(staff_user)
+
+    def shown():
+        services.matches_recompute_for(participant=person)
+        body = api_client.get(f"/api/v1/participants/{person.pk}/matches/").json()
+        return {row["job"]["title"]: row["reasons"] for row in body["results"]}, body
+
+    titles, body = shown()
+    assert set(titles) == {ends_at_nine.title}
+    assert body["excluded_by_rule"]["curfew"] == 2
+    assert any("an hour before your 10 p.m. curfew" in text for text in titles["Stocker"])
+
+    with override_settings(PORTAL_CURFEW_TRAVEL_BUFFER_MINUTES=30):
+        titles, _body = shown()
+    assert set(titles) == {ends_at_nine.title, ends_at_half_past_nine.title}
+    assert any("30 minutes before your 10 p.m. curfew" in text for text in titles["Loader"])
 
 
 def test_participant_page_shows_jobs_for_you_with_reasons_and_job_links(
@@ -258,3 +290,47 @@ def test_dashboard_panels(client, participant, staff_user, person, forklift_job)
     client.force_login(employer)
     page = client.get("/dashboard/").content.decode()
     assert "matches" not in page.lower()
+
+
+@pytest.mark.parametrize(
+    ("shift_end", "english", "spanish"),
+    [
+        (
+            dt.time(22),
+            "ends at 10 p.m., just when your 10 p.m. curfew starts: no time to get home",
+            "justo cuando empieza su toque de queda",
+        ),
+        (
+            dt.time(21, 30),
+            "only 30 minutes before your 10 p.m. curfew: not enough time to get home",
+            "no alcanza el tiempo para llegar a casa",
+        ),
+        (
+            dt.time(21),
+            "ends at 9 p.m., an hour before your 10 p.m. curfew, leaving time to get home",
+            "una hora antes de su toque de queda",
+        ),
+        (
+            dt.time(23),
+            "some of its hours fall in your 10 p.m. curfew",
+            "parte de su horario cae dentro de su toque de queda",
+        ),
+    ],
+)
+def test_job_page_tells_a_person_with_a_curfew_whether_they_get_home_in_time(
+    client, participant, person, shift_end, english, spanish
+):
+    SupervisionTermsFactory(participant=person, curfew_start=dt.time(22), curfew_end=dt.time(6))
+    posting = JobFactory(title="Stocker", shift_start=dt.time(13), shift_end=shift_end)
+    client.force_login(participant)
+    page = client.get(f"/jobs/{posting.pk}/").content.decode()
+    assert english in page
+    page = client.get(f"/jobs/{posting.pk}/", HTTP_ACCEPT_LANGUAGE="es").content.decode()
+    assert spanish in page
+
+
+def test_job_page_says_nothing_of_a_curfew_to_others(client, staff_user, person):
+    SupervisionTermsFactory(participant=person, curfew_start=dt.time(22), curfew_end=dt.time(6))
+    posting = JobFactory(title="Stocker", shift_start=dt.time(14), shift_end=dt.time(22))
+    client.force_login(staff_user)
+    assert "curfew" not in client.get(f"/jobs/{posting.pk}/").content.decode()

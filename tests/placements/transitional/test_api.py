@@ -153,6 +153,7 @@ def test_only_program_admins_touch_payroll_runs(world, who):
     assert client.get(f"{BASE}payroll-runs/{run.pk}/").status_code == 404
     assert client.post(f"{BASE}payroll-runs/{run.pk}/approve/").status_code == 404
     assert client.get(f"{BASE}payroll-runs/{run.pk}/export.csv").status_code == 404
+    assert client.post(f"{BASE}payroll-runs/{run.pk}/export.csv").status_code == 404
     run.refresh_from_db()
     assert run.status == PayrollRunStatus.APPROVED
 
@@ -366,13 +367,13 @@ def test_payroll_from_period_to_csv(admin_user):
     assert client.post(f"{BASE}payroll-runs/{run_id}/review/").status_code == 200
     assert client.post(f"{BASE}payroll-runs/{run_id}/approve/").json()["status"] == "approved"
     assert client.post(f"{BASE}payroll-runs/{run_id}/approve/").status_code == 409
-    export = client.get(f"{BASE}payroll-runs/{run_id}/export.csv")
+    export = client.post(f"{BASE}payroll-runs/{run_id}/export.csv")
     assert export.status_code == 200
     assert export["Content-Type"].startswith("text/csv")
     lines = export.content.decode().splitlines()
     assert lines[0].startswith("run_id,pay_date,period_start")
     assert lines[1].endswith("372.00,372.00")
-    second = client.get(f"{BASE}payroll-runs/{run_id}/export.csv")
+    second = client.post(f"{BASE}payroll-runs/{run_id}/export.csv")
     assert second.status_code == 409
     assert "already exported" in second.json()["detail"]
     adjustment = client.post(

@@ -190,14 +190,19 @@ def test_an_overnight_shift_that_says_so_is_counted(supervisor, assignment):
             "break_minutes",
             "invalid",
         ),
-        ({"hours": "8", "work_date": days_ago(-1)}, "work_date", "future_day"),
-        ({"hours": "8", "work_date": days_ago(45)}, "work_date", "outside_assignment"),
+        ({"hours": "8", "days_ago": -1}, "work_date", "future_day"),
+        ({"hours": "8", "days_ago": 45}, "work_date", "outside_assignment"),
         ({}, "hours", "invalid"),
     ],
 )
 def test_bad_time_entries_are_refused_and_nothing_is_saved(
     supervisor, assignment, values, field, code
 ):
+    # Dates are worked out when the test runs, not when it is collected: a run that crosses
+    # midnight would otherwise record "tomorrow" as today.
+    values = dict(values)
+    if "days_ago" in values:
+        values["work_date"] = days_ago(values.pop("days_ago"))
     with pytest.raises(ApplicationError) as error:
         record(supervisor, assignment, **values)
     assert error.value.code == code

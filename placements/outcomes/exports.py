@@ -1,0 +1,171 @@
+"""The report as rows for the pages, the CSV per section and the funder PDF: the same
+values written the same way (`report.display`) everywhere."""
+
+import csv
+import io
+
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from placements.outcomes import report, selectors
+from placements.outcomes.periods import Period
+from placements.outcomes.report import OutcomesReport, count_display, display, rows_of
+from placements.outcomes.selectors import Rate, Scope
+from portal.core.pdf import PortalPDF
+
+
+def section_titles() -> dict[str, str]:
+    return {
+        "reentry": _("Missouri Reentry 2030 targets"),
+        "recidivism": _("Returns to custody"),
+        "people_served": _("People served"),
+        "placements": _("Placements"),
+        "release_to_first_job": _("Days from release to first job"),
+        "retention": _("Retention after a job starts"),
+        "wioa": _("Employment after leaving the program"),
+        "cost_savings": _("Cost savings to the state"),
+        "transitional_jobs": _("Transitional jobs"),
+        "employers": _("Employers"),
+    }
+
+
+def _row(measure, *, public: bool) -> dict:
+    value = measure.value
+    return {
+        "label": measure.label,
+        "value": display(value, measure.kind, public=public),
+        "count": count_display(value.count, public=public) if isinstance(value, Rate) else "",
+        "of": count_display(value.of, public=public) if isinstance(value, Rate) else "",
+    }
+
+
+def page_sections(outcomes: OutcomesReport, *, public: bool = False) -> list[dict]:
+    titles = section_titles()
+    return [
+        {
+            "key": key,
+            "title": titles[key],
+            "figures": [
+                {
+                    "figure": figure,
+                    "value": ""
+                    if isinstance(figure.value, dict)
+                    else display(figure.value, figure.value_kind, public=public),
+                    "of": count_display(figure.of, public=public),
+                    "target": report.target_display(figure),
+                    "rows": [_row(measure, public=public) for measure in rows_of(figure)],
+                }
+                for figure in outcomes.section(key)
+            ],
+        }
+        for key in report.SECTIONS
+    ]
+
+
+def section_csv(outcomes: OutcomesReport, section: str) -> str:
+    """One section as CSV: figure, measure, value, count, of, target, period, definition."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(
+        [
+            _("Figure"),
+            _("Measure"),
+            _("Value"),
+            _("Count"),
+            _("Of"),
+            _("Target"),
+            _("From"),
+            _("To"),
+            _("Definition"),
+        ]
+    )
+    for figure in outcomes.section(section):
+        for measure in rows_of(figure):
+            row = _row(measure, public=False)
+            writer.writerow(
+                [
+                    figure.title,
+                    row["label"],
+                    row["value"],
+                    row["count"],
+                    row["of"],
+                    report.target_display(figure),
+                    outcomes.period.start.isoformat(),
+                    outcomes.period.end.isoformat(),
+                    figure.definition,
+                ]
+            )
+    return buffer.getvalue()
+
+
+def funder_pdf(outcomes: OutcomesReport) -> bytes:
+    """The funder summary on Letter pages: program, period, every figure with its
+    definition, counts of 1 to 4 people shown as "fewer than 5", and the note saying so."""
+    from django.conf import settings
+
+    program = getattr(settings, "PORTAL_PROGRAM_NAME", "Second Chance")
+    pdf = PortalPDF(title=_("Outcomes report"), author=program)
+    pdf.text_line(program, style="B", size=16, height=9)
+    pdf.text_line(
+        _("Outcomes from %(start)s to %(end)s")
+        % {
+            "start": date_format(outcomes.period.start, "DATE_FORMAT"),
+            "end": date_format(outcomes.period.end, "DATE_FORMAT"),
+        },
+        size=12,
+    )
+    pdf.paragraph(suppression_note(), style="I", size=9)
+    for section in page_sections(outcomes, public=True):
+        pdf.ln(2)
+        pdf.text_line(section["title"], style="B", size=13, height=8)
+        for item in section["figures"]:
+            figure = item["figure"]
+            pdf.text_line(figure.title, style="B", size=11)
+            for row in item["rows"]:
+                based = (
+                    _(" (%(count)s of %(of)s)") % {"count": row["count"], "of": row["of"]}
+                    if row["of"]
+                    else ""
+                )
+                pdf.text_line(f"{row['label']}: {row['value']}{based}", size=10, height=6)
+            if item["target"]:
+                pdf.text_line(
+                    _("Target: %(target)s") % {"target": item["target"]}, size=10, height=6
+                )
+            pdf.paragraph(figure.definition, size=8, height=4)
+    return pdf.bytes()
+
+
+def suppression_note() -> str:
+    return _(
+        "Any number of fewer than 5 people, and any rate based on fewer than 5 people, is "
+        "shown as “fewer than 5” so that no one can be singled out."
+    )
+
+
+def employer_rows(*, period: Period, scope: Scope) -> list[dict]:
+    """An employer's own results: hires in the period, still with them 90 days after the
+    start, tax credits estimated, bonds issued. Counts of 1 to 4 read "fewer than 5"."""
+    employers = selectors.employers_results(period=period, scope=scope)
+    retention = selectors.retention(period=period, scope=scope)
+    rows = [
+        employers.measures[index]
+        for index, measure in enumerate(employers.measures)
+        if measure.key
+        in (
+            "hires",
+            "tax_credits_estimated",
+            "tax_credits_pending",
+            "form_8850_on_time",
+            "bonds_issued",
+        )
+    ]
+    ninety = next((rate for days, rate in retention.value.items() if days == 90), None)
+    if ninety is not None:
+        rows.insert(
+            1,
+            selectors.Measure(
+                "retention_90_days", _("Still employed 90 days after the start"), ninety, "rate"
+            ),
+        )
+    return [_row(measure, public=True) for measure in rows]

@@ -1,0 +1,44 @@
+"""The outcomes panel on the staff and admin dashboard: the two Reentry 2030 figures of
+the last 12 months at a glance (a facilitator's own caseload; an admin's whole program)
+and the way to the full report. Two queries."""
+
+import datetime as dt
+
+from django.utils import timezone
+
+from placements.outcomes import report, selectors
+from placements.outcomes.periods import Period
+from placements.outcomes.permissions import can_view_program_report
+from portal.core.panels import Panel
+from portal.core.permissions import is_program_admin
+
+
+def panels(request) -> list[Panel]:
+    user = request.user
+    if not can_view_program_report(user):
+        return []
+    today = timezone.localdate()
+    period = Period(start=today - dt.timedelta(days=364), end=today)
+    scope = selectors.PROGRAM if is_program_admin(user) else selectors.Scope(facilitator_id=user.pk)
+    figures = [
+        selectors.employed_within_30_days_of_release(period=period, scope=scope, today=today),
+        selectors.employed_at_9_months_after_release(period=period, scope=scope, today=today),
+    ]
+    return [
+        Panel(
+            template="placements/outcomes/panels/staff.html",
+            context={
+                "whole_program": scope == selectors.PROGRAM,
+                "figures": [
+                    {
+                        "title": figure.title,
+                        "value": report.display(figure.value),
+                        "target": report.target_display(figure),
+                        "of": figure.of,
+                    }
+                    for figure in figures
+                ],
+            },
+            order=12,
+        )
+    ]
