@@ -13,7 +13,6 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
-from django_otp.plugins.otp_static.models import StaticDevice
 
 from portal.core import rules
 from portal.core.audit import audit_record
@@ -25,6 +24,8 @@ from portal.core.exceptions import (
     LockedOutError,
     NotFoundError,
 )
+from portal.core.mfa.exceptions import CodeThrottledError, NotEnrolledError, WrongCodeError
+from portal.core.mfa.services import second_factor_verify
 from portal.core.models import ApiToken, Role, User
 from portal.core.selectors import api_tokens_live_for
 
@@ -183,19 +184,20 @@ def _check_second_factor(*, request, user: User, username: str, otp: str | None)
             _("This account uses two-step sign-in: enter the code from your authenticator app."),
             fields={"otp": [_("Enter the 6-digit code from your authenticator app.")]},
         )
-    device = django_otp.match_token(user, otp)
-    if device is None:
+    try:
+        # The one code check of the portal (portal.core.mfa): the authenticator's code or,
+        # instead, an unused recovery code, whose use is audited and emailed there.
+        second_factor_verify(user=user, code=otp)
+    except (WrongCodeError, NotEnrolledError) as error:
         user_login_failed.send(sender=__name__, credentials={"username": username}, request=request)
         if getattr(request, "axes_locked_out", False):
-            raise LockedOutError(_(LOCKOUT_MESSAGE))
-        raise InvalidOtpError(
-            _("Wrong or expired code."),
-            fields={
-                "otp": [_("Wrong or expired code. Enter the current 6-digit code from your app.")]
-            },
+            raise LockedOutError(_(LOCKOUT_MESSAGE)) from error
+        detail = (
+            error.message
+            if isinstance(error, CodeThrottledError)
+            else _("Wrong or expired code. Enter the current 6-digit code from your app.")
         )
-    if isinstance(device, StaticDevice):
-        audit_record(actor=user, action="auth.recovery_code_used", target=user)
+        raise InvalidOtpError(_("Wrong or expired code."), fields={"otp": [detail]}) from error
 
 
 def auth_token_issue(

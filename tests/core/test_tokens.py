@@ -14,6 +14,7 @@ from django.contrib.auth.hashers import MD5PasswordHasher
 from django.core import mail
 from django.db import connection
 from django_otp.oath import totp
+from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from portal.core.models import ApiToken, AuditEvent, Role
@@ -355,6 +356,19 @@ class TestSecondFactor:
         assert response.status_code == 429
         assert response.json()["code"] == "locked_out"
         assert not ApiToken.objects.exists()
+
+    def test_a_recovery_code_works_once_and_is_audited_and_emailed(
+        self, api_client, staff_user, password, device, mail_at_once
+    ):
+        recovery = StaticDevice.objects.create(user=staff_user, name="recovery", confirmed=True)
+        recovery.token_set.create(token="abcd2345")
+        first = ask_for_token(api_client, staff_user, password, otp="ABCD-2345")
+        assert first.status_code == 200
+        assert AuditEvent.objects.filter(action="mfa.recovery_code_used").count() == 1
+        assert len(mail.outbox) == 1
+        again = ask_for_token(api_client, staff_user, password, otp="abcd-2345")
+        assert again.status_code == 400
+        assert list(again.json()["fields"]) == ["otp"]
 
     def test_an_account_without_a_factor_needs_no_code(self, api_client, participant, password):
         TOTPDevice.objects.create(user=participant, name="unfinished", confirmed=False)
