@@ -25,6 +25,7 @@ from portal.core.exceptions import (
     NotFoundError,
 )
 from portal.core.mfa.exceptions import CodeThrottledError, NotEnrolledError, WrongCodeError
+from portal.core.mfa.permissions import second_factor_required
 from portal.core.mfa.services import second_factor_verify
 from portal.core.models import ApiToken, Role, User
 from portal.core.selectors import api_tokens_live_for
@@ -178,6 +179,14 @@ def _check_second_factor(*, request, user: User, username: str, otp: str | None)
     wrong password, with the request, so the same 5-failure lockout applies).
     """
     if not django_otp.user_has_device(user):
+        if second_factor_required(user):
+            # Staff and admins reach nothing without a second factor (portal.core.mfa):
+            # the API is no way around it.
+            raise OtpRequiredError(
+                _("Staff and admins need two-factor sign-in: set it up on the website first."),
+                code="second_factor_not_set_up",
+                fields={"otp": [_("Set up two-factor sign-in on the website first.")]},
+            )
         return
     if not otp:
         raise OtpRequiredError(

@@ -3,6 +3,7 @@ from rest_framework.throttling import AnonRateThrottle
 
 from portal.core.audit import audit_record
 from portal.core.models import AuditEvent, Role
+from tests.factories.mfa import authenticator_for, code_for
 from tests.factories.users import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -13,9 +14,10 @@ def error_shape(body):
 
 
 def test_a_token_from_username_and_password_opens_the_api(api_client, staff_user, password):
+    device = authenticator_for(staff_user)  # staff must have a second factor
     response = api_client.post(
         "/api/v1/auth/token/",
-        {"username": staff_user.username, "password": password},
+        {"username": staff_user.username, "password": password, "otp": code_for(device)},
         format="json",
     )
     assert response.status_code == 200
@@ -23,7 +25,7 @@ def test_a_token_from_username_and_password_opens_the_api(api_client, staff_user
     assert response.json()["expires_at"]
     again = api_client.post(
         "/api/v1/auth/token/",
-        {"username": staff_user.username, "password": password},
+        {"username": staff_user.username, "password": password, "otp": code_for(device)},
         format="json",
     )
     assert again.json()["token"] != token  # a new token each time, each with its own end

@@ -19,6 +19,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from portal.core.models import ApiToken, AuditEvent, Role
 from portal.core.services import api_token_create
+from tests.factories.mfa import authenticator_for, code_for
 from tests.factories.users import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -36,6 +37,11 @@ def ask_for_token(api_client, user, password, **fields):
         format="json",
         REMOTE_ADDR="198.51.100.7",
     )
+
+
+def ask_for_staff_token(api_client, user, password):
+    """Staff and admins need a second factor: give them one and send its code."""
+    return ask_for_token(api_client, user, password, otp=code_for(authenticator_for(user)))
 
 
 def me_with(api_client, token):
@@ -89,7 +95,7 @@ class TestExpiry:
         self, api_client, staff_user, participant, password
     ):
         with time_machine.travel(MONDAY_9AM, tick=False) as clock:
-            staff_response = ask_for_token(api_client, staff_user, password)
+            staff_response = ask_for_staff_token(api_client, staff_user, password)
             staff_token = staff_response.json()["token"]
             participant_token = ask_for_token(api_client, participant, password).json()["token"]
             assert staff_response.json()["expires_at"] == "2026-03-02T17:00:00-06:00"
@@ -109,14 +115,14 @@ class TestExpiry:
 
     def test_admins_count_as_staff(self, api_client, admin_user, password):
         with time_machine.travel(MONDAY_9AM, tick=False) as clock:
-            token = ask_for_token(api_client, admin_user, password).json()["token"]
+            token = ask_for_staff_token(api_client, admin_user, password).json()["token"]
             clock.shift(timedelta(hours=8))
             assert me_with(api_client, token).status_code == 401
 
     def test_the_lifetimes_are_settings(self, api_client, staff_user, password, settings):
         settings.PORTAL_API_TOKEN_HOURS_STAFF = 1
         with time_machine.travel(MONDAY_9AM, tick=False) as clock:
-            token = ask_for_token(api_client, staff_user, password).json()["token"]
+            token = ask_for_staff_token(api_client, staff_user, password).json()["token"]
             clock.shift(timedelta(hours=1))
             assert me_with(api_client, token).status_code == 401
 
@@ -369,6 +375,13 @@ class TestSecondFactor:
         again = ask_for_token(api_client, staff_user, password, otp="abcd-2345")
         assert again.status_code == 400
         assert list(again.json()["fields"]) == ["otp"]
+
+    def test_staff_without_a_factor_get_no_token(self, api_client, admin_user, password):
+        response = ask_for_token(api_client, admin_user, password)
+        assert response.status_code == 400
+        assert response.json()["code"] == "second_factor_not_set_up"
+        assert list(response.json()["fields"]) == ["otp"]
+        assert not ApiToken.objects.exists()
 
     def test_an_account_without_a_factor_needs_no_code(self, api_client, participant, password):
         TOTPDevice.objects.create(user=participant, name="unfinished", confirmed=False)
