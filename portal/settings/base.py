@@ -456,6 +456,8 @@ PORTAL_MFA_SIGN_IN_WINDOW_MINUTES = env.int("PORTAL_MFA_SIGN_IN_WINDOW_MINUTES",
 PORTAL_MFA_RECOVERY_CODES = env.int("PORTAL_MFA_RECOVERY_CODES", default=10)
 # The name an authenticator app shows beside the codes.
 OTP_TOTP_ISSUER = env.str("OTP_TOTP_ISSUER", default="Second Chance Jobs Portal")
+# The Django admin lists devices (to reset a lost phone) but never shows their keys.
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 # Codes typed at sign-in are kept out of django-axes' record of failed attempts.
 AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "code", "recovery_code"]
 # `seed_demo` enrols the demo staff and admin with this base32 TOTP secret. When unset it
