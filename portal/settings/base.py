@@ -435,3 +435,7 @@ SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"]["FairInterviewModeEnum"] = (
 SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"]["ApplicationStatusEnum"] = (
     "placements.models.ApplicationStatus"
 )
+# --- Access review (portal/core/access_review/): an email goes to the program admins when
+# someone reads the records (record, supervision terms, case notes) of more distinct
+# participants within an hour than this (once per person per hour).
+PORTAL_ACCESS_ALERT_READS_PER_HOUR = env.int("PORTAL_ACCESS_ALERT_READS_PER_HOUR", default=30)
