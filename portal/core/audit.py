@@ -12,8 +12,10 @@ from typing import Any
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 
+from portal.core.access_review.tasks import access_alert_check_task
 from portal.core.middleware import current_client_ip
 from portal.core.models import AccessLog, AuditEvent, User
+from portal.core.tasks import enqueue_on_commit
 
 # Values that never go into an audit event's details, whatever a caller passes: secrets
 # (any key containing these words) and the free text of the most sensitive records
@@ -75,8 +77,12 @@ def access_log_record(*, viewer: User, subject: models.Model, what: str, why: st
     """Record that `viewer` read the sensitive `what` ("record", "supervision_terms",
     "case_notes") of `subject` (the participant) for the reason `why` ("caseload",
     "application:42"). Call it from the selector that returns the data, for every reader
-    but the participant themself."""
-    return AccessLog.objects.create(
+    but the participant themself.
+
+    Once the read commits, a background task checks the reader's last hour and emails
+    the program admins when it passes PORTAL_ACCESS_ALERT_READS_PER_HOUR (see
+    `portal.core.access_review`)."""
+    entry = AccessLog.objects.create(
         viewer=viewer,
         subject_type=ContentType.objects.get_for_model(subject),
         subject_id=str(subject.pk),
@@ -84,3 +90,5 @@ def access_log_record(*, viewer: User, subject: models.Model, what: str, why: st
         why=why,
         ip_address=current_client_ip(),
     )
+    enqueue_on_commit(access_alert_check_task, viewer_id=viewer.pk)
+    return entry

@@ -229,6 +229,32 @@ class AccessLog(models.Model):
         return f"{self.created_at:%Y-%m-%d %H:%M} {self.viewer} read {self.what}"
 
 
+class AccessAlert(models.Model):
+    """An email sent to the program admins because `viewer` read the records of more
+    distinct participants within an hour than PORTAL_ACCESS_ALERT_READS_PER_HOUR (a
+    common sign of misuse). One per viewer per hour at most: the row is both the flag
+    that stops a repeat and the trail of alerts sent."""
+
+    viewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="access_alerts",
+        verbose_name=_("viewer"),
+    )
+    participants_read = models.PositiveIntegerField(_("participants read in the hour"))
+    window_start = models.DateTimeField(_("hour from"))
+    created_at = models.DateTimeField(_("time"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("access alert")
+        verbose_name_plural = _("access alerts")
+        indexes = [models.Index(fields=["viewer", "-created_at"])]
+
+    def __str__(self):
+        return f"{self.created_at:%Y-%m-%d %H:%M} {self.viewer}: {self.participants_read}"
+
+
 class OffenseCategory(models.TextChoices):
     """The shared offense taxonomy. Employers' hiring policies and participants' records
     both speak it, so matching can compare them. Convictions only: the portal never

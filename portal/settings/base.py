@@ -540,3 +540,8 @@ PORTAL_PROGRAM_NAME = env.str("PORTAL_PROGRAM_NAME", default="Second Chance")
 # Rule fixes (issue 17): the travel time a shift must leave before a curfew starts, in
 # matching and in every curfew reason or warning (placements/matching/rules.py).
 PORTAL_CURFEW_TRAVEL_BUFFER_MINUTES = env.int("PORTAL_CURFEW_TRAVEL_BUFFER_MINUTES", default=60)
+
+# --- Access review (portal/core/access_review/): an email goes to the program admins when
+# someone reads the records (record, supervision terms, case notes) of more distinct
+# participants within an hour than this (once per person per hour).
+PORTAL_ACCESS_ALERT_READS_PER_HOUR = env.int("PORTAL_ACCESS_ALERT_READS_PER_HOUR", default=30)
