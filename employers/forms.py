@@ -112,7 +112,12 @@ class HiringPolicyForm(forms.Form):
                     required=False,
                     min_value=1,
                     max_value=99,
-                    help_text=_("Only for “not considered within a number of years”."),
+                    help_text=_(
+                        "Only for “not considered within a number of years”. The years count "
+                        "from the later of the conviction and the release from prison: with "
+                        "7 years, someone convicted 9 years ago and released 3 years ago is "
+                        "still within them."
+                    ),
                 ),
                 f"{code}_reason": forms.ChoiceField(
                     label=_("%(offense)s: reason") % {"offense": label},
@@ -189,6 +194,9 @@ class JobForm(forms.Form):
                 min_value=1,
                 max_value=99,
                 required=False,
+                help_text=_(
+                    "Counted from the later of the conviction and the release from prison."
+                ),
             )
 
     def tightened_rules(self) -> dict[str, tuple[str, int | None]]:

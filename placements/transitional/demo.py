@@ -1,8 +1,10 @@
 """Demo data of the transitional area for `manage.py seed_demo` (idempotent): two work
 sites supervised by the demo facilitator, the demo participants on their crews (Pat on
 the daily-pay crew), rated shifts on past days, and past pay periods with their runs:
-two weekly periods (one exported, one approved) and the last two weekdays of the daily
-crew (exported). Today is left empty so the crew sheet can be tried."""
+two weekly periods (one exported, one approved) and the two weekdays before yesterday of
+the daily crew (exported). Every shift and pay period is on a day that has ended (no pay
+before the work). Yesterday and today are left empty so the crew sheet can be tried:
+yesterday's shifts can be approved and paid at once, today's once they end."""
 
 from datetime import date, time, timedelta
 from decimal import Decimal
@@ -107,7 +109,9 @@ def seed(*, stdout, scale: str = "small") -> None:
     today = timezone.localdate()
     monday = today - timedelta(days=today.weekday())
     weeks = [monday - timedelta(days=14), monday - timedelta(days=7)]
-    daily_days = _weekdays_before(today, 2)
+    # The weekdays before yesterday: yesterday stays free for a crew day to approve and
+    # pay from start to finish (today's shifts cannot be approved before they end).
+    daily_days = _weekdays_before(today - timedelta(days=1), 2)
     first_day = min(weeks[0], daily_days[0])
     assignments = {}
     for name, address, capacity, schedule, rate, crew in SITES:
@@ -147,14 +151,15 @@ def seed(*, stdout, scale: str = "small") -> None:
             },
         )
         _run(period, admin, export=week_index == 0)
-    # Daily crew: the last two weekdays, paid at the end of each shift.
+    # Daily crew: two past weekdays, each paid the morning after (a run covers only days
+    # that have ended).
     for index, day in enumerate(daily_days):
         for assignment in assignments.get(PaySchedule.DAILY, []):
             _shift(assignment, day, facilitator, 6 + index)
         period, _created = PayPeriod.objects.get_or_create(
             schedule=PaySchedule.DAILY,
             starts_on=day,
-            defaults={"ends_on": day, "pay_date": day, "created_by": admin},
+            defaults={"ends_on": day, "pay_date": day + timedelta(days=1), "created_by": admin},
         )
         _run(period, admin, export=True)
     stdout.write(

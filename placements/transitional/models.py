@@ -7,9 +7,12 @@ payroll runs whose pay stubs are what each person is paid. Every change goes thr
 `placements.services.transitional`.
 """
 
+from datetime import datetime, time, timedelta
+
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 __all__ = [
@@ -182,6 +185,17 @@ class TimeEntry(models.Model):
 
     def __str__(self):
         return f"{self.participant} {self.work_date} {self.hours} h"
+
+    def ends_at(self) -> datetime:
+        """When the shift ends, aware, in the program's time zone: the clock-out (the next
+        day for a shift past midnight), or the end of its day when only hours were typed
+        in. Nobody is paid, and no shift approved, before this moment."""
+        if self.clock_out is None:
+            end = datetime.combine(self.work_date + timedelta(days=1), time(0))
+        else:
+            day = self.work_date + timedelta(days=1 if self.crosses_midnight else 0)
+            end = datetime.combine(day, self.clock_out)
+        return timezone.make_aware(end)
 
 
 RATING_DIMENSIONS = (

@@ -71,10 +71,17 @@ def _run_may_become(run: PayrollRun, status: str) -> bool:
 
 
 def can_start_run(user: User, period: PayPeriod, *, today) -> bool:
-    """A period's payroll is run once, after its last day."""
+    """A period's payroll is run once, after its last day has ended (nobody is paid
+    before the work is done)."""
     # hasattr: a period without a run raises on `period.payroll_run`.
     has_run = hasattr(period, "payroll_run")
-    return can_run_payroll(user) and period.ends_on <= today and not has_run
+    return can_run_payroll(user) and period.ends_on < today and not has_run
+
+
+def shift_has_ended(entry, *, now) -> bool:
+    """A shift is approved (and paid) only once it has ended: its clock-out, or the end
+    of its day when only hours were typed in, is past."""
+    return entry.ends_at() <= now
 
 
 def can_review_run(user: User, run: PayrollRun) -> bool:

@@ -112,6 +112,9 @@ def crew_sheet(request, worksite_id):
             return redirect(f"{request.path}?day={day.isoformat()}")
     elif request.method == "POST":
         error = _("Some values are not right. Look for the messages below.")
+    now = timezone.now()
+    waiting = [entry for member in crew for entry in member.entries if entry.approved_by_id is None]
+    still_working = [entry for entry in waiting if not permissions.shift_has_ended(entry, now=now)]
     return render(
         request,
         "placements/transitional/crew_sheet.html",
@@ -123,7 +126,8 @@ def crew_sheet(request, worksite_id):
             "forms": forms,
             "error": error,
             "error_rows": [form for form in forms if form.errors] if error else [],
-            "can_approve": any(not member.approved for member in crew if member.entries),
+            "can_approve": bool(waiting) and not still_working,
+            "approve_waits": bool(still_working),
         },
     )
 

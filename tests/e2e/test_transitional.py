@@ -1,9 +1,11 @@
-"""Transitional jobs in a real browser: the supervisor records today's crew day on a phone
-and approves it; the program admin adds today's daily pay period, runs, reviews and
-approves payroll and exports the CSV; the participant sees the pay stub. Every page is
+"""Transitional jobs in a real browser: the supervisor records yesterday's crew day on a
+phone and approves it (a shift is approved only once it has ended); the program admin adds
+yesterday's daily pay period, runs, reviews and approves payroll (a run covers only days
+that have ended) and exports the CSV; the participant sees the pay stub. Every page is
 checked with axe."""
 
 import re
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -19,12 +21,15 @@ pytestmark = pytest.mark.usefixtures("demo_data")
 def test_crew_day_to_payroll_to_pay_stub(page: Page, live_server, demo_password, browser):
     base = live_server.url
     today = timezone.localdate().isoformat()
+    # The work day: yesterday, a day that has ended (the demo leaves it empty).
+    work_day = (timezone.localdate() - timedelta(days=1)).isoformat()
 
     # The supervisor, on a phone, at the riverfront crew.
     page.set_viewport_size(PHONE)
     sign_in(page, base, "facilitator", demo_password)
     page.get_by_role("link", name="Riverfront cleanup crew").first.click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Crew sheet")
+    page.goto(f"{page.url.split('?')[0]}?day={work_day}")
     assert_no_axe_violations(page)
     fits_the_screen(page)
     pat = page.locator("fieldset", has_text="Pat Participant")
@@ -46,7 +51,7 @@ def test_crew_day_to_payroll_to_pay_stub(page: Page, live_server, demo_password,
     expect(page.get_by_text("Approved 2 shifts.")).to_be_visible()
     assert_no_axe_violations(page)
 
-    # The program admin runs today's daily payroll.
+    # The program admin runs yesterday's daily payroll, paid today.
     admin = browser.new_context().new_page()
     sign_in(admin, base, "admin", demo_password)
     admin.goto(f"{base}/transitional/sites/")
@@ -56,12 +61,12 @@ def test_crew_day_to_payroll_to_pay_stub(page: Page, live_server, demo_password,
     admin.goto(f"{base}/transitional/payroll/")
     assert_no_axe_violations(admin)
     admin.get_by_label("Pay schedule").select_option("daily")
-    admin.get_by_label("First day").fill(today)
-    admin.get_by_label("Last day").fill(today)
+    admin.get_by_label("First day").fill(work_day)
+    admin.get_by_label("Last day").fill(work_day)
     admin.get_by_label("Pay date").fill(today)
     admin.get_by_role("button", name="Add the pay period").click()
     expect(admin.get_by_text("The pay period is added.")).to_be_visible()
-    admin.get_by_role("button", name=f"Run payroll {today}").click()
+    admin.get_by_role("button", name=f"Run payroll {work_day}").click()
     expect(admin.get_by_text("The payroll run is ready for review.")).to_be_visible()
     assert_no_axe_violations(admin)
     # 8 h 30 min - 30 min break = 8 hours at $15.50, and 7.5 hours for the other.

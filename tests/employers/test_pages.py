@@ -6,7 +6,15 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
-from employers.models import BoothStatus, Employer, JobPosting, JobStatus, VettingStatus
+from employers.models import (
+    BoothStatus,
+    Employer,
+    HiringPolicy,
+    JobPosting,
+    JobStatus,
+    OffenseRule,
+    VettingStatus,
+)
 from portal.core.models import Role, User
 from tests.factories.employers import EmployerFactory, FairFactory, JobFactory, MembershipFactory
 
@@ -392,3 +400,26 @@ def test_technical_admin_lists_are_read_only(client, admin_user, employer, model
     client.force_login(admin_user)
     assert client.get(f"/django-admin/{model}/").status_code == 200
     assert client.get(f"/django-admin/{model}/add/").status_code == 403
+
+
+def test_policy_page_says_years_count_from_the_later_of_conviction_and_release(
+    client, employer_user, employer
+):
+    client.force_login(employer_user)
+    page = client.get(reverse("employers:policy")).content.decode()
+    assert "counts the years from the later of the conviction and the release" in page
+    assert "convicted 9 years ago and released 3 years ago is still within them" in page
+    page = client.get(reverse("employers:policy"), HTTP_ACCEPT_LANGUAGE="es").content.decode()
+    assert "fecha más reciente entre la condena y la salida de prisión" in page
+
+
+def test_staff_read_the_look_back_from_the_later_of_conviction_and_release(
+    client, staff_user, employer
+):
+    policy, _created = HiringPolicy.objects.get_or_create(employer=employer)
+    OffenseRule.objects.create(
+        policy=policy, category="theft_fraud", decision="not_within_years", years=7
+    )
+    client.force_login(staff_user)
+    page = client.get(reverse("employers:staff-employer", args=[employer.pk])).content.decode()
+    assert "within 7 years of the later of conviction and release" in page

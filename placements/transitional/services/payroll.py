@@ -8,12 +8,12 @@ one wins, the other gets a ConflictError, and nobody is paid twice."""
 import csv
 import io
 from collections import defaultdict
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
 
 from django.db import IntegrityError, connection, transaction
 from django.db.models import Sum
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from jobseekers.models import Participant
@@ -82,13 +82,21 @@ def pay_period_create(
 
 def _build_stubs(run: PayrollRun) -> None:
     """Compute the run's stubs from the unpaid shifts of its schedule up to the period's
-    last day (late shifts of earlier days are paid here, never lost) and the pending
+    last day that have ended (late shifts of earlier days are paid here, never lost; a
+    shift still running past midnight waits for the next run) and the pending
     adjustments. A fixed number of queries whatever the number of people."""
     period = run.period
+    now = timezone.localtime()
     unpaid = TimeEntry.objects.filter(
         assignment__pay_schedule=period.schedule,
         work_date__lte=period.ends_on,
         payroll_run__isnull=True,
+    ).exclude(
+        # A shift of yesterday that runs past midnight and has not ended yet waits for
+        # the next run (the period has ended, so no other shift can still be going on).
+        work_date=now.date() - timedelta(days=1),
+        crosses_midnight=True,
+        clock_out__gt=now.time(),
     )
     entries = list(unpaid.values_list("pk", "participant_id", "work_date", "hours", "hourly_rate"))
     first_weekday = rules.workweek_first_weekday()
@@ -172,6 +180,28 @@ def _locked_period(period: PayPeriod) -> PayPeriod:
     return PayPeriod.objects.select_for_update().get(pk=period.pk)
 
 
+def _check_period_ended(period: PayPeriod) -> None:
+    """A payroll run covers only days that have ended (issue 17: a day was run, approved
+    and exported at 9:17 a.m. for a shift ending at 4 p.m.): its last day must be over in
+    the program's time zone. Raises ConflictError `period_not_ended`, saying which day
+    and from when the run can be made."""
+    current = today()
+    if period.ends_on >= current:
+        raise ConflictError(
+            _(
+                "This pay period runs until %(last_day)s, and that day has not ended yet "
+                "(today is %(today)s), so its shifts may not be over. Nobody is paid before "
+                "the work is done: run payroll from %(first_day)s."
+            )
+            % {
+                "last_day": formats.date_format(period.ends_on, "DATE_FORMAT"),
+                "today": formats.date_format(current, "DATE_FORMAT"),
+                "first_day": formats.date_format(period.ends_on + timedelta(days=1), "DATE_FORMAT"),
+            },
+            code="period_not_ended",
+        )
+
+
 @transaction.atomic
 def payroll_run_create(*, actor: User, period: PayPeriod) -> PayrollRun:
     """Build the draft payroll run of a period that has ended (program admins): one pay
@@ -179,11 +209,7 @@ def payroll_run_create(*, actor: User, period: PayPeriod) -> PayrollRun:
     second attempt, even at the same moment, gets a clear error."""
     require(can_run_payroll(actor))
     period = _locked_period(period)
-    if period.ends_on > today():
-        raise ConflictError(
-            _("This pay period has not ended yet. Run payroll after its last day."),
-            code="period_not_ended",
-        )
+    _check_period_ended(period)
     if PayrollRun.objects.filter(period=period).exists():
         raise PayrollConflictError(
             _("This pay period already has a payroll run."), code="run_exists"
@@ -267,9 +293,11 @@ def payroll_run_review(*, actor: User, run: PayrollRun) -> PayrollRun:
 def payroll_run_approve(*, actor: User, run: PayrollRun) -> PayrollRun:
     """Approve a reviewed run (program admins): the run, its stubs and its shifts are
     locked for good, and each stub gets its year-to-date gross. Two approvals at once:
-    the second waits for the first and is told the run is already approved."""
+    the second waits for the first and is told the run is already approved. A run whose
+    period has not ended (one built before that rule) is refused (`period_not_ended`)."""
     require(can_run_payroll(actor))
     run = _locked_run(run)
+    _check_period_ended(run.period)
     _move(run, PayrollRunStatus.APPROVED)
     run.approved_by, run.approved_at = actor, timezone.now()
     run.save(update_fields=["status", "approved_by", "approved_at"])

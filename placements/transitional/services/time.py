@@ -11,7 +11,7 @@ from decimal import Decimal, InvalidOperation
 
 from django.db import IntegrityError, transaction
 from django.db.models import Q
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from jobseekers.models import Participant
@@ -417,14 +417,41 @@ def crew_day_record(
     return entries
 
 
+def _not_ended_text(entry: TimeEntry) -> str:
+    """ "Pat Doe, ends at 4:00 p.m. on Dec. 3, 2026" in the program's time zone."""
+    end = timezone.localtime(entry.ends_at())
+    return _("%(name)s, ends at %(time)s on %(day)s") % {
+        "name": entry.participant.display_name,
+        "time": formats.time_format(end.time(), "TIME_FORMAT"),
+        "day": formats.date_format(end.date(), "DATE_FORMAT"),
+    }
+
+
 @transaction.atomic
 def crew_day_approve(*, actor: User, worksite: WorkSite, work_date: date) -> int:
     """The supervisor approves the day's shifts at the site: each keeps who approved it
-    and when, and cannot be edited any more. Returns how many were approved."""
+    and when, and cannot be edited any more. Returns how many were approved.
+
+    No approval before the work is done (issue 17): every waiting shift must have ended
+    (its clock-out, or the end of its day when only hours were typed in, is past in the
+    program's time zone); otherwise ConflictError `shift_not_ended` names each one and
+    nothing is approved."""
     require(can_supervise(actor, worksite))
-    count = TimeEntry.objects.filter(
+    waiting = TimeEntry.objects.select_for_update().filter(
         worksite=worksite, work_date=work_date, approved_by__isnull=True
-    ).update(approved_by=actor, approved_at=timezone.now())
+    )
+    now = timezone.now()
+    not_ended = [entry for entry in waiting.select_related("participant") if entry.ends_at() > now]
+    if not_ended:
+        raise ConflictError(
+            _(
+                "A shift can be approved only once it has ended, and these have not: "
+                "%(shifts)s. Nothing was approved; approve the day after they end."
+            )
+            % {"shifts": "; ".join(_not_ended_text(entry) for entry in not_ended)},
+            code="shift_not_ended",
+        )
+    count = waiting.update(approved_by=actor, approved_at=now)
     if count == 0:
         raise ConflictError(_("There are no shifts waiting for approval on this day."))
     audit_record(

@@ -8,11 +8,16 @@ import pytest
 from django.test import override_settings
 from django.utils import timezone
 
+from employers.models import OffenseRule
 from placements.matching import services
 from placements.models import MatchResult, MatchRun
 from portal.core.models import Role
 from tests.factories.employers import JobFactory, MembershipFactory
-from tests.factories.jobseekers import ParticipantFactory, SupervisionTermsFactory
+from tests.factories.jobseekers import (
+    ParticipantFactory,
+    RecordEntryFactory,
+    SupervisionTermsFactory,
+)
 from tests.factories.users import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -334,3 +339,29 @@ def test_job_page_says_nothing_of_a_curfew_to_others(client, staff_user, person)
     posting = JobFactory(title="Stocker", shift_start=dt.time(14), shift_end=dt.time(22))
     client.force_login(staff_user)
     assert "curfew" not in client.get(f"/jobs/{posting.pk}/").content.decode()
+
+
+def test_look_back_counts_from_the_release_when_it_is_later(api_client, client, staff_user, person):
+    """A bank that cannot consider theft within 7 years: someone convicted 9 years ago
+    and released 3 years ago is still inside the 7 years (from the database up), and the
+    staff page says how the years are counted."""
+    bank = JobFactory(title="Bank teller")
+    policy = bank.employer.hiring_policy
+    OffenseRule.objects.create(
+        policy=policy, category="theft_fraud", decision="not_within_years", years=7
+    )
+    JobFactory(title="Stocker")
+    today = timezone.localdate()
+    RecordEntryFactory(
+        participant=person,
+        offense_category="theft_fraud",
+        convicted_on=today - dt.timedelta(days=9 * 366),
+        released_on=today - dt.timedelta(days=3 * 366),
+    )
+    api_client.force_authenticate(staff_user)
+    body = api_client.get(f"/api/v1/participants/{person.pk}/matches/").json()
+    assert [row["job"]["title"] for row in body["results"]] == ["Stocker"]
+    assert body["excluded_by_rule"]["policy"] == 1
+    client.force_login(staff_user)
+    page = client.get(f"/participants/{person.pk}/matches/").content.decode()
+    assert "years counted from the later of conviction and release" in page

@@ -1,10 +1,12 @@
 """The API under /api/v1/transitional/: the crew day, payroll from period to CSV, the
 bad-input answers, the permission matrix and the query budgets."""
 
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
 import pytest
+import time_machine
+from django.utils import timezone
 from rest_framework.test import APIClient
 
 from placements.models import DailyRating, PayrollRun, PayrollRunStatus, TimeEntry
@@ -181,6 +183,13 @@ def crew(world):
 
 def test_a_supervisor_records_a_crew_day_in_one_call(crew):
     supervisor, site, people = crew
+    # At noon, so that yesterday's night shift (to 6 a.m.) has ended and can be approved.
+    noon = timezone.make_aware(datetime.combine(timezone.localdate(), time(12)))
+    with time_machine.travel(noon, tick=False):
+        _record_and_approve_yesterday(supervisor, site, people)
+
+
+def _record_and_approve_yesterday(supervisor, site, people):
     response = client_for(supervisor).post(
         f"{BASE}time-entries/",
         {

@@ -2,9 +2,11 @@
 run again without adding anything."""
 
 import io
+from datetime import timedelta
 
 import pytest
 from django.core.management import call_command
+from django.utils import timezone
 
 from placements.models import PayPeriod, PayrollRun, PayrollRunStatus, TimeEntry, WorkSite
 
@@ -18,6 +20,11 @@ def test_seed_demo_builds_crews_and_past_payroll_once():
     assert PayrollRun.objects.count() == counts[1]
     assert PayrollRun.objects.filter(status=PayrollRunStatus.EXPORTED).exists()
     assert not TimeEntry.objects.filter(payroll_run__isnull=True).exists()
+    # No pay before the work: every demo shift and pay period is on a day that has ended,
+    # and yesterday is left free for a crew day to approve and pay at once.
+    today = timezone.localdate()
+    assert not TimeEntry.objects.filter(work_date__gte=today - timedelta(days=1)).exists()
+    assert not PayPeriod.objects.filter(ends_on__gte=today).exists()
     call_command("seed_demo", "--force", stdout=io.StringIO())
     assert (
         WorkSite.objects.count(),
