@@ -16,6 +16,7 @@ from . import rules
 from .models import (
     AttendanceStatus,
     CaseNoteKind,
+    CustodyEventKind,
     CustodyReturnType,
     DocumentKind,
     EducationKind,
@@ -26,6 +27,7 @@ from .models import (
     OffenseLevel,
     ParticipantStatus,
     Program,
+    ProgramExitReason,
     ResumeSection,
     RiskLevel,
     Shift,
@@ -248,6 +250,49 @@ class CaseNoteForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind"), choices=CaseNoteKind.choices)
     text = forms.CharField(
         label=_("Note"), max_length=5000, widget=forms.Textarea(attrs={"rows": 4})
+    )
+
+
+# ------------------------------------------------------- custody and program status
+
+
+class CustodyEventForm(forms.Form):
+    occurred_on = forms.DateField(
+        label=_("Date"),
+        widget=DateInput,
+        help_text=_("Not before the release date, not in the future."),
+    )
+    kind = forms.ChoiceField(
+        label=_("What happened"),
+        choices=CustodyEventKind.choices,
+        help_text=_("An arrest without a new conviction is not counted as recidivism."),
+    )
+    source = forms.CharField(
+        label=_("Source"),
+        max_length=120,
+        help_text=_("Who told the program, e.g. Department of Corrections, probation officer."),
+    )
+    note = forms.CharField(
+        label=_("Note (optional)"),
+        max_length=5000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Staff only: never shared with employers or the participant."),
+    )
+
+
+class ProgramExitForm(forms.Form):
+    exited_on = forms.DateField(label=_("Left the program on"), widget=DateInput)
+    reason = forms.ChoiceField(label=_("Reason"), choices=ProgramExitReason.choices)
+    note = forms.CharField(label=_("Note (optional)"), max_length=500, required=False)
+
+
+class ReenrolForm(forms.Form):
+    reenrolled_on = forms.DateField(
+        label=_("Re-enrolled on"),
+        widget=DateInput,
+        required=False,
+        help_text=_("Leave empty for today."),
     )
 
 

@@ -29,6 +29,15 @@ urlpatterns = [
     ),
     path("participants/<int:participant_id>/notes/add/", staff.note_add, name="note-add"),
     path("participants/<int:participant_id>/status/", staff.status_change, name="status"),
+    path(
+        "participants/<int:participant_id>/custody-events/add/",
+        staff.custody_event_add,
+        name="custody-event-add",
+    ),
+    path("participants/<int:participant_id>/exit/", staff.program_exit_add, name="program-exit"),
+    path(
+        "participants/<int:participant_id>/reenrol/", staff.program_reenrol, name="program-reenrol"
+    ),
     path("participants/<int:participant_id>/reassign/", staff.reassign, name="reassign"),
     path(
         "participants/<int:participant_id>/invitation/",

@@ -19,11 +19,14 @@ from ..filters import CaseloadFilter
 from ..forms import (
     INTAKE_STEPS,
     CaseNoteForm,
+    CustodyEventForm,
     DocumentUploadForm,
     DuplicateConfirmForm,
     ParticipantEditForm,
+    ProgramExitForm,
     ReassignForm,
     RecordEntryForm,
+    ReenrolForm,
     StatusForm,
     SupervisionForm,
 )
@@ -207,6 +210,14 @@ def participant_detail(request, participant_id):
         "can_issue_invitation": can_issue_invitation(request.user, participant),
         "invitation_code": request.session.pop(f"invitation_code_{participant.pk}", None),
         "consent_url": reverse("jobseekers:consent-change", args=[participant.pk]),
+        "custody_events": selectors.custody_events_for(
+            participant=participant, viewer=request.user
+        ),
+        "program_exits": selectors.program_exits_of(participant=participant),
+        "open_exit": selectors.program_exit_open(participant=participant),
+        "custody_form": CustodyEventForm(),
+        "exit_form": ProgramExitForm(),
+        "reenrol_form": ReenrolForm(),
     }
     return render(request, "jobseekers/staff/participant.html", context)
 
@@ -328,6 +339,61 @@ def status_change(request, participant_id):
             messages.success(request, _("The status is changed."))
             return redirect("jobseekers:participant", participant_id=participant.pk)
     return _edit_page(request, participant, form, title=_("Change status"))
+
+
+def _custody_section_post(request, participant_id, *, form_class, service, done, title):
+    """One of the "Custody and program status" forms: call `service` with the form's
+    values; on success back to the section, otherwise the form again with the error."""
+    participant = staff_participant(request, participant_id)
+    form = form_class(request.POST)
+    if form.is_valid():
+        try:
+            service(participant=participant, actor=request.user, **form.cleaned_data)
+        except ApplicationError as error:
+            show_error_on_form(form, error)
+        else:
+            messages.success(request, done)
+            return redirect(reverse("jobseekers:participant", args=[participant.pk]) + "#custody")
+    return _edit_page(request, participant, form, title=title)
+
+
+@require_POST
+@role_required(Role.STAFF)
+def custody_event_add(request, participant_id):
+    return _custody_section_post(
+        request,
+        participant_id,
+        form_class=CustodyEventForm,
+        service=services.custody_event_record,
+        done=_("The custody event is recorded."),
+        title=_("Record a custody event"),
+    )
+
+
+@require_POST
+@role_required(Role.STAFF)
+def program_exit_add(request, participant_id):
+    return _custody_section_post(
+        request,
+        participant_id,
+        form_class=ProgramExitForm,
+        service=services.program_exit_record,
+        done=_("The exit from the program is recorded."),
+        title=_("Record an exit from the program"),
+    )
+
+
+@require_POST
+@role_required(Role.STAFF)
+def program_reenrol(request, participant_id):
+    return _custody_section_post(
+        request,
+        participant_id,
+        form_class=ReenrolForm,
+        service=services.program_reenrol,
+        done=_("The person is back in the program."),
+        title=_("Re-enrol in the program"),
+    )
 
 
 @require_POST

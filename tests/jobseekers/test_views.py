@@ -102,6 +102,7 @@ def test_participant_page_shows_and_logs_sensitive_sections(client, person, staf
     )
     assert sorted(logged.values_list("what", flat=True)) == [
         "case_notes",
+        "custody_events",
         "record",
         "supervision_terms",
     ]
