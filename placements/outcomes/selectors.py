@@ -152,14 +152,15 @@ def _days(later, earlier) -> ExpressionWrapper:
 
 def _median(queryset: QuerySet, field_name: str, count: int):
     """The median of `field_name` over `queryset` (of `count` rows) in one query: the one
-    or two middle rows of the ordered values. None for no rows."""
-    if not count:
-        return None
+    or two middle rows of the ordered values. None for no rows. The query runs even for
+    none, so that a page's query count does not depend on its data."""
     middle = list(
         queryset.order_by(field_name).values_list(field_name, flat=True)[
-            (count - 1) // 2 : count // 2 + 1
+            max(count - 1, 0) // 2 : count // 2 + 1
         ]
     )
+    if not count or not middle:
+        return None
     if isinstance(middle[0], dt.timedelta):
         return sum(middle, dt.timedelta()) / len(middle)
     return sum(middle) / len(middle)
