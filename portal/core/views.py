@@ -16,7 +16,7 @@ from django.views.decorators.http import require_GET
 from portal.core.drf import error_body
 from portal.core.exceptions import ApplicationError
 from portal.core.forms import ProfileForm, show_error_on_form
-from portal.core.panels import dashboard_panels
+from portal.core.panels import dashboard_figures, dashboard_panels
 from portal.core.services import LOCKOUT_MESSAGE, user_profile_update
 
 
@@ -48,10 +48,11 @@ class LoginView(auth_views.LoginView):
 @login_required
 def dashboard(request):
     """Each role lands on its own dashboard; the apps add their panels to these templates."""
+    panels = dashboard_panels(request)
     return render(
         request,
         f"core/dashboard/{request.user.role}.html",
-        {"panels": dashboard_panels(request)},
+        {"panels": panels, "figures": dashboard_figures(panels)},
     )
 
 
