@@ -4,17 +4,68 @@ interviews. Each panel reads a fixed number of queries whatever the data's size.
 
 from datetime import timedelta
 
+from django.db.models import Count, Q
 from django.utils import timezone
+from django.utils.translation import ngettext
 
 from employers.permissions import employer_id_of
 from jobseekers.selectors import participant_for_user_account
-from placements.applications import permissions, selectors
-from placements.applications.models import ApplicationStatus, InterviewMode
-from portal.core.panels import Panel
+from placements.applications import permissions, rules, selectors
+from placements.applications.models import (
+    OPEN_APPLICATION_STATES,
+    ApplicationStatus,
+    InterviewMode,
+)
+from portal.core.panels import Figure, Panel
 from portal.core.permissions import is_staff_member
 
 LIST_LIMIT = 10
 EMPLOYER_LIMIT = 60
+
+
+def _staff_figures(*, user, waiting_count: int) -> tuple[Figure, ...]:
+    """The counts at the top of a facilitator's dashboard, each linking to its list below
+    (three queries: interviews, retention checks, Form 8850 files)."""
+    interviews = selectors.interviews_upcoming(user=user).count()
+    checks = selectors.retention_checks_open(user=user).aggregate(
+        due=Count("id"), overdue=Count("id", filter=Q(is_overdue=True))
+    )
+    missed_before = timezone.localdate() - timedelta(days=rules.wotc_filing_window_days())
+    deadlines = selectors.wotc_deadlines(user=user).aggregate(
+        due=Count("id"), missed=Count("id", filter=Q(placement__start_date__lt=missed_before))
+    )
+    return (
+        Figure(
+            number=waiting_count,
+            label=ngettext("application waiting", "applications waiting", waiting_count),
+            url="#applications-waiting",
+        ),
+        Figure(
+            number=interviews,
+            label=ngettext("interview this week", "interviews this week", interviews),
+            url="#interviews-this-week",
+        ),
+        Figure(
+            number=checks["due"],
+            label=ngettext("retention check due", "retention checks due", checks["due"]),
+            url="#retention-checks",
+            tone="danger" if checks["overdue"] else ("warning" if checks["due"] else ""),
+            badge=ngettext("%(count)d overdue", "%(count)d overdue", checks["overdue"])
+            % {"count": checks["overdue"]}
+            if checks["overdue"]
+            else "",
+        ),
+        Figure(
+            number=deadlines["due"],
+            label=ngettext("Form 8850 deadline", "Form 8850 deadlines", deadlines["due"]),
+            url="#form-8850-deadlines",
+            tone="danger" if deadlines["missed"] else ("warning" if deadlines["due"] else ""),
+            badge=ngettext("%(count)d missed", "%(count)d missed", deadlines["missed"])
+            % {"count": deadlines["missed"]}
+            if deadlines["missed"]
+            else "",
+        ),
+    )
 
 
 def _staff_panels(user) -> list[Panel]:
@@ -23,6 +74,7 @@ def _staff_panels(user) -> list[Panel]:
         {"application": application, "waiting_on": selectors.waiting_on(application)}
         for application in waiting
     ]
+    waiting_count = selectors.applications_waiting(user=user).count()
     checks = list(selectors.retention_checks_open(user=user)[:LIST_LIMIT])
     deadlines = [
         {"screening": screening, "summary": selectors.wotc_summary(screening)}
@@ -33,7 +85,7 @@ def _staff_panels(user) -> list[Panel]:
             template="placements/applications/panels/staff.html",
             context={
                 "waiting": waiting_rows,
-                "waiting_count": selectors.applications_waiting(user=user).count(),
+                "waiting_count": waiting_count,
                 "interviews": list(selectors.interviews_upcoming(user=user)[:LIST_LIMIT]),
                 "checks": checks,
                 "overdue_count": sum(1 for check in checks if check.is_overdue),
@@ -41,6 +93,7 @@ def _staff_panels(user) -> list[Panel]:
                 "hires": list(selectors.recent_hires(user=user)[:LIST_LIMIT]),
             },
             order=15,
+            figures=_staff_figures(user=user, waiting_count=waiting_count),
         )
     ]
 
@@ -78,6 +131,24 @@ def _employer_panels(user) -> list[Panel]:
             and permissions.wotc_shown_to_employer(user=user, placement=row["placement"])
         ],
     )
+    new_applicants = sum(1 for a in applications if a.status == ApplicationStatus.SUBMITTED)
+    figures = (
+        Figure(
+            number=new_applicants,
+            label=ngettext("new applicant", "new applicants", new_applicants),
+            url="#applicants",
+            tone="warning" if new_applicants else "",
+        ),
+        Figure(
+            number=len(interviews),
+            label=ngettext(
+                "interview in the next two weeks",
+                "interviews in the next two weeks",
+                len(interviews),
+            ),
+            url="#employer-interviews",
+        ),
+    )
     return [
         Panel(
             template="placements/applications/panels/employer.html",
@@ -90,6 +161,7 @@ def _employer_panels(user) -> list[Panel]:
                 "incentives_url": selectors.INCENTIVES_URL,
             },
             order=11,
+            figures=figures,
         )
     ]
 
@@ -98,6 +170,21 @@ def _participant_panels(user) -> list[Panel]:
     if participant_for_user_account(user=user) is None:
         return []
     applications = list(selectors.applications_for_participant_dashboard(user=user)[:LIST_LIMIT])
+    interviews = list(selectors.interviews_upcoming(user=user, days=30)[:LIST_LIMIT])
+    in_progress = sum(1 for a in applications if a.status in OPEN_APPLICATION_STATES)
+    figures = (
+        Figure(
+            number=in_progress,
+            label=ngettext("application in progress", "applications in progress", in_progress),
+            url="#my-applications-panel-heading",
+        ),
+        Figure(
+            number=len(interviews),
+            label=ngettext("interview coming up", "interviews coming up", len(interviews)),
+            url="#my-interviews-panel-heading",
+            tone="warning" if interviews else "",
+        ),
+    )
     return [
         Panel(
             template="placements/applications/panels/participant.html",
@@ -106,9 +193,10 @@ def _participant_panels(user) -> list[Panel]:
                     {"application": application, "next_step": selectors.next_step_for(application)}
                     for application in applications
                 ],
-                "interviews": list(selectors.interviews_upcoming(user=user, days=30)[:LIST_LIMIT]),
+                "interviews": interviews,
             },
             order=5,
+            figures=figures,
         )
     ]
 

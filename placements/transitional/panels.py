@@ -2,10 +2,12 @@
 payroll runs waiting) for staff; my hours and latest pay stub for a participant on a
 crew."""
 
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import ngettext
 
 from placements.transitional import selectors
-from portal.core.panels import Panel
+from portal.core.panels import Figure, Panel
 from portal.core.permissions import is_program_admin, is_staff_member
 
 
@@ -18,13 +20,36 @@ def panels(request) -> list[Panel]:
         if not crews and not is_admin:
             return []
         context = {"crews": crews, "is_admin": is_admin}
+        working = sum(1 for crew in crews if crew["crew"])
+        figures = [
+            Figure(
+                number=working,
+                label=ngettext("crew working today", "crews working today", working),
+                url="#crews-today",
+            )
+        ]
         if is_admin:
             context["runs_waiting"] = selectors.payroll_runs_waiting(user=user).count()
             context["periods_waiting"] = selectors.periods_without_run(
                 user=user, today=today
             ).count()
+            figures.append(
+                Figure(
+                    number=context["runs_waiting"],
+                    label=ngettext(
+                        "payroll run to approve", "payroll runs to approve", context["runs_waiting"]
+                    ),
+                    url=reverse("placements:transitional-payroll"),
+                    tone="warning" if context["runs_waiting"] else "",
+                )
+            )
         return [
-            Panel(template="placements/transitional/panels/staff.html", context=context, order=40)
+            Panel(
+                template="placements/transitional/panels/staff.html",
+                context=context,
+                order=40,
+                figures=tuple(figures),
+            )
         ]
     participant = selectors.participant_of(user)
     if participant is None or not participant.work_assignments.exists():

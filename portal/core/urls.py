@@ -7,7 +7,6 @@ urlpatterns = [
     path("dashboard/", views.dashboard, name="dashboard"),
     path("account/", views.account, name="account"),
     path("account/two-factor/", include("portal.core.mfa.urls")),
-
     path("staff/access-review/", access_review.access_review, name="access-review"),
     path(
         "staff/access-review.csv",

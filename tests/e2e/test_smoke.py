@@ -101,3 +101,28 @@ def test_home_page_fits_a_phone(page: Page, live_server):
     assert scroll_width <= inner_width, (
         f"horizontal scroll on a {PHONE['width']}px phone: page is {scroll_width}px wide"
     )
+
+
+NARROW_PHONE = {"width": 320, "height": 640}
+
+
+@pytest.mark.parametrize("username", ["admin", "facilitator", "employer", "participant"])
+def test_each_dashboard_fits_a_320px_phone_under_a_compact_header(
+    page: Page, live_server, demo_password, username
+):
+    page.set_viewport_size(NARROW_PHONE)
+    sign_in(page, live_server.url, username, demo_password)
+    expect(page).to_have_url(f"{live_server.url}/dashboard/")
+
+    header = page.locator(".site-header").bounding_box()
+    assert header["height"] <= 0.15 * NARROW_PHONE["height"], f"header {header['height']}px"
+    scroll_width = page.evaluate("document.documentElement.scrollWidth")
+    assert scroll_width <= NARROW_PHONE["width"], f"page is {scroll_width}px wide"
+    # The counts come first, each card a link to its list.
+    expect(page.locator(".figure-card a").first).to_be_visible()
+    assert_no_axe_violations(page)
+
+    # The menu opens without JavaScript and holds the way out.
+    page.get_by_text("Menu", exact=True).click()
+    expect(page.get_by_role("button", name="Sign out")).to_be_visible()
+    assert_no_axe_violations(page)

@@ -21,3 +21,45 @@ def table_cells(row, headers) -> list[dict]:
             item = {"text": cell, "url": None, "tone": None}
         cells.append({"label": label, **item})
     return cells
+
+
+# The colour (and so the icon) of a status badge, by the status's stored value; the
+# badge's text is always the status's label in the reader's language.
+STATUS_TONES = {
+    # done, good
+    "hired": "success",
+    "approved": "success",
+    "confirmed": "success",
+    "open": "success",
+    "checked_in": "success",
+    "booked": "success",
+    "issued": "success",
+    "active": "success",
+    "exported": "success",
+    "completed": "success",
+    "published": "success",
+    # waiting on someone
+    "submitted": "warning",
+    "pending": "warning",
+    "pending_payment": "warning",
+    "changes_requested": "warning",
+    "requested": "warning",
+    "reviewed": "warning",
+    # moving along
+    "reviewing": "info",
+    "interview_scheduled": "info",
+    "interviewed": "info",
+    "conditional_offer": "info",
+    "registered": "info",
+    # stopped
+    "rejected": "danger",
+    "suspended": "danger",
+    "denied": "danger",
+}
+
+
+@register.filter
+def status_tone(status) -> str:
+    """The badge tone of a status value ("hired" → "success"); others are neutral
+    (drafts, closed, withdrawn, cancelled: nothing to act on)."""
+    return STATUS_TONES.get(str(status), "neutral")
