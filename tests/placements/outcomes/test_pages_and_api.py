@@ -133,7 +133,8 @@ def test_page_in_spanish(client, staff_user, cohort):
     client.force_login(staff_user)
     client.cookies["django_language"] = "es"
     content = client.get("/reports/", PERIOD, HTTP_ACCEPT_LANGUAGE="es").content.decode()
-    assert "85,7 %" in content
+    # Spanish as written in the US (portal/formats/es): a decimal point, as in "$1,336.56".
+    assert "85.7 %" in content
     assert "Empleo dentro de los 30 días de la liberación" in content
 
 
