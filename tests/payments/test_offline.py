@@ -88,6 +88,6 @@ def test_payment_list_query_budget(client, staff_user, django_assert_max_num_que
                 amount=Decimal("5"),
                 actor=staff_user,
             )
-        # 8 for the page, plus the session's second factor (django-otp's device).
+        # 9: one more than before two-factor sign-in (the staff member's verified device).
         with django_assert_max_num_queries(9):
             assert client.get(reverse("payments:list")).status_code == 200
