@@ -1,7 +1,9 @@
 """Demo participants for `manage.py seed_demo`, on the demo facilitator's caseload, in
 varied situations: pre-release, on parole with a 10 pm curfew, no car, Spanish-speaking,
-placed. The demo login "participant" is linked to Pat. Idempotent: rows are found by
-natural keys and history rows (consents, versions) are added only once.
+placed, and a few people released one to three years ago with returns to custody and
+exits from the program (`history.py`). The demo login "participant" is linked to Pat.
+Idempotent: rows are found by natural keys and history rows (consents, versions, custody
+events, exits) are added only once.
 
 `--scale large` adds statewide volumes (DESIGN.md: 50,000 participants on file) with
 bulk_create: 100 facilitators, participants across Missouri with supervision terms,
@@ -25,6 +27,7 @@ from ..models import (
     SupervisionTerms,
 )
 from ..services import resume_snapshot
+from .history import seed_history
 from .large import seed_large
 from .people import DEMO_PLACE, PEOPLE
 
@@ -125,6 +128,7 @@ def seed(*, stdout, scale: str = "small") -> None:
         if spec["resume"]:
             _resume(participant, spec["resume"], facilitator)
     _job_club(facilitator, today)
+    seed_history(facilitator=facilitator, today=today)
     stdout.write(f"Demo participants: {len(PEOPLE)} on the facilitator's caseload")
     if scale == "large":
         seed_large(stdout=stdout)

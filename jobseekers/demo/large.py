@@ -13,7 +13,14 @@ from django.utils import timezone
 from portal.core.demo import STATEWIDE_DEMO_ZIPS
 from portal.core.models import Role, Skill, User
 
-from ..models import Participant, RecordEntry, Resume, SupervisionTerms
+from ..models import (
+    CustodyEvent,
+    Participant,
+    ProgramExit,
+    RecordEntry,
+    Resume,
+    SupervisionTerms,
+)
 
 LARGE_EMAIL_DOMAIN = "@large-demo.invalid"
 # Staff logins made in bulk cannot sign in (no password to guess); set one in the admin.
@@ -219,3 +226,64 @@ def _large_participants(rng: random.Random, *, participants: int, staff: list[Us
         batch_size=2000,
     )
     Resume.objects.bulk_create(resumes, batch_size=2000)
+    history_rng = random.Random(rng.random())  # noqa: S311 (demo data, not secrets)
+    _large_custody_and_exits(history_rng, people=people, today=today)
+
+
+# Shares of released people with a custody event, by kind (sparse: the program reports
+# few returns) and the exit reasons of people whose status says they left.
+LARGE_RETURN_SHARE = 0.06
+LARGE_ARREST_SHARE = 0.02
+LARGE_EXIT_REASONS = ["completed"] * 4 + ["withdrew", "lost_contact", "lost_contact", "transferred"]
+
+
+def _large_custody_and_exits(rng: random.Random, *, people: list, today: date) -> None:
+    """Custody events and program exits for the statewide volumes, consistent with each
+    person's status: an exit row for everyone "exited", a return for some released
+    people (their status becomes "returned to custody" unless they left), an arrest
+    without conviction for a few more. Its own random generator, so the rows made
+    before it stay those the matching benchmark has always used."""
+    events, exits, returned = [], [], []
+    for person in people:
+        released = person.release_date
+        days_out = (today - released).days
+        if person.status == "exited":
+            # Someone still inside may leave the program too (a transfer, a withdrawal).
+            earliest = released if days_out > 0 else today - timedelta(days=90)
+            exits.append(
+                ProgramExit(
+                    participant=person,
+                    exited_on=earliest + timedelta(days=rng.randint(0, (today - earliest).days)),
+                    reason=rng.choice(LARGE_EXIT_REASONS),
+                    recorded_by_id=person.facilitator_id,
+                )
+            )
+        if days_out < 30:
+            continue
+        draw = rng.random()
+        if draw < LARGE_RETURN_SHARE + LARGE_ARREST_SHARE:
+            kind = (
+                rng.choice(["new_offense", "technical_violation"])
+                if draw < LARGE_RETURN_SHARE
+                else "arrest_no_conviction"
+            )
+            occurred = released + timedelta(days=rng.randint(30, days_out))
+            events.append(
+                CustodyEvent(
+                    participant=person,
+                    occurred_on=occurred,
+                    kind=kind,
+                    source=rng.choice(["Department of Corrections", "Probation officer"]),
+                    recorded_by_id=person.facilitator_id,
+                )
+            )
+            if kind != "arrest_no_conviction" and person.status != "exited":
+                person.status = "returned_to_custody"
+                person.status_changed_on = occurred
+                person.custody_return_type = kind
+                returned.append(person)
+    CustodyEvent.objects.bulk_create(events, batch_size=2000)
+    ProgramExit.objects.bulk_create(exits, batch_size=2000)
+    Participant.objects.bulk_update(
+        returned, ["status", "status_changed_on", "custody_return_type"], batch_size=2000
+    )

@@ -56,3 +56,47 @@ def test_demo_twice_changes_nothing():
     first = counts()
     seed()
     assert counts() == first
+
+
+def test_demo_history_has_returns_of_each_kind_and_exits():
+    from jobseekers.models import CustodyEvent, ParticipantStatus, ProgramExit
+
+    seed()
+    kinds = list(CustodyEvent.objects.values_list("kind", flat=True))
+    for kind in ("new_offense", "technical_violation", "arrest_no_conviction"):
+        assert kinds.count(kind) >= 2
+    reasons = set(ProgramExit.objects.values_list("reason", flat=True))
+    assert reasons == {"completed", "withdrew", "lost_contact", "transferred",
+                       "returned_to_custody"}  # fmt: skip
+    # Sparse and consistent: an arrest alone changes nothing, a re-enrolment keeps history.
+    carlos = Participant.objects.get(first_name="Carlos", last_name="Martínez")
+    assert carlos.status == ParticipantStatus.ACTIVE
+    brandon = Participant.objects.get(first_name="Brandon", last_name="Lee")
+    assert brandon.status == ParticipantStatus.ACTIVE
+    assert brandon.program_exits.get().reenrolled_on is not None
+    crystal = Participant.objects.get(first_name="Crystal", last_name="White")
+    assert crystal.status == ParticipantStatus.RETURNED_TO_CUSTODY
+    # Every event is on or after the person's release and none is in the future.
+    for event in CustodyEvent.objects.select_related("participant"):
+        assert event.participant.release_date <= event.occurred_on <= timezone.localdate()
+    seed()
+    assert CustodyEvent.objects.count() == len(kinds)
+
+
+def test_large_history_is_sparse_and_consistent_with_status():
+    from jobseekers.demo import seed_large
+    from jobseekers.models import CustodyEvent, ParticipantStatus, ProgramExit
+
+    seed_large(stdout=io.StringIO(), participants=600, facilitators=3)
+    people = Participant.objects.filter(email__endswith="@large-demo.invalid")
+    exited = people.filter(status=ParticipantStatus.EXITED)
+    assert ProgramExit.objects.filter(participant__in=exited).count() == exited.count()
+    events = CustodyEvent.objects.filter(participant__in=people)
+    assert 0 < events.count() < people.count() * 0.15
+    returned = people.filter(status=ParticipantStatus.RETURNED_TO_CUSTODY)
+    assert returned.exists()
+    assert all(
+        person.custody_events.exclude(kind="arrest_no_conviction").exists() for person in returned
+    )
+    for event in events.select_related("participant"):
+        assert event.participant.release_date <= event.occurred_on <= timezone.localdate()

@@ -341,3 +341,16 @@ def test_a_participant_without_release_date_may_still_exit(staff_user):
         participant=pre_release, actor=staff_user, exited_on=days_ago(1), reason="transferred"
     )
     assert pre_release.program_exits.count() == 1
+
+
+def test_the_database_keeps_one_open_exit_even_past_the_service(person, staff_user):
+    """Two requests racing past the service's check still cannot both open an exit."""
+    from django.db import IntegrityError, transaction
+
+    ProgramExit.objects.create(participant=person, exited_on=days_ago(5), reason="withdrew")
+    with pytest.raises(IntegrityError), transaction.atomic():
+        ProgramExit.objects.create(participant=person, exited_on=days_ago(1), reason="completed")
+    # A closed exit does not count: history rows may be many.
+    ProgramExit.objects.filter(participant=person).update(reenrolled_on=days_ago(3))
+    ProgramExit.objects.create(participant=person, exited_on=days_ago(1), reason="completed")
+    assert person.program_exits.count() == 2
