@@ -1,6 +1,6 @@
 """Technical admin (superusers only) for participants. The record, supervision terms,
-case notes and custody events are deliberately not registered: every read of them must go through the
-selectors that write the access log, which the Django admin would bypass."""
+case notes and custody events are deliberately not registered: every read of them must go
+through the selectors that write the access log, which the Django admin would bypass."""
 
 from django.contrib import admin
 
