@@ -18,6 +18,10 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.core.management import call_command
+from django_otp.plugins.otp_totp.models import TOTPDevice
+from playwright.sync_api import Page
+
+from tests.factories.mfa import code_for
 
 E2E_DIR = Path(__file__).resolve().parent
 CHROMIUM = shutil.which("chromium")
@@ -61,11 +65,35 @@ def browser_type_launch_args(browser_type_launch_args):
     }
 
 
+# The demo staff and admin sign in with a second factor; the browser tests give seed_demo
+# a secret (test settings have DEBUG off, so it would otherwise leave them unenrolled).
+E2E_TOTP_SECRET = "SECONDCHANCEJOBSPORTALDEMO234567"
+
+
 @pytest.fixture
-def demo_data(transactional_db, live_server):
+def demo_data(transactional_db, live_server, settings):
     """The demo logins and the Wagtail home page. `live_server` uses a transactional
     database that is flushed after each test, so each test seeds it again."""
+    settings.DEMO_TOTP_SECRET = E2E_TOTP_SECRET
     call_command("seed_demo", "--force", stdout=io.StringIO())
+
+
+def sign_in(page: Page, base: str, username: str, password: str) -> None:
+    """Sign in as a person does: the password, then, for an account with a second factor
+    (the demo staff and admin), the code their authenticator app would show now, computed
+    from the account's own device with django-otp's TOTP."""
+    # Django renders the labels with its suffix ("Username:"), so not exact=True.
+    page.goto(f"{base}/accounts/login/")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Sign in", exact=True).click()
+    page.wait_for_load_state()
+    if "/account/two-factor/code/" not in page.url:
+        return
+    device = TOTPDevice.objects.get(user__username=username, confirmed=True)
+    page.get_by_label("Code from your app").fill(code_for(device))
+    page.get_by_role("button", name="Check the code").click()
+    page.wait_for_load_state()
 
 
 @pytest.fixture

@@ -14,6 +14,7 @@ from employers.models import EmployerMembership, JobStatus
 from placements.models import Application, Interview
 
 from .axe import assert_no_axe_violations
+from .conftest import sign_in as sign_in_with_second_factor
 
 pytestmark = pytest.mark.usefixtures("demo_data")
 
@@ -21,10 +22,7 @@ PHONE = {"width": 375, "height": 740}
 
 
 def sign_in(page: Page, base: str, username: str, password: str) -> None:
-    page.goto(f"{base}/accounts/login/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(password)
-    page.get_by_role("button", name="Sign in", exact=True).click()
+    sign_in_with_second_factor(page, base, username, password)
     expect(page).to_have_url(f"{base}/dashboard/")
 
 

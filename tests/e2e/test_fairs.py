@@ -16,6 +16,7 @@ from tests.factories.employers import FairFactory
 from tests.factories.fairs import ConfirmedBoothFactory
 
 from .axe import assert_no_axe_violations
+from .conftest import sign_in as sign_in_with_second_factor
 
 pytestmark = pytest.mark.usefixtures("demo_data")
 
@@ -24,10 +25,7 @@ TITLE = "Job club hiring day"
 
 
 def sign_in(page: Page, base: str, username: str, password: str) -> None:
-    page.goto(f"{base}/accounts/login/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(password)
-    page.get_by_role("button", name="Sign in", exact=True).click()
+    sign_in_with_second_factor(page, base, username, password)
     expect(page).to_have_url(f"{base}/dashboard/")
 
 

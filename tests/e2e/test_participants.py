@@ -8,6 +8,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from .axe import assert_no_axe_violations
+from .conftest import sign_in as sign_in_with_second_factor
 
 pytestmark = pytest.mark.usefixtures("demo_data")
 
@@ -15,10 +16,7 @@ PHONE = {"width": 375, "height": 740}
 
 
 def sign_in(page: Page, base: str, username: str, password: str) -> None:
-    page.goto(f"{base}/accounts/login/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(password)
-    page.get_by_role("button", name="Sign in", exact=True).click()
+    sign_in_with_second_factor(page, base, username, password)
     expect(page).to_have_url(f"{base}/dashboard/")
 
 

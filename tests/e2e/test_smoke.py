@@ -5,6 +5,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from .axe import assert_no_axe_violations
+from .conftest import sign_in as sign_in_with_second_factor
 
 pytestmark = pytest.mark.usefixtures("demo_data")
 
@@ -12,11 +13,7 @@ PHONE = {"width": 375, "height": 740}
 
 
 def sign_in(page: Page, base: str, username: str, password: str) -> None:
-    # Django renders the labels with its suffix ("Username:"), so not exact=True.
-    page.goto(f"{base}/accounts/login/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(password)
-    page.get_by_role("button", name="Sign in", exact=True).click()
+    sign_in_with_second_factor(page, base, username, password)
 
 
 def test_home_page(page: Page, live_server):
