@@ -315,3 +315,18 @@ def test_admin_role_is_staff(client, db):
     admin = UserFactory(role=Role.ADMIN)
     client.force_login(admin)
     assert client.get("/reports/", PERIOD).status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("role", "sees_reports"),
+    [
+        ("admin", True),
+        ("staff", True),
+        ("employer", False),
+        ("participant", False),
+    ],
+)
+def test_the_menu_leads_staff_to_the_reports(client, users_by_role, role, sees_reports):
+    client.force_login(users_by_role[role])
+    page = client.get(reverse("account")).content.decode()
+    assert (f'href="{reverse("placements:outcomes-reports")}"' in page) is sees_reports
