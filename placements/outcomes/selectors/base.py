@@ -1,0 +1,139 @@
+"""What every outcome figure shares: the values a figure returns (Rate, Measure, Figure),
+the scope it is counted for, the stored choice values the figures filter on, and small
+SQL helpers."""
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.db.models import (
+    DurationField,
+    ExpressionWrapper,
+    QuerySet,
+)
+from django.utils import timezone
+
+from jobseekers import selectors as participant_selectors
+from placements.applications import selectors as application_selectors
+from placements.outcomes import rules
+
+# Stored values of the other apps' choices, as the reports filter on them.
+STATUS_ACTIVE = ("active", "placed")
+STATUS_LEFT = ("exited", "returned_to_custody")
+RECIDIVISM_KINDS = ("new_offense", "technical_violation")  # not arrest_no_conviction
+NEW_OFFENSE, TECHNICAL_VIOLATION = RECIDIVISM_KINDS
+EXIT_COMPLETED = "completed"
+DOCUMENT_CERTIFICATE = "certificate"
+CHECK_NOT_EMPLOYED = ("not_working", "other_employer")
+CHECK_EMPLOYED = ("same_employer", "other_employer")
+BOND_ISSUED = "issued"
+
+RATE_PLACES = Decimal("0.001")
+DAYS_BUCKETS = ((0, 7), (8, 30), (31, 90), (91, 180), (181, None))
+
+
+# --- Values -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Rate:
+    """`count` of `of`. Below the minimum cell (5) the rate is not given (`suppressed`):
+    pages, CSV, PDF and API show "fewer than 5" instead of a percentage."""
+
+    count: int
+    of: int
+
+    @property
+    def suppressed(self) -> bool:
+        return self.of < rules.minimum_cell()
+
+    @property
+    def rate(self) -> Decimal | None:
+        if self.suppressed or not self.of:
+            return None
+        return (Decimal(self.count) / Decimal(self.of)).quantize(RATE_PLACES, ROUND_HALF_UP)
+
+
+@dataclass(frozen=True)
+class Measure:
+    """One named number inside a figure. `kind` says how it is shown: rate, count,
+    money, days, hours, rating, person_years."""
+
+    key: str
+    label: str
+    value: object
+    kind: str = "count"
+
+
+@dataclass(frozen=True)
+class Figure:
+    key: str
+    title: str
+    value: object
+    of: int
+    definition: str
+    target: Decimal | None = None
+    measures: tuple[Measure, ...] = field(default_factory=tuple)
+    extra: dict = field(default_factory=dict)
+    value_kind: str = "count"
+
+    def measure(self, key: str):
+        return next(measure.value for measure in self.measures if measure.key == key)
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Whose figures: the whole program (empty), one facilitator's caseload, or one
+    employer's hires (its page)."""
+
+    facilitator_id: int | None = None
+    employer_id: int | None = None
+
+
+PROGRAM = Scope()
+
+
+def today_or(today: dt.date | None) -> dt.date:
+    return today or timezone.localdate()
+
+
+def people_in(scope: Scope) -> QuerySet:
+    people = participant_selectors.participants_for_reports()
+    if scope.facilitator_id:
+        people = people.filter(facilitator_id=scope.facilitator_id)
+    if scope.employer_id:
+        people = people.filter(placements__employer_id=scope.employer_id).distinct()
+    return people
+
+
+def placements_in(scope: Scope) -> QuerySet:
+    placements = application_selectors.placements_for_reports()
+    if scope.facilitator_id:
+        placements = placements.filter(participant__facilitator_id=scope.facilitator_id)
+    if scope.employer_id:
+        placements = placements.filter(employer_id=scope.employer_id)
+    return placements
+
+
+def days_between(later, earlier) -> ExpressionWrapper:
+    return ExpressionWrapper(later - earlier, output_field=DurationField())
+
+
+def median_of(queryset: QuerySet, field_name: str, count: int):
+    """The median of `field_name` over `queryset` (of `count` rows) in one query: the one
+    or two middle rows of the ordered values. None for no rows. The query runs even for
+    none, so that a page's query count does not depend on its data."""
+    middle = list(
+        queryset.order_by(field_name).values_list(field_name, flat=True)[
+            max(count - 1, 0) // 2 : count // 2 + 1
+        ]
+    )
+    if not count or not middle:
+        return None
+    if isinstance(middle[0], dt.timedelta):
+        return sum(middle, dt.timedelta()) / len(middle)
+    return sum(middle) / len(middle)
+
+
+def money(value) -> Decimal:
+    return Decimal(value or 0).quantize(Decimal("0.01"), ROUND_HALF_UP)

@@ -1,0 +1,196 @@
+"""Outcome figures 6-7: recidivism and the cost savings of people kept out of prison."""
+
+import datetime as dt
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.db.models import (
+    Count,
+    DateField,
+    Exists,
+    F,
+    OuterRef,
+    Q,
+    Subquery,
+    Sum,
+    Value,
+)
+from django.db.models.functions import Coalesce, Greatest, Least, TruncDate
+from django.utils.translation import gettext as _
+
+from jobseekers import selectors as participant_selectors
+from placements.outcomes import rules
+from placements.outcomes.periods import Period
+from placements.outcomes.selectors.base import (
+    EXIT_COMPLETED,
+    NEW_OFFENSE,
+    PROGRAM,
+    RECIDIVISM_KINDS,
+    TECHNICAL_VIOLATION,
+    Figure,
+    Measure,
+    Rate,
+    Scope,
+    days_between,
+    people_in,
+    today_or,
+)
+
+# --- 6. Recidivism ----------------------------------------------------------------------
+
+
+def _returned(window: dt.timedelta, kinds=RECIDIVISM_KINDS) -> Exists:
+    return Exists(
+        participant_selectors.participants_for_reports().filter(
+            pk=OuterRef("pk"),
+            custody_events__kind__in=kinds,
+            custody_events__occurred_on__gte=OuterRef("release_date"),
+            custody_events__occurred_on__lte=OuterRef("release_date") + window,
+        )
+    )
+
+
+def recidivism(
+    *, period: Period, years: int, scope: Scope = PROGRAM, today: dt.date | None = None
+) -> Figure:
+    """Returns to incarceration within `years` (1 or 3) of release, in one query."""
+    days = 365 * years
+    window = dt.timedelta(days=days)
+    first, last = period.shifted(days)
+    last = min(last, today_or(today) - window)
+    completer = Exists(
+        participant_selectors.participants_for_reports().filter(
+            pk=OuterRef("pk"), program_exits__reason=EXIT_COMPLETED
+        )
+    )
+    totals = (
+        people_in(scope)
+        .filter(release_date__range=(first, last))
+        .annotate(
+            is_returned=_returned(window),
+            is_new_offense=_returned(window, (NEW_OFFENSE,)),
+            is_technical=_returned(window, (TECHNICAL_VIOLATION,)),
+            is_completer=completer,
+        )
+        .aggregate(
+            of=Count("pk"),
+            count=Count("pk", filter=Q(is_returned=True)),
+            new_offense=Count("pk", filter=Q(is_new_offense=True)),
+            technical=Count("pk", filter=Q(is_technical=True)),
+            completers=Count("pk", filter=Q(is_completer=True)),
+            completers_returned=Count("pk", filter=Q(is_completer=True, is_returned=True)),
+        )
+    )
+    rate = Rate(totals["count"], totals["of"])
+    comparison = {
+        "missouri": rules.recidivism_comparison_missouri(),
+        "missouri_year": rules.recidivism_comparison_missouri_year(),
+        "high_risk_3_years": rules.recidivism_comparison_high_risk(),
+    }
+    return Figure(
+        key=f"recidivism_{years}_year{'s' if years > 1 else ''}",
+        title=_("Returned to custody within %(years)s year(s) of release") % {"years": years},
+        value=rate,
+        of=rate.of,
+        definition=_(
+            "People whose %(years)s-year window after release ended in the period (and "
+            "has passed) who returned to prison or jail within it, on a new offense or a "
+            "revocation for a technical violation. An arrest without a conviction or "
+            "revocation is not counted. Completers: the people who completed the program. "
+            "Comparison: Missouri %(missouri)s %% (%(year)s); %(high_risk)s %% predicted "
+            "within 3 years for the high-risk group without help."
+        )
+        % {
+            "years": years,
+            "missouri": int(comparison["missouri"] * 100),
+            "year": comparison["missouri_year"],
+            "high_risk": int(comparison["high_risk_3_years"] * 100),
+        },
+        measures=(
+            Measure("rate", _("Everyone"), rate, "rate"),
+            Measure(
+                "new_offense", _("New offense"), Rate(totals["new_offense"], totals["of"]), "rate"
+            ),
+            Measure(
+                "technical_violation",
+                _("Technical violation"),
+                Rate(totals["technical"], totals["of"]),
+                "rate",
+            ),
+            Measure(
+                "completers",
+                _("Completers"),
+                Rate(totals["completers_returned"], totals["completers"]),
+                "rate",
+            ),
+        ),
+        extra={"comparison": comparison},
+    )
+
+
+# --- 7. Cost savings --------------------------------------------------------------------
+
+
+def cost_savings(*, period: Period, scope: Scope = PROGRAM, today: dt.date | None = None) -> Figure:
+    """Person-years kept out of prison in the period x savings per person-year - the
+    period's share of the operating cost, in one query."""
+    last = min(period.end, today_or(today))
+    day_after = last + dt.timedelta(days=1)
+    first_return = Subquery(
+        participant_selectors.participants_for_reports()
+        .filter(
+            pk=OuterRef("pk"),
+            custody_events__kind__in=RECIDIVISM_KINDS,
+            custody_events__occurred_on__gte=OuterRef("release_date"),
+        )
+        .order_by("custody_events__occurred_on")
+        .values("custody_events__occurred_on")[:1],
+        output_field=DateField(),
+    )
+    totals = (
+        people_in(scope)
+        .filter(release_date__isnull=False, release_date__lte=last)
+        .annotate(
+            out_from=Greatest(
+                Value(period.start),
+                F("release_date"),
+                TruncDate("created_at"),
+                output_field=DateField(),
+            ),
+            out_until=Least(
+                Value(day_after), Coalesce(first_return, Value(day_after)), output_field=DateField()
+            ),
+        )
+        .filter(out_until__gt=F("out_from"))
+        .annotate(days_out=days_between(F("out_until"), F("out_from")))
+        .aggregate(people=Count("pk"), days=Sum("days_out"))
+    )
+    days = totals["days"].days if totals["days"] else 0
+    person_years = (Decimal(days) / rules.DAYS_IN_A_YEAR).quantize(Decimal("0.01"), ROUND_HALF_UP)
+    operating_cost = rules.operating_cost_for_days(period.days)
+    net = rules.cost_savings_for_person_years(
+        person_years=person_years, operating_cost=operating_cost
+    )
+    per_year = rules.savings_per_person_year()
+    return Figure(
+        key="cost_savings",
+        title=_("Cost savings to the state"),
+        value=net,
+        value_kind="money",
+        of=totals["people"],
+        definition=_(
+            "Person-years kept out: for each participant, the days in the period (up to "
+            "today) after their release, or their enrolment if later, before any return "
+            "to custody, added up and divided by 365. Savings: person-years x "
+            "$%(per_year)s - the program's operating cost for the period (the yearly cost "
+            "x the period's days / 365)."
+        )
+        % {"per_year": f"{per_year:,.2f}"},
+        measures=(
+            Measure(
+                "person_years_kept_out", _("Person-years kept out"), person_years, "person_years"
+            ),
+            Measure("savings_per_person_year", _("Savings per person-year"), per_year, "money"),
+            Measure("operating_cost", _("Operating cost for the period"), operating_cost, "money"),
+            Measure("net", _("Net savings"), net, "money"),
+        ),
+    )

@@ -1,0 +1,290 @@
+"""Outcome figures 4-5: still employed 9 months after release, retention after a start,
+and the WIOA-style indicators after exit."""
+
+import datetime as dt
+
+from django.db.models import (
+    Case,
+    Count,
+    DateField,
+    DecimalField,
+    Exists,
+    ExpressionWrapper,
+    F,
+    OuterRef,
+    Q,
+    Subquery,
+    Value,
+    When,
+)
+from django.utils.translation import gettext as _
+
+from jobseekers import selectors as participant_selectors
+from placements.applications import selectors as application_selectors
+from placements.outcomes import rules
+from placements.outcomes.periods import Period, add_quarters, quarter_end, quarter_start
+from placements.outcomes.selectors.base import (
+    CHECK_EMPLOYED,
+    CHECK_NOT_EMPLOYED,
+    DOCUMENT_CERTIFICATE,
+    PROGRAM,
+    Figure,
+    Measure,
+    Rate,
+    Scope,
+    median_of,
+    money,
+    people_in,
+    placements_in,
+    today_or,
+)
+
+# --- 4. Still employed 9 months after release; retention after a start ------------------
+
+
+def _job_held_on(day_expression) -> Q:
+    return Q(start_date__lte=day_expression) & (
+        Q(separated_on__isnull=True) | Q(separated_on__gte=day_expression)
+    )
+
+
+def employed_at_9_months_after_release(
+    *, period: Period, scope: Scope = PROGRAM, today: dt.date | None = None
+) -> Figure:
+    window = dt.timedelta(days=rules.NINE_MONTHS_DAYS)
+    first, last = period.shifted(rules.NINE_MONTHS_DAYS)
+    last = min(last, today_or(today) - window)
+    mark = OuterRef("release_date") + window
+    working = Exists(
+        placements_in(PROGRAM).filter(
+            _job_held_on(mark), participant=OuterRef("pk"), subsidized=False
+        )
+    )
+    totals = (
+        people_in(scope)
+        .filter(release_date__range=(first, last))
+        .annotate(employed=working)
+        .aggregate(of=Count("pk"), count=Count("pk", filter=Q(employed=True)))
+    )
+    rate = Rate(totals["count"], totals["of"])
+    return Figure(
+        key="employed_at_9_months_after_release",
+        title=_("Still employed 9 months after release"),
+        value=rate,
+        of=rate.of,
+        target=rules.target_employed_at_9_months(),
+        definition=_(
+            "People whose day 9 months (274 days) after release fell in the period (and "
+            "has passed) who held an unsubsidized job, with any employer, on that day. "
+            "Missouri Reentry 2030 target: 80 %."
+        ),
+    )
+
+
+def _retained(days: int, definition: rules.RetentionDefinition) -> Q:
+    checkpoint = dt.timedelta(days=days)
+    still_there = (
+        Q(separated_on__isnull=True) | Q(separated_on__gte=F("start_date") + checkpoint)
+    ) & ~Q(
+        Exists(
+            application_selectors.placements_for_reports().filter(
+                pk=OuterRef("pk"),
+                retention_checks__days=days,
+                retention_checks__outcome__in=CHECK_NOT_EMPLOYED,
+            )
+        )
+    )
+    if definition == rules.RetentionDefinition.SAME_EMPLOYER:
+        return still_there
+    checkpoint_day = OuterRef("start_date") + checkpoint
+    gap = dt.timedelta(days=rules.RETENTION_GAP_DAYS)
+    answered_working = Exists(
+        application_selectors.placements_for_reports().filter(
+            pk=OuterRef("pk"),
+            retention_checks__days=days,
+            retention_checks__outcome__in=CHECK_EMPLOYED,
+        )
+    )
+    next_job = Exists(
+        application_selectors.placements_for_reports().filter(
+            Q(separated_on__isnull=True) | Q(separated_on__gte=checkpoint_day),
+            participant=OuterRef("participant"),
+            subsidized=False,
+            start_date__gt=OuterRef("start_date"),
+            start_date__lte=OuterRef("separated_on") + gap,
+        )
+    )
+    return still_there | Q(answered_working) | Q(next_job)
+
+
+def retention(*, period: Period, scope: Scope = PROGRAM, today: dt.date | None = None) -> Figure:
+    """One query per checkpoint (30, 90, 180, 365 days)."""
+    definition = rules.retention_definition()
+    today = today_or(today)
+    points = []
+    for days in rules.retention_checkpoints():
+        first, last = period.shifted(days)
+        last = min(last, today - dt.timedelta(days=days))
+        totals = (
+            placements_in(scope)
+            .filter(subsidized=False, start_date__range=(first, last))
+            .aggregate(of=Count("pk"), count=Count("pk", filter=_retained(days, definition)))
+        )
+        points.append((days, Rate(totals["count"], totals["of"])))
+    return Figure(
+        key="retention",
+        title=_("Retention after a job starts"),
+        value=dict(points),
+        of=points[0][1].of if points else 0,
+        definition=_(
+            "Unsubsidized jobs whose checkpoint (30, 90, 180 or 365 days after the start) "
+            "fell in the period and has passed, and the share still employed on that day. "
+            "Definition used: %(definition)s."
+        )
+        % {"definition": definition.label},
+        measures=tuple(
+            Measure(f"retention_{days}_days", _("%(days)s days") % {"days": days}, rate, "rate")
+            for days, rate in points
+        ),
+        extra={"retention_definition": definition},
+    )
+
+
+# --- 5. WIOA-style indicators -----------------------------------------------------------
+
+
+def _quarters_after_exit(period: Period, quarters: int, today: dt.date) -> list[tuple]:
+    """(exit quarter start, exit quarter end, measured quarter start, measured quarter
+    end) for each measured quarter (the `quarters`-th after the exit quarter) that ended
+    in the period, by today."""
+    rows = []
+    measured = quarter_start(period.start)
+    while measured <= period.end:
+        measured_end = quarter_end(measured)
+        if period.start <= measured_end <= min(period.end, today):
+            exit_start = add_quarters(measured, -quarters)
+            rows.append((exit_start, quarter_end(exit_start), measured, measured_end))
+        measured = add_quarters(measured, 1)
+    return rows
+
+
+def _employment_after_exit(scope: Scope, quarters: list[tuple]):
+    """People who left the program in one of the exit quarters, with the measured
+    quarter's first and last day, whether they held an unsubsidized job in it and that
+    job's earnings for the quarter (hourly wage x weekly hours x 13)."""
+    if not quarters:
+        return people_in(scope).none()
+    first_exit, last_exit = quarters[0][0], quarters[-1][1]
+    exit_on = Subquery(
+        participant_selectors.participants_for_reports()
+        .filter(pk=OuterRef("pk"), program_exits__exited_on__range=(first_exit, last_exit))
+        .order_by("-program_exits__exited_on")
+        .values("program_exits__exited_on")[:1],
+        output_field=DateField(),
+    )
+
+    def quarter_bound(index):
+        return Case(
+            *(When(exit_on__range=(row[0], row[1]), then=Value(row[index])) for row in quarters),
+            output_field=DateField(),
+        )
+
+    held = (
+        placements_in(PROGRAM)
+        .filter(
+            participant=OuterRef("pk"),
+            subsidized=False,
+            start_date__lte=OuterRef("measured_end"),
+        )
+        .filter(Q(separated_on__isnull=True) | Q(separated_on__gte=OuterRef("measured_start")))
+    )
+    earnings = ExpressionWrapper(
+        F("hourly_wage") * F("hours_per_week") * rules.WEEKS_IN_A_QUARTER,
+        output_field=DecimalField(max_digits=14, decimal_places=2),
+    )
+    return (
+        people_in(scope)
+        .annotate(exit_on=exit_on)
+        .filter(exit_on__isnull=False)
+        .annotate(measured_start=quarter_bound(2), measured_end=quarter_bound(3))
+        .annotate(
+            employed=Exists(held),
+            earnings=Subquery(
+                held.annotate(earnings=earnings).order_by("-start_date").values("earnings")[:1]
+            ),
+        )
+    )
+
+
+def wioa_indicators(
+    *, period: Period, scope: Scope = PROGRAM, today: dt.date | None = None
+) -> Figure:
+    today = today_or(today)
+    second = _employment_after_exit(scope, _quarters_after_exit(period, 2, today))
+    fourth = _employment_after_exit(scope, _quarters_after_exit(period, 4, today))
+    second_totals = second.aggregate(of=Count("pk"), count=Count("pk", filter=Q(employed=True)))
+    fourth_totals = fourth.aggregate(of=Count("pk"), count=Count("pk", filter=Q(employed=True)))
+    median_earnings = median_of(second.filter(employed=True), "earnings", second_totals["count"])
+    exit_in_period = Subquery(
+        participant_selectors.participants_for_reports()
+        .filter(pk=OuterRef("pk"), program_exits__exited_on__range=(period.start, period.end))
+        .order_by("-program_exits__exited_on")
+        .values("program_exits__exited_on")[:1],
+        output_field=DateField(),
+    )
+    credential = Exists(
+        participant_selectors.participants_for_reports().filter(
+            pk=OuterRef("pk"),
+            documents__kind=DOCUMENT_CERTIFICATE,
+            documents__uploaded_at__date__lte=OuterRef("exit_on"),
+        )
+    )
+    credentials = (
+        people_in(scope)
+        .annotate(exit_on=exit_in_period)
+        .filter(exit_on__isnull=False)
+        .annotate(credential=credential)
+        .aggregate(of=Count("pk"), count=Count("pk", filter=Q(credential=True)))
+    )
+    second_rate = Rate(second_totals["count"], second_totals["of"])
+    # A median of fewer than 5 people's earnings could be one person's pay: not shown.
+    median_value = None
+    if median_earnings is not None and second_totals["count"] >= rules.minimum_cell():
+        median_value = money(median_earnings)
+    return Figure(
+        key="wioa",
+        title=_("Employment after leaving the program"),
+        value=second_rate,
+        of=second_rate.of,
+        definition=_(
+            "People who left the program, counted in the period in which the 2nd (or 4th) "
+            "calendar quarter after the quarter they left ended: the share who held an "
+            "unsubsidized job in that quarter, and the median of their earnings in the 2nd "
+            "quarter (hourly wage x weekly hours x 13 weeks; not shown for fewer than 5 "
+            "people). Credential attainment: of the people who left the program in the "
+            "period, those with a certificate in their file by the day they left."
+        ),
+        measures=(
+            Measure(
+                "employment_rate_2nd_quarter", _("Employed in the 2nd quarter"), second_rate, "rate"
+            ),
+            Measure(
+                "employment_rate_4th_quarter",
+                _("Employed in the 4th quarter"),
+                Rate(fourth_totals["count"], fourth_totals["of"]),
+                "rate",
+            ),
+            Measure(
+                "median_earnings_2nd_quarter",
+                _("Median earnings in the 2nd quarter"),
+                median_value,
+                "money",
+            ),
+            Measure(
+                "credential_attainment",
+                _("Credential attainment"),
+                Rate(credentials["count"], credentials["of"]),
+                "rate",
+            ),
+        ),
+    )

@@ -1,0 +1,224 @@
+"""Outcome figures 1-3: people served, placements, days from release to first job."""
+
+import datetime as dt
+from decimal import Decimal
+
+from django.db.models import (
+    Count,
+    DateField,
+    Exists,
+    F,
+    Max,
+    Min,
+    OuterRef,
+    Q,
+    Subquery,
+)
+from django.utils.translation import gettext as _
+
+from placements.outcomes import rules
+from placements.outcomes.periods import Period
+from placements.outcomes.selectors.base import (
+    DAYS_BUCKETS,
+    PROGRAM,
+    STATUS_ACTIVE,
+    STATUS_LEFT,
+    Figure,
+    Measure,
+    Rate,
+    Scope,
+    days_between,
+    median_of,
+    money,
+    people_in,
+    placements_in,
+    today_or,
+)
+
+# --- 1. People served -------------------------------------------------------------------
+
+
+def _served(period: Period) -> Q:
+    """Enrolled on or before the period's end and not gone (left the program or back in
+    custody) before it began."""
+    return Q(created_at__date__lte=period.end) & ~Q(
+        status__in=STATUS_LEFT, status_changed_on__lt=period.start
+    )
+
+
+def people_served(*, period: Period, scope: Scope = PROGRAM) -> Figure:
+    served = _served(period)
+    totals = people_in(scope).aggregate(
+        enrolled=Count("pk", filter=served),
+        active=Count("pk", filter=served & Q(status__in=STATUS_ACTIVE)),
+        new=Count("pk", filter=Q(created_at__date__range=(period.start, period.end))),
+        pre_release=Count("pk", filter=served & Q(release_date__gt=period.end)),
+    )
+    return Figure(
+        key="people_served",
+        title=_("People served"),
+        value=totals["enrolled"],
+        of=totals["enrolled"],
+        definition=_(
+            "Enrolled: people enrolled by the end of the period who had not left the "
+            "program or returned to custody before it began. Active: of them, those whose "
+            "status is active or placed today. New: enrolled during the period. "
+            "Pre-release: enrolled and still inside at the end of the period."
+        ),
+        measures=(
+            Measure("enrolled", _("Enrolled"), totals["enrolled"]),
+            Measure("active", _("Active"), totals["active"]),
+            Measure("new", _("New this period"), totals["new"]),
+            Measure("pre_release", _("Pre-release"), totals["pre_release"]),
+        ),
+    )
+
+
+# --- 2. Placements ----------------------------------------------------------------------
+
+
+def placements_made(*, period: Period, scope: Scope = PROGRAM) -> Figure:
+    started = placements_in(scope).filter(start_date__range=(period.start, period.end))
+    unsubsidized = Q(subsidized=False)
+    totals = started.aggregate(
+        count=Count("pk"),
+        subsidized_jobs=Count("pk", filter=Q(subsidized=True)),
+        unsubsidized_jobs=Count("pk", filter=unsubsidized),
+        people=Count("participant", filter=unsubsidized, distinct=True),
+        wage_low=Min("hourly_wage", filter=unsubsidized),
+        wage_high=Max("hourly_wage", filter=unsubsidized),
+        full_time=Count("pk", filter=unsubsidized & Q(hours_per_week__gte=rules.FULL_TIME_HOURS)),
+    )
+    served = people_in(scope).filter(_served(period)).count()
+    median = median_of(started.filter(unsubsidized), "hourly_wage", totals["unsubsidized_jobs"])
+    return Figure(
+        key="placements",
+        title=_("Placements"),
+        value=totals["count"],
+        of=totals["count"],
+        definition=_(
+            "Jobs that started in the period. People placed: people with an unsubsidized "
+            "job that started in the period; placement rate: people placed out of people "
+            "enrolled. Subsidized jobs (the program's transitional jobs) are counted apart "
+            "and not as placements in the other figures. Starting wage and full-time share "
+            "(35 hours a week or more) of the unsubsidized jobs."
+        ),
+        measures=(
+            Measure("count", _("Jobs started"), totals["count"]),
+            Measure("unsubsidized", _("Unsubsidized"), totals["unsubsidized_jobs"]),
+            Measure("subsidized", _("Subsidized (transitional)"), totals["subsidized_jobs"]),
+            Measure("people_placed", _("People placed"), totals["people"]),
+            Measure("placement_rate", _("Placement rate"), Rate(totals["people"], served), "rate"),
+            Measure(
+                "median_starting_wage",
+                _("Median starting wage"),
+                money(median) if median is not None else None,
+                "money",
+            ),
+            Measure("lowest_starting_wage", _("Lowest starting wage"), totals["wage_low"], "money"),
+            Measure(
+                "highest_starting_wage", _("Highest starting wage"), totals["wage_high"], "money"
+            ),
+            Measure(
+                "full_time_share",
+                _("Full-time share"),
+                Rate(totals["full_time"], totals["unsubsidized_jobs"]),
+                "rate",
+            ),
+        ),
+    )
+
+
+# --- 3. Days from release to first job --------------------------------------------------
+
+
+def _first_job_after_release() -> Subquery:
+    return Subquery(
+        placements_in(PROGRAM)
+        .filter(
+            participant=OuterRef("pk"), subsidized=False, start_date__gte=OuterRef("release_date")
+        )
+        .order_by("start_date")
+        .values("start_date")[:1],
+        output_field=DateField(),
+    )
+
+
+def release_to_first_job(*, period: Period, scope: Scope = PROGRAM) -> Figure:
+    people = (
+        people_in(scope)
+        .filter(release_date__isnull=False)
+        .annotate(first_job=_first_job_after_release())
+        .filter(first_job__range=(period.start, period.end))
+        .annotate(days_to_job=days_between(F("first_job"), F("release_date")))
+    )
+    buckets = {}
+    for low, high in DAYS_BUCKETS:
+        condition = Q(days_to_job__gte=dt.timedelta(days=low))
+        if high is not None:
+            condition &= Q(days_to_job__lte=dt.timedelta(days=high))
+        buckets[f"days_{low}_{high or 'more'}"] = Count("pk", filter=condition)
+    totals = people.aggregate(count=Count("pk"), **buckets)
+    median = median_of(people, "days_to_job", totals["count"])
+    median_days = (
+        None if median is None else Decimal(median.days) + (Decimal("0.5") if median.seconds else 0)
+    )
+    labels = {
+        "days_0_7": _("0-7 days"),
+        "days_8_30": _("8-30 days"),
+        "days_31_90": _("31-90 days"),
+        "days_91_180": _("91-180 days"),
+        "days_181_more": _("181 days or more"),
+    }
+    return Figure(
+        key="release_to_first_job",
+        title=_("Days from release to first job"),
+        value=median_days,
+        of=totals["count"],
+        definition=_(
+            "For the people whose first unsubsidized job after their release started in "
+            "the period: the days from the release to that job's start, their median and "
+            "how many fall in each range."
+        ),
+        measures=(
+            Measure("median_days", _("Median days"), median_days, "days"),
+            *(Measure(key, label, totals[key]) for key, label in labels.items()),
+        ),
+        extra={"distribution": [(labels[key], totals[key]) for key in labels]},
+        value_kind="days",
+    )
+
+
+def employed_within_30_days_of_release(
+    *, period: Period, scope: Scope = PROGRAM, today: dt.date | None = None
+) -> Figure:
+    window = dt.timedelta(days=rules.FIRST_JOB_WINDOW_DAYS)
+    first, last = period.shifted(rules.FIRST_JOB_WINDOW_DAYS)
+    last = min(last, today_or(today) - window)
+    job_in_window = Exists(
+        placements_in(PROGRAM).filter(
+            participant=OuterRef("pk"),
+            subsidized=False,
+            start_date__gte=OuterRef("release_date"),
+            start_date__lte=OuterRef("release_date") + window,
+        )
+    )
+    totals = (
+        people_in(scope)
+        .filter(release_date__range=(first, last))
+        .annotate(employed=job_in_window)
+        .aggregate(of=Count("pk"), count=Count("pk", filter=Q(employed=True)))
+    )
+    rate = Rate(totals["count"], totals["of"])
+    return Figure(
+        key="employed_within_30_days_of_release",
+        title=_("Employed within 30 days of release"),
+        value=rate,
+        of=rate.of,
+        target=rules.target_employed_within_30_days(),
+        definition=_(
+            "People whose 30th day after release fell in the period (and has passed) who "
+            "started an unsubsidized job within 30 days of their release. Missouri Reentry "
+            "2030 target: 85 %."
+        ),
+    )

@@ -1,0 +1,213 @@
+"""Outcome figures 8-9: transitional jobs and employers."""
+
+import datetime as dt
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.db.models import (
+    Avg,
+    Count,
+    DateField,
+    DecimalField,
+    F,
+    Max,
+    Min,
+    OuterRef,
+    Q,
+    Subquery,
+    Sum,
+)
+from django.db.models.functions import Cast
+from django.utils.translation import gettext as _
+
+from employers import selectors as employer_selectors
+from placements.applications import selectors as application_selectors
+from placements.outcomes.periods import Period
+from placements.outcomes.selectors.base import (
+    BOND_ISSUED,
+    PROGRAM,
+    Figure,
+    Measure,
+    Rate,
+    Scope,
+    days_between,
+    money,
+    placements_in,
+    today_or,
+)
+from placements.transitional import selectors as transitional_selectors
+
+# --- 8. Transitional jobs ---------------------------------------------------------------
+
+
+def transitional_jobs(*, period: Period, scope: Scope = PROGRAM) -> Figure:
+    entries = transitional_selectors.time_entries_for_reports().filter(
+        work_date__range=(period.start, period.end)
+    )
+    stubs = transitional_selectors.pay_stubs_for_reports().filter(
+        run__period__pay_date__range=(period.start, period.end)
+    )
+    ratings = transitional_selectors.ratings_for_reports().filter(
+        work_date__range=(period.start, period.end)
+    )
+    if scope.facilitator_id:
+        entries = entries.filter(participant__facilitator_id=scope.facilitator_id)
+        stubs = stubs.filter(participant__facilitator_id=scope.facilitator_id)
+        ratings = ratings.filter(participant__facilitator_id=scope.facilitator_id)
+    work = entries.aggregate(people=Count("participant", distinct=True), hours=Sum("hours"))
+    gross = stubs.aggregate(gross=Sum("gross"))["gross"]
+
+    def edge(aggregate):
+        return Subquery(
+            ratings.filter(participant=OuterRef("participant"))
+            .values("participant")
+            .annotate(day=aggregate("work_date"))
+            .values("day")[:1],
+            output_field=DateField(),
+        )
+
+    score = sum(
+        (F(name) for name in transitional_selectors.REPORT_RATING_DIMENSIONS[1:]),
+        F(transitional_selectors.REPORT_RATING_DIMENSIONS[0]),
+    )
+    week = dt.timedelta(days=6)
+    averages = (
+        ratings.annotate(first_day=edge(Min), last_day=edge(Max))
+        .annotate(
+            score=Cast(score, DecimalField(max_digits=6, decimal_places=2)),
+            since_first=days_between(F("work_date"), F("first_day")),
+            before_last=days_between(F("last_day"), F("work_date")),
+        )
+        .aggregate(
+            first=Avg("score", filter=Q(since_first__lte=week)),
+            latest=Avg("score", filter=Q(before_last__lte=week)),
+            rated=Count("participant", distinct=True),
+        )
+    )
+    dimensions = len(transitional_selectors.REPORT_RATING_DIMENSIONS)
+
+    def rating(value):
+        if value is None:
+            return None
+        return (Decimal(value) / dimensions).quantize(Decimal("0.01"), ROUND_HALF_UP)
+
+    return Figure(
+        key="transitional_jobs",
+        title=_("Transitional jobs"),
+        value=work["people"],
+        of=work["people"],
+        definition=_(
+            "People who worked a crew shift in the period, their hours, the gross pay of "
+            "the approved payroll runs paid in the period, and the average work-readiness "
+            "rating (1 to 5, the mean of the five dimensions) in each person's first week "
+            "of ratings in the period and in their latest week."
+        ),
+        measures=(
+            Measure("people", _("People"), work["people"]),
+            Measure("hours", _("Hours worked"), work["hours"] or Decimal("0"), "hours"),
+            Measure("gross_pay", _("Gross pay"), money(gross), "money"),
+            Measure("people_rated", _("People rated"), averages["rated"]),
+            Measure(
+                "rating_first_week", _("Rating, first week"), rating(averages["first"]), "rating"
+            ),
+            Measure(
+                "rating_latest_week", _("Rating, latest week"), rating(averages["latest"]), "rating"
+            ),
+        ),
+    )
+
+
+# --- 9. Employers -----------------------------------------------------------------------
+
+
+def employers_results(
+    *, period: Period, scope: Scope = PROGRAM, today: dt.date | None = None
+) -> Figure:
+    today = today_or(today)
+    employers = employer_selectors.employers_for_reports()
+    jobs = employer_selectors.jobs_for_reports()
+    if scope.employer_id:
+        employers = employers.filter(pk=scope.employer_id)
+        jobs = jobs.filter(employer_id=scope.employer_id)
+    approved = employer_selectors.APPROVED_EMPLOYER_STATUS
+    employer_totals = employers.aggregate(
+        active=Count("pk", filter=Q(status=approved)),
+        new=Count(
+            "pk",
+            filter=Q(status=approved, vetted_at__date__range=(period.start, period.end)),
+        ),
+    )
+    jobs_posted = jobs.filter(published_at__date__range=(period.start, period.end)).count()
+    hires = application_selectors.placements_with_credit_estimate(
+        placements_in(scope).filter(
+            employer__isnull=False, start_date__range=(period.start, period.end)
+        )
+    )
+    eligible = Q(wotc__record_eligible=True, wotc__ineligible_reason="")
+    deadline = dt.timedelta(days=28)
+    hire_totals = hires.annotate(
+        filing_delay=days_between(F("wotc__submitted_on"), F("start_date"))
+    ).aggregate(
+        hires=Count("pk"),
+        hiring_employers=Count("employer", distinct=True),
+        credits=Sum("credit_estimate"),
+        pending=Count("pk", filter=eligible & Q(credit_pending=True)),
+        due=Count("pk", filter=eligible & Q(start_date__lte=today - deadline)),
+        on_time=Count(
+            "pk",
+            filter=eligible & Q(start_date__lte=today - deadline, filing_delay__lte=deadline),
+        ),
+    )
+    bonds = (
+        placements_in(scope)
+        .filter(
+            bonding_requests__status=BOND_ISSUED,
+            bonding_requests__coverage_starts_on__range=(period.start, period.end),
+        )
+        .count()
+    )
+    per_employer = None
+    if hire_totals["hiring_employers"]:
+        per_employer = (Decimal(hire_totals["hires"]) / hire_totals["hiring_employers"]).quantize(
+            Decimal("0.1"), ROUND_HALF_UP
+        )
+    return Figure(
+        key="employers",
+        title=_("Employers"),
+        value=employer_totals["active"],
+        of=employer_totals["active"],
+        definition=_(
+            "Active fair-chance employers: approved employers today; new: approved in the "
+            "period. Jobs posted: published in the period. Hires: jobs at a portal "
+            "employer that started in the period, and hires per hiring employer. Tax "
+            "credits estimated: the Work Opportunity Tax Credit of the eligible hires, "
+            "by the rules on the hire's page (hires after the credit's end date are "
+            "pending reauthorization). Form 8850 filed on time: within 28 days of the "
+            "start, of the eligible hires whose deadline has passed. Bonds issued: "
+            "coverage starting in the period."
+        ),
+        measures=(
+            Measure(
+                "active_employers", _("Active fair-chance employers"), employer_totals["active"]
+            ),
+            Measure("new_employers", _("New this period"), employer_totals["new"]),
+            Measure("jobs_posted", _("Jobs posted"), jobs_posted),
+            Measure("hires", _("Hires"), hire_totals["hires"]),
+            Measure("hires_per_employer", _("Hires per hiring employer"), per_employer, "number"),
+            Measure(
+                "tax_credits_estimated",
+                _("Tax credits estimated"),
+                money(hire_totals["credits"]),
+                "money",
+            ),
+            Measure(
+                "tax_credits_pending", _("Hires pending reauthorization"), hire_totals["pending"]
+            ),
+            Measure(
+                "form_8850_on_time",
+                _("Form 8850 filed on time"),
+                Rate(hire_totals["on_time"], hire_totals["due"]),
+                "rate",
+            ),
+            Measure("bonds_issued", _("Bonds issued"), bonds),
+        ),
+    )
