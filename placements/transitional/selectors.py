@@ -9,6 +9,9 @@ in the queryset, so it is a 404.
 | employer, anyone     | nothing (404)                            | nothing       | nothing   |
 
 `readiness_summaries` is the contract the matching engine reads.
+
+One module at ~500 lines: every read of the area is scoped by the same table above, so
+they stay together; payroll reads are the first to move out when it grows.
 """
 
 from collections import defaultdict

@@ -3,6 +3,9 @@
 Values that differ between machines come from the environment (see `.env.example`).
 Nothing here turns on DEBUG or holds a secret: `local.py` and `test.py` add the
 conveniences of a developer's machine, `production.py` the hardening.
+
+One file past ~500 lines, as Django expects one settings module per environment; each
+feature's settings sit in one commented block at the end, named after its feature.
 """
 
 from datetime import timedelta
