@@ -34,9 +34,7 @@ def left_of(source):
     return selectors.funding_sources_with_left().get(pk=source.pk).left
 
 
-def test_a_support_under_the_threshold_is_given_and_counts_against_the_budget(
-    person, staff_user
-):
+def test_a_support_under_the_threshold_is_given_and_counts_against_the_budget(person, staff_user):
     source = FundingSourceFactory(budget=Decimal("100.00"))
     support = record(person, staff_user, source, amount="33.33", note="Monthly pass")
     assert support.status == SupportStatus.GIVEN
