@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import api
+from . import api, api_supports
 
 urlpatterns = [
     path("participants/", api.ParticipantListView.as_view(), name="api-participants"),
@@ -48,6 +48,16 @@ urlpatterns = [
         "participants/<int:participant_id>/reenrol/",
         api.ReenrolView.as_view(),
         name="api-participant-reenrol",
+    ),
+    path(
+        "participants/<int:participant_id>/supports/",
+        api_supports.SupportsView.as_view(),
+        name="api-participant-supports",
+    ),
+    path(
+        "participants/<int:participant_id>/plan/",
+        api_supports.PlanView.as_view(),
+        name="api-participant-plan",
     ),
     path(
         "participants/<int:participant_id>/access-log/",

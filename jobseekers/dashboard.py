@@ -1,5 +1,5 @@
-"""Dashboard panels: the caseload for staff; résumés, next job club and consents for a
-participant."""
+"""Dashboard panels: the caseload for staff (for admins also the supports waiting for
+approval); résumés, next job club and consents for a participant."""
 
 from django.db.models import Count, Q
 
@@ -8,6 +8,7 @@ from portal.core.permissions import is_staff_member
 
 from . import selectors
 from .models import ParticipantStatus
+from .permissions import can_decide_support
 
 
 def panels(request) -> list[Panel]:
@@ -22,13 +23,22 @@ def panels(request) -> list[Panel]:
             no_resume=Count("id", filter=Q(has_resume=False)),
         )
         upcoming = selectors.job_club_sessions_for(user=user, upcoming=True).first()
-        return [
+        panels = [
             Panel(
                 template="jobseekers/panels/staff.html",
                 context={"counts": counts, "next_session": upcoming},
                 order=10,
             )
         ]
+        if can_decide_support(user):
+            panels.append(
+                Panel(
+                    template="jobseekers/panels/supports_admin.html",
+                    context={"pending": selectors.supports_pending_approval(user=user).count()},
+                    order=11,
+                )
+            )
+        return panels
     participant = selectors.participant_for_user_account(user=user)
     if participant is None:
         return []

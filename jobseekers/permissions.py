@@ -32,7 +32,7 @@ after it returned True.
 from portal.core.models import User
 from portal.core.permissions import is_program_admin, is_staff_member
 
-from .models import Participant, Resume, ResumeComment
+from .models import GoalOwner, Participant, PlanGoal, Resume, ResumeComment
 
 
 def is_self(user: User, participant: Participant) -> bool:
@@ -149,3 +149,47 @@ def can_manage_job_club(user: User) -> bool:
 
 def can_create_participant(user: User) -> bool:
     return is_staff_member(user)
+
+
+# ------------------------------------------------------- direct supports and the plan
+# Both follow the profile's rule (DESIGN.md): the participant reads their own, caseload
+# staff and admins read and write, employers and anyone else get a 404.
+
+
+def can_view_supports(user: User, participant: Participant) -> bool:
+    """What the participant received: the participant and their staff."""
+    return is_self(user, participant) or is_on_caseload_of(user, participant)
+
+
+def can_record_support(user: User, participant: Participant) -> bool:
+    """Caseload staff and admins record a support given."""
+    return is_on_caseload_of(user, participant)
+
+
+def can_decide_support(user: User) -> bool:
+    """Only a program admin approves or declines a support over the threshold."""
+    return is_program_admin(user)
+
+
+def can_manage_funding_sources(user: User) -> bool:
+    """Program admins keep the funding sources and their budgets."""
+    return is_program_admin(user)
+
+
+def can_view_plan(user: User, participant: Participant) -> bool:
+    """The employment plan: the participant and their staff."""
+    return is_self(user, participant) or is_on_caseload_of(user, participant)
+
+
+def can_edit_plan(user: User, participant: Participant) -> bool:
+    """Needs, goals and the review date: caseload staff and admins."""
+    return is_on_caseload_of(user, participant)
+
+
+def can_set_goal_status(user: User, goal: PlanGoal) -> bool:
+    """Staff change any goal of their caseload; the participant marks only the goals
+    they own (not staff's) done."""
+    participant = goal.plan.participant
+    if is_on_caseload_of(user, participant):
+        return True
+    return is_self(user, participant) and goal.owner == GoalOwner.PARTICIPANT

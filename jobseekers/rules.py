@@ -1,5 +1,7 @@
 """Numbers of the participants app, read from settings at call time."""
 
+from decimal import Decimal
+
 from django.conf import settings
 
 
@@ -35,3 +37,10 @@ def documents_per_participant() -> int:
     letters: a person rarely has more; old ones are deleted to make room).
     Setting: PORTAL_DOCUMENTS_PER_PARTICIPANT."""
     return int(getattr(settings, "PORTAL_DOCUMENTS_PER_PARTICIPANT", 20))
+
+
+def support_approval_threshold() -> Decimal:
+    """A direct support of more than this many dollars waits for a program admin's
+    approval before it counts as given (DOMAIN_RULES.md, "Direct supports": $200).
+    Setting: PORTAL_SUPPORT_APPROVAL_THRESHOLD."""
+    return Decimal(str(getattr(settings, "PORTAL_SUPPORT_APPROVAL_THRESHOLD", "200.00")))

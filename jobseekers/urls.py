@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import documents, job_club, resumes, self_service, staff
+from .views import documents, job_club, plan, resumes, self_service, staff, supports
 
 app_name = "jobseekers"
 
@@ -64,6 +64,24 @@ urlpatterns = [
         documents.participant_documents,
         name="documents",
     ),
+    path(
+        "participants/<int:participant_id>/supports/",
+        supports.participant_supports,
+        name="supports",
+    ),
+    path("participants/<int:participant_id>/plan/", plan.participant_plan, name="plan"),
+    path("participants/<int:participant_id>/plan/needs/", plan.plan_needs_save, name="plan-needs"),
+    path("participants/<int:participant_id>/plan/goals/", plan.plan_goal_add, name="plan-goal-add"),
+    path("participants/<int:participant_id>/plan/review/", plan.plan_review, name="plan-review"),
+    path("plan-goals/<int:goal_id>/status/", plan.goal_status, name="goal-status"),
+    path("supports/approvals/", supports.support_approvals, name="support-approvals"),
+    path("supports/<int:support_id>/decision/", supports.support_decide, name="support-decide"),
+    path("supports/funding-sources/", supports.funding_sources, name="funding-sources"),
+    path(
+        "supports/funding-sources/<int:funding_source_id>/",
+        supports.funding_source_edit,
+        name="funding-source-edit",
+    ),
     path("job-club/", job_club.sessions, name="job-club"),
     path("job-club/<int:session_id>/", job_club.session_attendance, name="job-club-session"),
     # Résumés (participant and staff)
@@ -92,4 +110,6 @@ urlpatterns = [
     path("my/consents/change/", self_service.my_consent_change, name="my-consent-change"),
     path("my/job-club/", self_service.my_job_club, name="my-job-club"),
     path("my/access-log/", self_service.my_access_log, name="my-access-log"),
+    path("my/plan/", plan.my_plan, name="my-plan"),
+    path("my/supports/", supports.my_supports, name="my-supports"),
 ]

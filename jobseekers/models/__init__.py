@@ -1,5 +1,6 @@
 """Participants and everything about them: supervision terms, record, consents, case
-notes, custody events and program exits, résumés, job club, invitations and documents;
+notes, custody events and program exits, résumés, job club, invitations, documents,
+direct supports (with their funding sources) and the employment plan;
 one module per subject, every public name re-exported here
 (`from jobseekers.models import Participant`).
 
@@ -35,6 +36,7 @@ from .participants import (
     Transport,
     format_us_phone,
 )
+from .plan import EmploymentPlan, GoalOwner, GoalStatus, NeedKey, NeedState, PlanGoal, PlanNeed
 from .record import OffenseLevel, RecordEntry
 from .resumes import (
     EducationKind,
@@ -45,9 +47,19 @@ from .resumes import (
     ResumeVersion,
 )
 from .supervision import SupervisionTerms, SupervisionType, TravelLimit
+from .supports import (
+    ALLOWED_SUPPORT_TRANSITIONS,
+    RESERVING_SUPPORT_STATUSES,
+    FundingSource,
+    Support,
+    SupportKind,
+    SupportStatus,
+)
 
 __all__ = [
     "ALLOWED_STATUS_TRANSITIONS",
+    "ALLOWED_SUPPORT_TRANSITIONS",
+    "RESERVING_SUPPORT_STATUSES",
     "RETURN_TO_CUSTODY_KINDS",
     "Attendance",
     "AttendanceStatus",
@@ -60,16 +72,24 @@ __all__ = [
     "CustodyReturnType",
     "DocumentKind",
     "EducationKind",
+    "EmploymentPlan",
     "ExperienceKind",
+    "FundingSource",
+    "GoalOwner",
+    "GoalStatus",
     "Housing",
     "Invitation",
     "JobClubSession",
     "JobClubTopic",
     "Language",
+    "NeedKey",
+    "NeedState",
     "OffenseLevel",
     "Participant",
     "ParticipantDocument",
     "ParticipantStatus",
+    "PlanGoal",
+    "PlanNeed",
     "Program",
     "ProgramExit",
     "ProgramExitReason",
@@ -82,6 +102,9 @@ __all__ = [
     "Shift",
     "SupervisionTerms",
     "SupervisionType",
+    "Support",
+    "SupportKind",
+    "SupportStatus",
     "Transport",
     "TravelLimit",
     "document_storage_name",

@@ -18,6 +18,7 @@ from .participants import (
     participant_update,
     participant_update_own,
 )
+from .plan import plan_goal_add, plan_goal_set_status, plan_replace, plan_review
 from .resumes import (
     ENTRY_SHAPES,
     RESUME_TEXT_FIELDS,
@@ -35,6 +36,13 @@ from .sensitive import (
     record_replace,
     supervision_terms_set,
 )
+from .supports import (
+    funding_source_create,
+    funding_source_update,
+    reserved_amount,
+    support_decide,
+    support_record,
+)
 
 __all__ = [
     "CODE_ALPHABET",
@@ -50,6 +58,8 @@ __all__ = [
     "document_delete",
     "document_upload",
     "format_code",
+    "funding_source_create",
+    "funding_source_update",
     "invitation_claim",
     "invitation_issue",
     "job_club_session_create",
@@ -60,15 +70,22 @@ __all__ = [
     "participant_status_change",
     "participant_update",
     "participant_update_own",
+    "plan_goal_add",
+    "plan_goal_set_status",
+    "plan_replace",
+    "plan_review",
     "program_exit_record",
     "program_reenrol",
     "record_entry_add",
     "record_entry_delete",
     "record_replace",
+    "reserved_amount",
     "resume_comment_add",
     "resume_comment_resolve",
     "resume_create",
     "resume_save",
     "resume_snapshot",
     "supervision_terms_set",
+    "support_decide",
+    "support_record",
 ]

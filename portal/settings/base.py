@@ -548,3 +548,16 @@ PORTAL_CURFEW_TRAVEL_BUFFER_MINUTES = env.int("PORTAL_CURFEW_TRAVEL_BUFFER_MINUT
 # someone reads the records (record, supervision terms, case notes) of more distinct
 # participants within an hour than this (once per person per hour).
 PORTAL_ACCESS_ALERT_READS_PER_HOUR = env.int("PORTAL_ACCESS_ALERT_READS_PER_HOUR", default=30)
+
+# --- Direct supports (jobseekers/models/supports.py, issue 17): a support of more than
+# this many dollars waits for a program admin's approval (DOMAIN_RULES.md: $200).
+PORTAL_SUPPORT_APPROVAL_THRESHOLD = env.str("PORTAL_SUPPORT_APPROVAL_THRESHOLD", default="200.00")
+# Their choices share the field names "kind" and "status" with others in the API schema.
+SPECTACULAR_SETTINGS.setdefault("ENUM_NAME_OVERRIDES", {}).update(
+    {
+        "SupportKindEnum": "jobseekers.models.SupportKind",
+        "SupportStatusEnum": "jobseekers.models.SupportStatus",
+        "GoalStatusEnum": "jobseekers.models.GoalStatus",
+        "GoalOwnerEnum": "jobseekers.models.GoalOwner",
+    }
+)

@@ -6,11 +6,15 @@ from django.utils import timezone
 
 from jobseekers.models import (
     Consent,
+    EmploymentPlan,
+    FundingSource,
     JobClubSession,
     Participant,
     RecordEntry,
     ResumeVersion,
     SupervisionTerms,
+    Support,
+    SupportStatus,
 )
 from portal.core.models import User
 
@@ -100,3 +104,19 @@ def test_large_history_is_sparse_and_consistent_with_status():
     )
     for event in events.select_related("participant"):
         assert event.participant.release_date <= event.occurred_on <= timezone.localdate()
+
+
+def test_demo_has_a_plan_supports_and_one_waiting_for_approval():
+    seed()
+    plan = EmploymentPlan.objects.get(participant__user__username="participant")
+    assert plan.needs.filter(state="need").exists()
+    assert plan.goals.filter(owner="participant", status="open").exists()
+    assert (
+        Support.objects.filter(participant=plan.participant, status=SupportStatus.GIVEN).count()
+        == 2
+    )
+    assert Support.objects.filter(status=SupportStatus.PENDING_APPROVAL).count() == 1
+    assert FundingSource.objects.filter(is_active=False).exists()
+    before = Support.objects.count()
+    seed()
+    assert Support.objects.count() == before
