@@ -7,12 +7,11 @@ from wagtail.models import Page, Site
 from cms.models import (
     HomePage,
     IncentivePage,
-    Resource,
-    ResourceCategory,
     StandardPage,
     StoryPage,
 )
 from portal.core.geo import zip_location
+from portal.core.models import HelpKind, PartnerOrganisation
 
 pytestmark = pytest.mark.django_db
 
@@ -59,11 +58,17 @@ def test_cms_setup_never_overwrites_an_editors_change(db):
 
 def test_seed_demo_builds_stories_and_30_resources_around_kansas_city(db):
     run("seed_demo", "--force")
-    counts = (Page.objects.count(), Resource.objects.count(), StoryPage.objects.count())
+    counts = (Page.objects.count(), PartnerOrganisation.objects.count(), StoryPage.objects.count())
     run("seed_demo", "--force")
-    assert (Page.objects.count(), Resource.objects.count(), StoryPage.objects.count()) == counts
+    assert (
+        Page.objects.count(),
+        PartnerOrganisation.objects.count(),
+        StoryPage.objects.count(),
+    ) == counts
     assert counts[1] >= 30 and counts[2] >= 3
-    assert set(Resource.objects.values_list("category", flat=True)) == set(ResourceCategory.values)
-    for resource in Resource.objects.exclude(zip_code=""):
+    assert set(PartnerOrganisation.objects.values_list("category", flat=True)) == set(
+        HelpKind.values
+    )
+    for resource in PartnerOrganisation.objects.exclude(zip_code=""):
         resource.full_clean()
         assert zip_location(resource.zip_code).state in {"MO", "KS"}
