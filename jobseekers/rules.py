@@ -35,3 +35,11 @@ def documents_per_participant() -> int:
     letters: a person rarely has more; old ones are deleted to make room).
     Setting: PORTAL_DOCUMENTS_PER_PARTICIPANT."""
     return int(getattr(settings, "PORTAL_DOCUMENTS_PER_PARTICIPANT", 20))
+
+
+def referral_follow_up_days() -> int:
+    """Days after a referral (and after each follow-up that leaves it open) when staff
+    check with the person and the partner. Program practice: a week, so a referral that
+    did not take is caught while the need is still fresh.
+    Setting: PORTAL_REFERRAL_FOLLOW_UP_DAYS."""
+    return int(getattr(settings, "PORTAL_REFERRAL_FOLLOW_UP_DAYS", 7))

@@ -1,5 +1,5 @@
 """Participants and everything about them: supervision terms, record, consents, case
-notes, custody events and program exits, résumés, job club, invitations and documents;
+notes, custody events and program exits, referrals, résumés, job club, invitations and documents;
 one module per subject, every public name re-exported here
 (`from jobseekers.models import Participant`).
 
@@ -36,6 +36,7 @@ from .participants import (
     format_us_phone,
 )
 from .record import OffenseLevel, RecordEntry
+from .referrals import OPEN_REFERRAL_STATUSES, Referral, ReferralNeed, ReferralStatus
 from .resumes import (
     EducationKind,
     ExperienceKind,
@@ -48,6 +49,7 @@ from .supervision import SupervisionTerms, SupervisionType, TravelLimit
 
 __all__ = [
     "ALLOWED_STATUS_TRANSITIONS",
+    "OPEN_REFERRAL_STATUSES",
     "RETURN_TO_CUSTODY_KINDS",
     "Attendance",
     "AttendanceStatus",
@@ -74,6 +76,9 @@ __all__ = [
     "ProgramExit",
     "ProgramExitReason",
     "RecordEntry",
+    "Referral",
+    "ReferralNeed",
+    "ReferralStatus",
     "Resume",
     "ResumeComment",
     "ResumeSection",

@@ -18,6 +18,7 @@ from .participants import (
     participant_update,
     participant_update_own,
 )
+from .referrals import referral_follow_up, referral_make
 from .resumes import (
     ENTRY_SHAPES,
     RESUME_TEXT_FIELDS,
@@ -65,6 +66,8 @@ __all__ = [
     "record_entry_add",
     "record_entry_delete",
     "record_replace",
+    "referral_follow_up",
+    "referral_make",
     "resume_comment_add",
     "resume_comment_resolve",
     "resume_create",

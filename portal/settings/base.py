@@ -548,3 +548,8 @@ PORTAL_CURFEW_TRAVEL_BUFFER_MINUTES = env.int("PORTAL_CURFEW_TRAVEL_BUFFER_MINUT
 # someone reads the records (record, supervision terms, case notes) of more distinct
 # participants within an hour than this (once per person per hour).
 PORTAL_ACCESS_ALERT_READS_PER_HOUR = env.int("PORTAL_ACCESS_ALERT_READS_PER_HOUR", default=30)
+
+# --- Referrals to partner organisations (issue 17) ---
+# Days after a referral (and after each follow-up that leaves it open) when staff follow
+# up with the person and the partner; the dashboard shows it until recorded.
+PORTAL_REFERRAL_FOLLOW_UP_DAYS = env.int("PORTAL_REFERRAL_FOLLOW_UP_DAYS", default=7)
