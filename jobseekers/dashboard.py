@@ -56,7 +56,7 @@ def _referrals_due_panel(user) -> Panel:
     today = timezone.localdate()
     due = selectors.referrals_follow_up_due_for_staff(user=user, on_date=today)
     shown = list(due[:REFERRALS_DUE_SHOWN])
-    more = due.count() - len(shown) if len(shown) == REFERRALS_DUE_SHOWN else 0
+    more = due.count() - len(shown)
     return Panel(
         template="jobseekers/panels/referrals_due.html",
         context={"due": shown, "more": more, "today": today},
