@@ -72,3 +72,24 @@ def test_seed_demo_builds_stories_and_30_resources_around_kansas_city(db):
     for resource in PartnerOrganisation.objects.exclude(zip_code=""):
         resource.full_clean()
         assert zip_location(resource.zip_code).state in {"MO", "KS"}
+
+
+def test_cms_setup_indexes_organisations_saved_without_signals(db):
+    """The migration that moved the organisations from cms.Resource wrote rows without
+    the index signals: cms_setup puts them in the search index."""
+    from cms.launch import ensure_partner_organisations_indexed
+    from cms.selectors import resources_matching
+
+    PartnerOrganisation.objects.bulk_create(
+        [
+            PartnerOrganisation(
+                name="Quiet Harbor Shelter",
+                category=HelpKind.HOUSING,
+                description="Beds for people coming home.",
+                phone="(816) 555-0100",
+            )
+        ]
+    )
+    assert resources_matching(query="Harbor") == []
+    ensure_partner_organisations_indexed()
+    assert [m.resource.name for m in resources_matching(query="Harbor")] == ["Quiet Harbor Shelter"]

@@ -9,6 +9,7 @@ from jobseekers.models import (
     JobClubSession,
     Participant,
     RecordEntry,
+    Referral,
     ResumeVersion,
     SupervisionTerms,
 )
@@ -31,6 +32,7 @@ def counts():
             Consent,
             ResumeVersion,
             JobClubSession,
+            Referral,
             User,
         )
     ]
@@ -100,3 +102,13 @@ def test_large_history_is_sparse_and_consistent_with_status():
     )
     for event in events.select_related("participant"):
         assert event.participant.release_date <= event.occurred_on <= timezone.localdate()
+
+
+def test_demo_referrals_give_the_dashboard_and_the_digest_something_to_show():
+    from jobseekers.selectors import referrals_follow_up_due
+
+    seed()
+    today = timezone.localdate()
+    assert Referral.objects.filter(participant__user__username="participant").count() >= 2
+    assert referrals_follow_up_due(on_date=today).exists()
+    assert Referral.objects.filter(status="not_connected").exclude(reason="").exists()
