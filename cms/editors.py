@@ -2,10 +2,11 @@
 
 Wagtail's own groups, made by its migrations: "Editors" write drafts and submit them for
 moderation; "Moderators" (program admins) approve and publish. `ensure_editor_groups`
-adds the right to edit resources and translate, and restores the page and media rights
-and the approval workflow where that data is missing (a database emptied by `flush`, as
-the browser tests do). Membership never lets a participant or employer in:
-`User.has_perm` refuses every Wagtail permission to roles other than staff and admin.
+adds the right to edit partner organisations (the directory's resources) and to
+translate, and restores the page and media rights and the approval workflow where that
+data is missing (a database emptied by `flush`, as the browser tests do). Membership
+never lets a participant or employer in: `User.has_perm` refuses every Wagtail
+permission to roles other than staff and admin.
 """
 
 from django.contrib.auth.models import Group, Permission
@@ -21,7 +22,7 @@ from wagtail.models import (
     WorkflowTask,
 )
 
-from cms.models import Resource
+from portal.core.models import PartnerOrganisation
 
 EDITORS_GROUP = "Editors"
 PUBLISHERS_GROUP = "Moderators"
@@ -31,10 +32,15 @@ def ensure_editor_groups() -> tuple[Group, Group]:
     """Wagtail's Editors and Moderators groups with every right they need (idempotent)."""
     editors, _ = Group.objects.get_or_create(name=EDITORS_GROUP)
     publishers, _ = Group.objects.get_or_create(name=PUBLISHERS_GROUP)
-    resource_type = ContentType.objects.get_for_model(Resource)
+    resource_type = ContentType.objects.get_for_model(PartnerOrganisation)
     resource_permissions = Permission.objects.filter(
         content_type=resource_type,
-        codename__in=["add_resource", "change_resource", "delete_resource", "view_resource"],
+        codename__in=[
+            "add_partnerorganisation",
+            "change_partnerorganisation",
+            "delete_partnerorganisation",
+            "view_partnerorganisation",
+        ],
     )
     access_admin = Permission.objects.filter(
         content_type__app_label="wagtailadmin", codename="access_admin"

@@ -11,9 +11,9 @@ from django.db import connection
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from cms.models.resources import Resource
 from employers import selectors as employer_selectors
 from placements.applications import selectors as placement_selectors
+from portal.core.selectors import partner_organisations
 
 UPCOMING_FAIRS_ON_HOME = 3
 
@@ -68,7 +68,7 @@ def home_figures() -> HomeFigures:
             employer_selectors.employers_public().values("pk"),
             employer_selectors.fairs_public_upcoming().values("pk"),
             placement_selectors.placements_this_year(),
-            Resource.objects.values("pk"),
+            partner_organisations().values("pk"),
         ]
     )
     return HomeFigures(

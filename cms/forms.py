@@ -3,12 +3,12 @@ from decimal import Decimal
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from cms.models.resources import ResourceCategory
 from placements.applications import rules
 from placements.applications.rules import HOURS_IN_A_YEAR, WotcEstimate
 from portal.core.exceptions import ApplicationError
 from portal.core.forms import DateInput, show_error_on_form
 from portal.core.geo import zip_location
+from portal.core.models import HelpKind
 
 
 class TaxCreditEstimatorForm(forms.Form):
@@ -70,7 +70,7 @@ class ResourceSearchForm(forms.Form):
     category = forms.ChoiceField(
         label=_("Kind of help"),
         required=False,
-        choices=[("", _("All kinds of help")), *ResourceCategory.choices],
+        choices=[("", _("All kinds of help")), *HelpKind.choices],
     )
     zip_code = forms.CharField(
         label=_("Near ZIP code"),

@@ -11,6 +11,7 @@ from datetime import date
 from django.conf import settings
 from django.db import transaction
 from wagtail.models import Locale, Page, Site
+from wagtail.search.backends import get_search_backend
 
 from cms import launch_es
 from cms.editors import ensure_editor_groups
@@ -26,6 +27,8 @@ from cms.models import (
 )
 from placements.applications import rules
 from placements.outcomes import rules as outcome_rules
+from portal.core.models import PartnerOrganisation
+from portal.core.selectors import partner_organisations
 
 HOME_TITLE = "Second Chance Jobs Portal"
 HOME_INTRO = (
@@ -333,11 +336,22 @@ def _standard_pages() -> list[tuple[str, dict]]:
 
 
 @transaction.atomic
+def ensure_partner_organisations_indexed() -> None:
+    """Put every partner organisation in the site search index. Saves index them as they
+    happen; this catches rows written without the model's signals (the migration that
+    moved them from cms.Resource to portal.core), so the directory's word search finds
+    them. Idempotent: an indexed row is only refreshed."""
+    organisations = partner_organisations()
+    if organisations.exists():
+        get_search_backend().add_bulk(PartnerOrganisation, list(organisations))
+
+
 def ensure_launch_content(*, stdout=None, spanish: bool = True) -> HomePage:
     """The page tree with its launch content, and its Spanish translation unless
     `spanish` is False; adds only what is missing."""
     home = ensure_home_page()
     ensure_editor_groups()
+    ensure_partner_organisations_indexed()
     created = 0
 
     incentives, new = _child(

@@ -1,12 +1,14 @@
-"""Reads of the content site's own data (resources). Public: everyone may see them."""
+"""Reads of the resource directory: the partner organisations (kept in portal.core, read
+through its selector) searched with Wagtail's backend. Public: everyone may see them."""
 
 import re
 from dataclasses import dataclass
 
 from wagtail.search.backends import get_search_backend
 
-from cms.models.resources import Resource
 from portal.core.geo import miles_between, zip_location
+from portal.core.models import PartnerOrganisation
+from portal.core.selectors import partner_organisations
 
 # Search operators differ between backends (SQLite's FTS5 fails on a lone quote), and
 # people type words: keep letters, digits and spaces only, and a sensible length.
@@ -21,7 +23,7 @@ def search_words(text: str) -> str:
 
 @dataclass(frozen=True)
 class ResourceMatch:
-    resource: Resource
+    resource: PartnerOrganisation
     miles: float | None
 
 
@@ -32,7 +34,7 @@ def resources_matching(
     of one kind of help, and within `miles` of the ZIP code's centre, nearest first when a
     ZIP is given, otherwise by name. A resource with no ZIP (a hotline) is listed only
     when no distance is asked for. Two queries at most, whatever the number of rows."""
-    resources = Resource.objects.order_by("name")
+    resources = partner_organisations()
     if category:
         resources = resources.filter(category=category)
     query = search_words(query)
@@ -66,7 +68,7 @@ SEARCH_RESULTS_LIMIT = 20
 @dataclass(frozen=True)
 class SiteSearchResults:
     pages: list
-    resources: list[Resource]
+    resources: list[PartnerOrganisation]
 
 
 def site_search(*, query: str) -> SiteSearchResults:
@@ -80,7 +82,7 @@ def site_search(*, query: str) -> SiteSearchResults:
     backend = get_search_backend()
     pages_in_language = Page.objects.live().public().filter(locale=Locale.get_active())
     pages = backend.search(query, pages_in_language.specific())
-    resources = backend.search(query, Resource.objects.all())
+    resources = backend.search(query, partner_organisations())
     return SiteSearchResults(
         pages=list(pages[:SEARCH_RESULTS_LIMIT]),
         resources=list(resources[:SEARCH_RESULTS_LIMIT]),

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import api, api_supports
+from . import api, api_referrals, api_supports
 
 urlpatterns = [
     path("participants/", api.ParticipantListView.as_view(), name="api-participants"),
@@ -73,6 +73,16 @@ urlpatterns = [
         "participants/<int:participant_id>/documents/",
         api.ParticipantDocumentsView.as_view(),
         name="api-participant-documents",
+    ),
+    path(
+        "participants/<int:participant_id>/referrals/",
+        api_referrals.ParticipantReferralsView.as_view(),
+        name="api-participant-referrals",
+    ),
+    path(
+        "referrals/<int:referral_id>/",
+        api_referrals.ReferralDetailView.as_view(),
+        name="api-referral",
     ),
     path("documents/<int:document_id>/", api.DocumentDetailView.as_view(), name="api-document"),
     path(

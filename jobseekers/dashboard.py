@@ -1,7 +1,9 @@
-"""Dashboard panels: the caseload for staff (for admins also the supports waiting for
-approval); résumés, next job club and consents for a participant."""
+"""Dashboard panels: the caseload and the referral follow-ups due for staff (for admins
+also the supports waiting for approval); résumés, next job club, consents and referrals
+for a participant."""
 
 from django.db.models import Count, Q
+from django.utils import timezone
 
 from portal.core.panels import Panel
 from portal.core.permissions import is_staff_member
@@ -28,7 +30,8 @@ def panels(request) -> list[Panel]:
                 template="jobseekers/panels/staff.html",
                 context={"counts": counts, "next_session": upcoming},
                 order=10,
-            )
+            ),
+            _referrals_due_panel(user),
         ]
         if can_decide_support(user):
             panels.append(
@@ -53,3 +56,20 @@ def panels(request) -> list[Panel]:
             order=10,
         )
     ]
+
+
+REFERRALS_DUE_SHOWN = 10
+
+
+def _referrals_due_panel(user) -> Panel:
+    """The caseload's referral follow-ups due today or earlier, oldest first, until
+    recorded. Two queries whatever their number."""
+    today = timezone.localdate()
+    due = selectors.referrals_follow_up_due_for_staff(user=user, on_date=today)
+    shown = list(due[:REFERRALS_DUE_SHOWN])
+    more = due.count() - len(shown)
+    return Panel(
+        template="jobseekers/panels/referrals_due.html",
+        context={"due": shown, "more": more, "today": today},
+        order=11,
+    )

@@ -11,7 +11,8 @@ what each may see", in one place. Pure predicates (no queries beyond the objects
 | anyone else         | no (404)         | no (404)            | no         | no         |
 
 Custody events follow the record column (their note, like a case note, is staff only);
-program exits follow the profile column; employers never see either.
+referrals follow the profile column (their notes are staff only);
+program exits follow the profile column; employers never see any of them.
 
 Employers: this app never grants an employer anything, because `jobseekers` may not
 import `employers` nor know about applications. The employer branch of the table ("only
@@ -193,3 +194,24 @@ def can_set_goal_status(user: User, goal: PlanGoal) -> bool:
     if is_on_caseload_of(user, participant):
         return True
     return is_self(user, participant) and goal.owner == GoalOwner.PARTICIPANT
+
+
+def can_view_referrals(user: User, participant: Participant) -> bool:
+    """Referrals follow the profile's rule (DESIGN.md): the participant (read only,
+    without staff's notes) and caseload staff. Employers never."""
+    return is_self(user, participant) or is_on_caseload_of(user, participant)
+
+
+def can_view_referral_notes(user: User, participant: Participant) -> bool:
+    """Staff's note and follow-up note on a referral: staff only, like a case note."""
+    return is_on_caseload_of(user, participant)
+
+
+def can_make_referral(user: User, participant: Participant) -> bool:
+    """Caseload staff and admins refer a participant to a partner organisation."""
+    return is_on_caseload_of(user, participant)
+
+
+def can_follow_up_referral(user: User, participant: Participant) -> bool:
+    """Caseload staff and admins record a referral's follow-up and move its status."""
+    return is_on_caseload_of(user, participant)

@@ -44,3 +44,11 @@ def support_approval_threshold() -> Decimal:
     approval before it counts as given (DOMAIN_RULES.md, "Direct supports": $200).
     Setting: PORTAL_SUPPORT_APPROVAL_THRESHOLD."""
     return Decimal(str(getattr(settings, "PORTAL_SUPPORT_APPROVAL_THRESHOLD", "200.00")))
+
+
+def referral_follow_up_days() -> int:
+    """Days after a referral (and after each follow-up that leaves it open) when staff
+    check with the person and the partner. Program practice: a week, so a referral that
+    did not take is caught while the need is still fresh.
+    Setting: PORTAL_REFERRAL_FOLLOW_UP_DAYS."""
+    return int(getattr(settings, "PORTAL_REFERRAL_FOLLOW_UP_DAYS", 7))

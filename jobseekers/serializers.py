@@ -4,7 +4,7 @@ is only rendered from what a selector returned (and logged)."""
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
-from portal.core.models import AccessLog, OffenseCategory, Skill, User
+from portal.core.models import AccessLog, OffenseCategory, PartnerOrganisation, Skill, User
 
 from .models import (
     AttendanceStatus,
@@ -28,6 +28,9 @@ from .models import (
     ProgramExit,
     ProgramExitReason,
     RecordEntry,
+    Referral,
+    ReferralNeed,
+    ReferralStatus,
     Resume,
     ResumeComment,
     ResumeSection,
@@ -477,3 +480,80 @@ class DocumentUploadInputSerializer(serializers.Serializer):
     kind = serializers.ChoiceField(choices=DocumentKind.choices)
     title = serializers.CharField(max_length=150)
     file = serializers.FileField()
+
+
+# -------------------------------------------------------------------------- referrals
+
+
+class PartnerOrganisationSerializer(serializers.ModelSerializer):
+    """A partner organisation as a referral shows it: how to reach it and when."""
+
+    class Meta:
+        model = PartnerOrganisation
+        fields = ["id", "name", "category", "address", "zip_code", "phone", "hours", "website"]
+        read_only_fields = fields
+
+
+class OwnReferralSerializer(serializers.ModelSerializer):
+    """A referral as the participant reads it: where, for what, and how it is going
+    (staff's notes left out)."""
+
+    organisation = PartnerOrganisationSerializer(read_only=True)
+
+    class Meta:
+        model = Referral
+        fields = [
+            "id",
+            "organisation",
+            "need",
+            "status",
+            "reason",
+            "consent_to_share",
+            "made_on",
+            "follow_up_due_on",
+            "last_followed_up_on",
+        ]
+        read_only_fields = fields
+
+
+class ReferralSerializer(OwnReferralSerializer):
+    """A referral for caseload staff, with their notes."""
+
+    participant = serializers.PrimaryKeyRelatedField(read_only=True)
+    made_by = serializers.SlugRelatedField(slug_field="username", read_only=True)
+
+    class Meta(OwnReferralSerializer.Meta):
+        fields = [
+            *OwnReferralSerializer.Meta.fields,
+            "participant",
+            "note",
+            "follow_up_note",
+            "consent_recorded_at",
+            "made_by",
+        ]
+        read_only_fields = fields
+
+
+class ReferralInputSerializer(serializers.Serializer):
+    organisation = serializers.IntegerField(
+        help_text="The partner organisation's id (as listed by the resource directory)."
+    )
+    need = serializers.ChoiceField(choices=ReferralNeed.choices)
+    consent_to_share = serializers.BooleanField(
+        help_text="The person agrees that the program gives the partner their name and phone."
+    )
+    note = serializers.CharField(max_length=2000, required=False, allow_blank=True)
+
+
+class ReferralFollowUpInputSerializer(serializers.Serializer):
+    status = serializers.ChoiceField(
+        choices=ReferralStatus.choices,
+        help_text="The current status records a check with no change; another moves it.",
+    )
+    reason = serializers.CharField(
+        max_length=500,
+        required=False,
+        allow_blank=True,
+        help_text="Required for not_connected.",
+    )
+    note = serializers.CharField(max_length=2000, required=False, allow_blank=True)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import documents, job_club, plan, resumes, self_service, staff, supports
+from .views import documents, job_club, plan, referrals, resumes, self_service, staff, supports
 
 app_name = "jobseekers"
 
@@ -82,6 +82,12 @@ urlpatterns = [
         supports.funding_source_edit,
         name="funding-source-edit",
     ),
+    path(
+        "participants/<int:participant_id>/referrals/add/",
+        referrals.referral_add,
+        name="referral-add",
+    ),
+    path("referrals/<int:referral_id>/", referrals.referral_detail, name="referral"),
     path("job-club/", job_club.sessions, name="job-club"),
     path("job-club/<int:session_id>/", job_club.session_attendance, name="job-club-session"),
     # Résumés (participant and staff)
@@ -109,6 +115,7 @@ urlpatterns = [
     path("my/consents/", self_service.my_consents, name="my-consents"),
     path("my/consents/change/", self_service.my_consent_change, name="my-consent-change"),
     path("my/job-club/", self_service.my_job_club, name="my-job-club"),
+    path("my/referrals/", referrals.my_referrals, name="my-referrals"),
     path("my/access-log/", self_service.my_access_log, name="my-access-log"),
     path("my/plan/", plan.my_plan, name="my-plan"),
     path("my/supports/", supports.my_supports, name="my-supports"),

@@ -1,8 +1,9 @@
-"""The content site's page types and snippets (Wagtail stays in cms/)."""
+"""The content site's page types (Wagtail stays in cms/). The directory's organisations
+are `portal.core.models.PartnerOrganisation`, edited here as a snippet."""
 
 from cms.models.home import HomePage
 from cms.models.incentives import IncentiveIndexPage, IncentivePage, IncentiveStatus
-from cms.models.resources import Resource, ResourceCategory, ResourceDirectoryPage
+from cms.models.resources import ResourceDirectoryPage
 from cms.models.standard import StandardPage
 from cms.models.stories import StoryIndexPage, StoryPage
 
@@ -11,8 +12,6 @@ __all__ = [
     "IncentiveIndexPage",
     "IncentivePage",
     "IncentiveStatus",
-    "Resource",
-    "ResourceCategory",
     "ResourceDirectoryPage",
     "StandardPage",
     "StoryIndexPage",

@@ -1,8 +1,9 @@
 """Demo participants for `manage.py seed_demo`, on the demo facilitator's caseload, in
 varied situations: pre-release, on parole with a 10 pm curfew, no car, Spanish-speaking,
 placed, and a few people released one to three years ago with returns to custody and
-exits from the program (`history.py`). The demo login "participant" is linked to Pat,
-who has an employment plan and supports (`supports.py`).
+exits from the program (`history.py`), and a few referrals to partner organisations
+(`referrals.py`). The demo login "participant" is linked to Pat, who has an employment
+plan and supports (`supports.py`).
 Idempotent: rows are found by natural keys and history rows (consents, versions, custody
 events, exits) are added only once.
 
@@ -17,6 +18,7 @@ from django.utils import timezone
 
 from portal.core.models import User
 
+from .. import rules
 from ..models import (
     Consent,
     JobClubSession,
@@ -31,6 +33,7 @@ from ..services import resume_snapshot
 from .history import seed_history
 from .large import seed_large
 from .people import DEMO_PLACE, PEOPLE
+from .referrals import seed_referrals
 from .supports import seed_supports_and_plans
 
 __all__ = ["seed", "seed_large"]
@@ -132,6 +135,9 @@ def seed(*, stdout, scale: str = "small") -> None:
     _job_club(facilitator, today)
     seed_history(facilitator=facilitator, today=today)
     seed_supports_and_plans(facilitator=facilitator, today=today)
+    seed_referrals(
+        facilitator=facilitator, today=today, follow_up_days=rules.referral_follow_up_days()
+    )
     stdout.write(f"Demo participants: {len(PEOPLE)} on the facilitator's caseload")
     if scale == "large":
         seed_large(stdout=stdout)

@@ -1,6 +1,6 @@
 """Participants and everything about them: supervision terms, record, consents, case
-notes, custody events and program exits, résumés, job club, invitations, documents,
-direct supports (with their funding sources) and the employment plan;
+notes, custody events and program exits, referrals, résumés, job club, invitations,
+documents, direct supports (with their funding sources) and the employment plan;
 one module per subject, every public name re-exported here
 (`from jobseekers.models import Participant`).
 
@@ -38,6 +38,7 @@ from .participants import (
 )
 from .plan import EmploymentPlan, GoalOwner, GoalStatus, NeedKey, NeedState, PlanGoal, PlanNeed
 from .record import OffenseLevel, RecordEntry
+from .referrals import OPEN_REFERRAL_STATUSES, Referral, ReferralNeed, ReferralStatus
 from .resumes import (
     EducationKind,
     ExperienceKind,
@@ -59,6 +60,7 @@ from .supports import (
 __all__ = [
     "ALLOWED_STATUS_TRANSITIONS",
     "ALLOWED_SUPPORT_TRANSITIONS",
+    "OPEN_REFERRAL_STATUSES",
     "RESERVING_SUPPORT_STATUSES",
     "RETURN_TO_CUSTODY_KINDS",
     "Attendance",
@@ -94,6 +96,9 @@ __all__ = [
     "ProgramExit",
     "ProgramExitReason",
     "RecordEntry",
+    "Referral",
+    "ReferralNeed",
+    "ReferralStatus",
     "Resume",
     "ResumeComment",
     "ResumeSection",

@@ -19,6 +19,7 @@ from .participants import (
     participant_update_own,
 )
 from .plan import plan_goal_add, plan_goal_set_status, plan_replace, plan_review
+from .referrals import referral_follow_up, referral_make
 from .resumes import (
     ENTRY_SHAPES,
     RESUME_TEXT_FIELDS,
@@ -79,6 +80,8 @@ __all__ = [
     "record_entry_add",
     "record_entry_delete",
     "record_replace",
+    "referral_follow_up",
+    "referral_make",
     "reserved_amount",
     "resume_comment_add",
     "resume_comment_resolve",

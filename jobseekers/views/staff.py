@@ -215,6 +215,7 @@ def participant_detail(request, participant_id):
         ),
         "program_exits": selectors.program_exits_of(participant=participant),
         "open_exit": selectors.program_exit_open(participant=participant),
+        "referrals": selectors.referrals_for(participant=participant, viewer=request.user),
         "custody_form": CustodyEventForm(),
         "exit_form": ProgramExitForm(),
         "reenrol_form": ReenrolForm(),

@@ -4,13 +4,14 @@ from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
 
+from portal.core.demo_partners import seed_partner_organisations
 from portal.core.mfa.permissions import second_factor_required
 from portal.core.mfa.services import (
     demo_second_factor_install,
     otpauth_uri,
     secret_from_base32,
 )
-from portal.core.models import Role, User
+from portal.core.models import PartnerOrganisation, Role, User
 
 DEMO_USERS = [
     # username, role, first name, last name
@@ -120,6 +121,8 @@ def seed(*, stdout, scale: str = "small") -> None:
         if key is not None and second_factor_required(user):
             demo_second_factor_install(user=user, key=key)
     stdout.write(f"Demo logins: {len(DEMO_USERS)} ready (listed at the end).")
+    added = seed_partner_organisations()
+    stdout.write(f"Partner organisations: {PartnerOrganisation.objects.count()} ({added} added).")
 
 
 def logins_summary(*, stdout) -> None:

@@ -3,7 +3,7 @@
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from portal.core.models import ApiToken, AuditEvent, Role, User
+from portal.core.models import ApiToken, AuditEvent, PartnerOrganisation, Role, User
 from portal.core.permissions import is_program_admin
 
 
@@ -28,3 +28,16 @@ def api_tokens_live_for(*, user: User) -> QuerySet[ApiToken]:
     return ApiToken.objects.filter(
         user=user, revoked_at__isnull=True, expires_at__gt=timezone.now()
     ).order_by("-created", "-id")
+
+
+def partner_organisations() -> QuerySet[PartnerOrganisation]:
+    """Every partner organisation, by name: public (the resource directory lists them all)."""
+    return PartnerOrganisation.objects.order_by("name", "id")
+
+
+def partner_organisation_get(*, organisation_id) -> PartnerOrganisation | None:
+    """The partner organisation `organisation_id`, or None when there is no such one."""
+    try:
+        return PartnerOrganisation.objects.filter(pk=int(organisation_id)).first()
+    except (TypeError, ValueError):
+        return None

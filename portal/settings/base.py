@@ -561,3 +561,16 @@ SPECTACULAR_SETTINGS.setdefault("ENUM_NAME_OVERRIDES", {}).update(
         "GoalOwnerEnum": "jobseekers.models.GoalOwner",
     }
 )
+
+# --- Referrals to partner organisations (issue 17) ---
+# Days after a referral (and after each follow-up that leaves it open) when staff follow
+# up with the person and the partner; the dashboard shows it until recorded.
+PORTAL_REFERRAL_FOLLOW_UP_DAYS = env.int("PORTAL_REFERRAL_FOLLOW_UP_DAYS", default=7)
+# The API names the referral enums after their models ("status" and "need" are common).
+SPECTACULAR_SETTINGS.setdefault("ENUM_NAME_OVERRIDES", {}).update(
+    {
+        "ReferralStatusEnum": "jobseekers.models.ReferralStatus",
+        "ReferralNeedEnum": "jobseekers.models.ReferralNeed",
+        "HelpKindEnum": "portal.core.models.HelpKind",
+    }
+)

@@ -4,8 +4,7 @@ import pytest
 from django.urls import reverse
 
 from cms.editors import EDITORS_GROUP, PUBLISHERS_GROUP, ensure_editor_groups
-from cms.models import Resource
-from portal.core.models import Role
+from portal.core.models import PartnerOrganisation, Role
 
 pytestmark = pytest.mark.django_db
 
@@ -84,7 +83,11 @@ def test_the_groups_are_wagtails_editors_and_moderators(groups):
     assert [group.name for group in groups] == [EDITORS_GROUP, PUBLISHERS_GROUP]
     for group in groups:
         codenames = set(group.permissions.values_list("codename", flat=True))
-        assert {"add_resource", "change_resource", "delete_resource"} <= codenames
+        assert {
+            "add_partnerorganisation",
+            "change_partnerorganisation",
+            "delete_partnerorganisation",
+        } <= codenames
 
 
 RESOURCE_FORM = {
@@ -104,26 +107,26 @@ RESOURCE_FORM = {
 def test_an_editor_adds_a_resource_and_a_bad_one_is_refused_clearly(client, staff_user, groups):
     staff_user.groups.add(groups[0])
     client.force_login(staff_user)
-    url = reverse("wagtailsnippets_cms_resource:add")
+    url = reverse("wagtailsnippets_core_partnerorganisation:add")
 
     response = client.post(url, {**RESOURCE_FORM, "phone": "", "address": "", "zip_code": ""})
     assert response.status_code == 200
     assert "Give a phone number or a street address" in response.content.decode()
     response = client.post(url, {**RESOURCE_FORM, "zip_code": "99999"})
     assert "This is not a known US ZIP code." in response.content.decode()
-    assert not Resource.objects.exists()
+    assert not PartnerOrganisation.objects.exists()
 
     response = client.post(url, RESOURCE_FORM)
     assert response.status_code == 302
-    assert Resource.objects.get().phone == "(816) 555-0199"
+    assert PartnerOrganisation.objects.get().phone == "(816) 555-0199"
 
 
 @pytest.mark.parametrize("role", [Role.PARTICIPANT, Role.EMPLOYER])
 def test_outsiders_cannot_add_resources(client, users_by_role, role):
     client.force_login(users_by_role[role])
-    response = client.post(reverse("wagtailsnippets_cms_resource:add"), RESOURCE_FORM)
+    response = client.post(reverse("wagtailsnippets_core_partnerorganisation:add"), RESOURCE_FORM)
     assert response.status_code == 302
-    assert not Resource.objects.exists()
+    assert not PartnerOrganisation.objects.exists()
 
 
 def test_pages_go_through_the_moderators_approval_workflow(groups, tax_credit_page):

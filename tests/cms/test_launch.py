@@ -7,12 +7,11 @@ from wagtail.models import Page, Site
 from cms.models import (
     HomePage,
     IncentivePage,
-    Resource,
-    ResourceCategory,
     StandardPage,
     StoryPage,
 )
 from portal.core.geo import zip_location
+from portal.core.models import HelpKind, PartnerOrganisation
 
 pytestmark = pytest.mark.django_db
 
@@ -59,11 +58,38 @@ def test_cms_setup_never_overwrites_an_editors_change(db):
 
 def test_seed_demo_builds_stories_and_30_resources_around_kansas_city(db):
     run("seed_demo", "--force")
-    counts = (Page.objects.count(), Resource.objects.count(), StoryPage.objects.count())
+    counts = (Page.objects.count(), PartnerOrganisation.objects.count(), StoryPage.objects.count())
     run("seed_demo", "--force")
-    assert (Page.objects.count(), Resource.objects.count(), StoryPage.objects.count()) == counts
+    assert (
+        Page.objects.count(),
+        PartnerOrganisation.objects.count(),
+        StoryPage.objects.count(),
+    ) == counts
     assert counts[1] >= 30 and counts[2] >= 3
-    assert set(Resource.objects.values_list("category", flat=True)) == set(ResourceCategory.values)
-    for resource in Resource.objects.exclude(zip_code=""):
+    assert set(PartnerOrganisation.objects.values_list("category", flat=True)) == set(
+        HelpKind.values
+    )
+    for resource in PartnerOrganisation.objects.exclude(zip_code=""):
         resource.full_clean()
         assert zip_location(resource.zip_code).state in {"MO", "KS"}
+
+
+def test_cms_setup_indexes_organisations_saved_without_signals(db):
+    """The migration that moved the organisations from cms.Resource wrote rows without
+    the index signals: cms_setup puts them in the search index."""
+    from cms.launch import ensure_partner_organisations_indexed
+    from cms.selectors import resources_matching
+
+    PartnerOrganisation.objects.bulk_create(
+        [
+            PartnerOrganisation(
+                name="Quiet Harbor Shelter",
+                category=HelpKind.HOUSING,
+                description="Beds for people coming home.",
+                phone="(816) 555-0100",
+            )
+        ]
+    )
+    assert resources_matching(query="Harbor") == []
+    ensure_partner_organisations_indexed()
+    assert [m.resource.name for m in resources_matching(query="Harbor")] == ["Quiet Harbor Shelter"]

@@ -7,13 +7,12 @@ from cms.models import (
     HomePage,
     IncentiveIndexPage,
     IncentivePage,
-    Resource,
-    ResourceCategory,
     ResourceDirectoryPage,
     StandardPage,
     StoryIndexPage,
     StoryPage,
 )
+from portal.core.models import HelpKind, PartnerOrganisation
 from tests.factories.cms import ImageFactory, ResourceFactory
 
 pytestmark = pytest.mark.django_db
@@ -65,13 +64,13 @@ def test_only_one_index_of_each_kind_under_the_home_page(site_tree):
 def _resource(**fields):
     defaults = {
         "name": "Shelter",
-        "category": ResourceCategory.HOUSING,
+        "category": HelpKind.HOUSING,
         "description": "Beds.",
         "address": "1 Main St",
         "zip_code": "64106",
         "phone": "816 555 0100",
     }
-    return Resource(**{**defaults, **fields})
+    return PartnerOrganisation(**{**defaults, **fields})
 
 
 def test_a_resource_keeps_a_tidy_phone_number():

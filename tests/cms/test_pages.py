@@ -5,9 +5,10 @@ import pytest
 from django.test import override_settings
 from wagtail.rich_text import RichText
 
-from cms.models import HomePage, ResourceCategory, StoryPage
+from cms.models import HomePage, StoryPage
 from employers.selectors import approved_employers_count
 from placements.applications import rules
+from portal.core.models import HelpKind
 from tests.factories.cms import ImageFactory, ResourceFactory
 from tests.factories.employers import FairFactory, JobFactory
 
@@ -206,22 +207,22 @@ def test_other_incentives_have_no_estimator(client, site_tree):
 def kansas_city_resources(db):
     return {
         "downtown": ResourceFactory(
-            name="Downtown Shelter", zip_code="64106", category=ResourceCategory.HOUSING
+            name="Downtown Shelter", zip_code="64106", category=HelpKind.HOUSING
         ),
         "independence": ResourceFactory(
-            name="Independence Housing", zip_code="64050", category=ResourceCategory.HOUSING
+            name="Independence Housing", zip_code="64050", category=HelpKind.HOUSING
         ),
         "pantry": ResourceFactory(
             name="Westside Pantry",
             zip_code="64108",
-            category=ResourceCategory.FOOD,
+            category=HelpKind.FOOD,
             description="Groceries every Tuesday.",
         ),
         "st_louis": ResourceFactory(
-            name="St. Louis Beds", zip_code="63101", category=ResourceCategory.HOUSING
+            name="St. Louis Beds", zip_code="63101", category=HelpKind.HOUSING
         ),
         "hotline": ResourceFactory(
-            name="Help Line", address="", zip_code="", category=ResourceCategory.HOUSING
+            name="Help Line", address="", zip_code="", category=HelpKind.HOUSING
         ),
     }
 

@@ -2,22 +2,10 @@ import factory
 from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
 
-from cms.models import Resource, ResourceCategory
+from tests.factories.partners import PartnerOrganisationFactory
 
-
-class ResourceFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Resource
-
-    name = factory.Sequence(lambda n: f"Help place {n:03d}")
-    category = ResourceCategory.HOUSING
-    description = "Beds and meals for people coming home."
-    address = factory.Sequence(lambda n: f"{100 + n} Main St")
-    zip_code = "64106"
-    phone = "(816) 555-0100"
-    hours = "Mon-Fri 9-5"
-    eligibility = "Adults 18+"
-    languages = "English, Spanish"
+# The directory's resources are partner organisations, kept in portal.core.
+ResourceFactory = PartnerOrganisationFactory
 
 
 class ImageFactory(factory.django.DjangoModelFactory):

@@ -11,6 +11,7 @@ from jobseekers.models import (
     JobClubSession,
     Participant,
     RecordEntry,
+    Referral,
     ResumeVersion,
     SupervisionTerms,
     Support,
@@ -35,6 +36,7 @@ def counts():
             Consent,
             ResumeVersion,
             JobClubSession,
+            Referral,
             User,
         )
     ]
@@ -120,3 +122,13 @@ def test_demo_has_a_plan_supports_and_one_waiting_for_approval():
     before = Support.objects.count()
     seed()
     assert Support.objects.count() == before
+
+
+def test_demo_referrals_give_the_dashboard_and_the_digest_something_to_show():
+    from jobseekers.selectors import referrals_follow_up_due
+
+    seed()
+    today = timezone.localdate()
+    assert Referral.objects.filter(participant__user__username="participant").count() >= 2
+    assert referrals_follow_up_due(on_date=today).exists()
+    assert Referral.objects.filter(status="not_connected").exclude(reason="").exists()

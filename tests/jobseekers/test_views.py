@@ -104,6 +104,7 @@ def test_participant_page_shows_and_logs_sensitive_sections(client, person, staf
         "case_notes",
         "custody_events",
         "record",
+        "referrals",
         "supervision_terms",
     ]
     assert set(logged.values_list("why", flat=True)) == {"caseload"}

@@ -1,6 +1,7 @@
-"""Reminders by email: interviews the day before, and the weekly list of retention
-checks due or overdue for each facilitator. The tasks in `placements.applications.tasks`
-call these; so can a cron job through `manage.py applications_reminders`."""
+"""Reminders by email: interviews the day before, and the weekly digest for each
+facilitator of retention checks due or overdue and referral follow-ups overdue. The
+tasks in `placements.applications.tasks` call these; so can a cron job through
+`manage.py applications_reminders`."""
 
 from collections import defaultdict
 from datetime import timedelta
@@ -9,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy
 
+from jobseekers.selectors import referrals_follow_up_due
 from placements.applications import rules
 from placements.applications.selectors import (
     interviews_for_reminder,
@@ -48,13 +50,15 @@ def interview_reminders_send() -> int:
 
 def retention_digest_send() -> int:
     """The weekly email to each facilitator listing their caseload's retention checks
-    due and overdue. Returns how many emails were queued."""
-    overdue_before = timezone.localdate() - timedelta(days=rules.retention_grace_days())
-    by_facilitator = defaultdict(list)
+    due and overdue, and their referral follow-ups overdue (due before today; never
+    staff's notes). Returns how many emails were queued."""
+    today = timezone.localdate()
+    overdue_before = today - timedelta(days=rules.retention_grace_days())
+    checks_by_facilitator = defaultdict(list)
     for check in retention_checks_due_for_staff():
         facilitator = check.placement.participant.facilitator
         if facilitator is not None and facilitator.email:
-            by_facilitator[facilitator].append(
+            checks_by_facilitator[facilitator].append(
                 {
                     "name": check.placement.participant.display_name,
                     "job": check.placement.job_title,
@@ -63,11 +67,33 @@ def retention_digest_send() -> int:
                     "late": OVERDUE if check.due_on < overdue_before else "",
                 }
             )
+    referrals_by_facilitator = defaultdict(list)
+    for referral in referrals_follow_up_due(on_date=today - timedelta(days=1)):
+        facilitator = referral.participant.facilitator
+        if facilitator is not None and facilitator.email:
+            referrals_by_facilitator[facilitator].append(
+                {
+                    "name": referral.participant.display_name,
+                    # Rendered in the facilitator's language with the digest.
+                    "need": referral.get_need_display,
+                    "organisation": referral.organisation.name,
+                    "day": referral.follow_up_due_on.isoformat(),
+                }
+            )
+    facilitators = [*checks_by_facilitator, *referrals_by_facilitator]
+    facilitators = list(dict.fromkeys(facilitators))
     with transaction.atomic():
-        for facilitator, checks in by_facilitator.items():
+        for facilitator in facilitators:
+            checks = checks_by_facilitator.get(facilitator, [])
+            referrals = referrals_by_facilitator.get(facilitator, [])
             email_on_commit(
                 f"{EMAILS}/retention_digest",
-                {"checks": checks, "count": len(checks)},
+                {
+                    "checks": checks,
+                    "count": len(checks),
+                    "referrals": referrals,
+                    "referral_count": len(referrals),
+                },
                 recipients=[(facilitator.email, facilitator.preferred_language)],
             )
-    return len(by_facilitator)
+    return len(facilitators)

@@ -38,6 +38,7 @@ STATUS_TONES = {
     "exported": "success",
     "completed": "success",
     "published": "success",
+    "connected": "success",
     # waiting on someone
     "submitted": "warning",
     "pending": "warning",
@@ -45,16 +46,19 @@ STATUS_TONES = {
     "changes_requested": "warning",
     "requested": "warning",
     "reviewed": "warning",
+    "made": "warning",
     # moving along
     "reviewing": "info",
     "interview_scheduled": "info",
     "interviewed": "info",
     "conditional_offer": "info",
     "registered": "info",
+    "contacted": "info",
     # stopped
     "rejected": "danger",
     "suspended": "danger",
     "denied": "danger",
+    "not_connected": "danger",
 }
 
 

@@ -52,3 +52,38 @@ def test_the_tasks_and_the_command_run(person, mail_at_once, mailoutbox):
     assert retention_digest_weekly.enqueue().return_value == 1
     call_command("applications_reminders", "--retention", stdout=io.StringIO())
     assert len(mailoutbox) == 2
+
+
+def test_the_weekly_digest_lists_overdue_referral_follow_ups(
+    person, staff_user, mail_at_once, mailoutbox
+):
+    from tests.factories.partners import PartnerOrganisationFactory
+    from tests.factories.referrals import ReferralFactory
+
+    today = timezone.localdate()
+    ReferralFactory(
+        participant=person,
+        organisation=PartnerOrganisationFactory(name="Northland Shelter"),
+        made_on=today - timedelta(days=10),
+        note="Never in an email",
+    )
+    ReferralFactory(  # due today: on the dashboard, not yet overdue
+        participant=person,
+        organisation=PartnerOrganisationFactory(name="Due Today Pantry"),
+        made_on=today - timedelta(days=7),
+    )
+    ReferralFactory(  # closed: nothing to follow up
+        participant=person,
+        organisation=PartnerOrganisationFactory(name="Closed Place"),
+        status="connected",
+        made_on=today - timedelta(days=30),
+        follow_up_due_on=None,
+    )
+    assert retention_digest_send() == 1
+    (message,) = mailoutbox
+    assert message.to == [staff_user.email]
+    assert "Referral follow-ups overdue: 1" in message.subject
+    assert "Northland Shelter" in message.body
+    assert "Due Today Pantry" not in message.body
+    assert "Closed Place" not in message.body
+    assert "Never in an email" not in message.body
