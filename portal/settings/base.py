@@ -548,3 +548,7 @@ PORTAL_CURFEW_TRAVEL_BUFFER_MINUTES = env.int("PORTAL_CURFEW_TRAVEL_BUFFER_MINUT
 # someone reads the records (record, supervision terms, case notes) of more distinct
 # participants within an hour than this (once per person per hour).
 PORTAL_ACCESS_ALERT_READS_PER_HOUR = env.int("PORTAL_ACCESS_ALERT_READS_PER_HOUR", default=30)
+
+# --- Search speed (issue 15): the job search counts its results exactly up to this many;
+# past it the page says "about N jobs" (an estimate) and pages through this many only.
+PORTAL_JOB_SEARCH_EXACT_COUNT_LIMIT = env.int("PORTAL_JOB_SEARCH_EXACT_COUNT_LIMIT", default=1000)
