@@ -1,5 +1,7 @@
 """The employers API under /api/v1/: employers and vetting, jobs, fairs and booths."""
 
+from functools import partial
+
 from django_filters.rest_framework import DjangoFilterBackend
 from django_filters.utils import translate_validation
 from drf_spectacular.types import OpenApiTypes
@@ -14,6 +16,7 @@ from employers import serializers as s
 from employers.filters import JobSearchFilter
 from employers.links import booth_checkout_return_urls, site_url
 from employers.permissions import can_edit_job
+from employers.rules import job_search_exact_count_limit
 from employers.selectors import (
     employer_of,
     employers_public,
@@ -21,6 +24,7 @@ from employers.selectors import (
     fairs_visible_to,
     job_get_for_user,
     job_search,
+    job_search_count,
     open_jobs_public,
 )
 from employers.services import (
@@ -41,7 +45,9 @@ from employers.services import (
     job_submit,
     job_update,
 )
+from portal.core.drf import PortalPagination
 from portal.core.exceptions import NotFoundError, PermissionDeniedError
+from portal.core.pagination import CountedPaginator
 from portal.core.permissions import IsStaffMember, is_staff_member
 
 
@@ -99,6 +105,48 @@ def _job_details(validated: dict) -> JobDetails:
     )
 
 
+class JobSearchPagination(PortalPagination):
+    """The search's pages: `count` is exact up to the exact-count limit and an estimate
+    past it (`count_is_estimate`), and then only the first limit's rows are paged
+    through (a deeper page is a 404 like any page past the end)."""
+
+    def paginate_queryset(self, queryset, request, view=None):
+        counted = view.counted
+        self.django_paginator_class = partial(
+            CountedPaginator,
+            count=counted.number,
+            is_estimate=counted.is_estimate,
+            browsable=job_search_exact_count_limit(),
+        )
+        return super().paginate_queryset(queryset, request, view)
+
+    def get_paginated_response(self, data):
+        return Response(
+            {
+                "count": self.page.paginator.count,
+                "count_is_estimate": self.page.paginator.count_is_estimate,
+                "next": self.get_next_link(),
+                "previous": self.get_previous_link(),
+                "results": data,
+            }
+        )
+
+    def get_paginated_response_schema(self, schema):
+        paginated = super().get_paginated_response_schema(schema)
+        paginated["properties"] = {
+            "count": paginated["properties"]["count"],
+            "count_is_estimate": {
+                "type": "boolean",
+                "description": "True when `count` is an estimate (past "
+                "PORTAL_JOB_SEARCH_EXACT_COUNT_LIMIT results, 1,000 by default); then "
+                "only that many results can be paged through.",
+            },
+            **{k: v for k, v in paginated["properties"].items() if k != "count"},
+        }
+        paginated["required"] = [*paginated.get("required", []), "count_is_estimate"]
+        return paginated
+
+
 class JobListCreateView(generics.ListAPIView):
     """GET (public): open jobs of approved employers. Filters: `q` (keywords), `zip` and
     `radius` (miles), `shift` (day, evening, night, weekend), `transit`, `min_wage`,
@@ -110,6 +158,7 @@ class JobListCreateView(generics.ListAPIView):
     # FilterSet, builds the tuned query from the cleaned values (`filter_queryset`).
     filter_backends = [DjangoFilterBackend]
     filterset_class = JobSearchFilter
+    pagination_class = JobSearchPagination
 
     def get_permissions(self):
         return [AllowAny()] if self.request.method == "GET" else super().get_permissions()
@@ -123,7 +172,9 @@ class JobListCreateView(generics.ListAPIView):
         filters = JobSearchFilter(self.request.query_params)
         if not filters.is_valid():
             raise translate_validation(filters.errors)
-        jobs, _origin = job_search(filters.search())
+        search = filters.search()
+        jobs, _origin = job_search(search)
+        self.counted = job_search_count(search, exact_up_to=job_search_exact_count_limit())
         return jobs
 
     @extend_schema(request=s.JobWriteSerializer, responses={201: s.JobDetailSerializer})

@@ -28,3 +28,11 @@ def max_search_radius_miles() -> int:
     """The widest job search radius: 100 miles covers the Kansas City metro and the
     state's other cities (program policy). Setting: PORTAL_JOB_SEARCH_MAX_RADIUS."""
     return int(getattr(settings, "PORTAL_JOB_SEARCH_MAX_RADIUS", 100))
+
+
+def job_search_exact_count_limit() -> int:
+    """Up to how many results the job search counts exactly; past it the count is an
+    estimate ("about 10,000 jobs") and only this many results can be paged through (50
+    pages of 20): a narrower search finds the rest. Setting:
+    PORTAL_JOB_SEARCH_EXACT_COUNT_LIMIT."""
+    return int(getattr(settings, "PORTAL_JOB_SEARCH_EXACT_COUNT_LIMIT", 1000))

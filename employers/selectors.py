@@ -6,10 +6,13 @@ page): `employer_policy`, `open_jobs_public`, `job_get_for_user`, `employers_pub
 `fairs_public_upcoming`, `open_jobs_count`, `approved_employers_count`, `upcoming_fairs`.
 """
 
+import hashlib
+import json
 import math
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.core.cache import cache
 from django.db import connection
 from django.db.models import (
     Count,
@@ -332,8 +335,22 @@ def job_search(search: JobSearch) -> tuple[QuerySet[JobPosting], dict]:
 
     The rows carry only `JOB_SEARCH_FIELDS` (what a result shows); reading another
     field costs a query per row, so a caller needing more uses `job_get_for_user`.
+    Count them with `job_search_count`, not `.count()`.
 
     Returns (jobs, origin). Raises ApplicationError for an unknown ZIP."""
+    _in_box, jobs, origin = _job_search_querysets(search)
+    if search.sort == "distance" and origin:
+        jobs = jobs.order_by("haversine_term", "-published_at", "-id")
+    elif search.sort == "wage":
+        jobs = jobs.order_by(F("wage_max").desc(), "-published_at", "-id")
+    else:
+        jobs = jobs.order_by("-published_at", "-id")
+    return jobs, origin
+
+
+def _job_search_querysets(search: JobSearch) -> tuple[QuerySet, QuerySet, dict]:
+    """(the jobs in the radius's bounding box, the jobs in the radius, origin); without
+    a ZIP both are the filtered jobs."""
     jobs = open_jobs_public().only(*JOB_SEARCH_FIELDS)
     if search.keyword.strip():
         jobs = _keyword_filter(jobs, search.keyword.strip())
@@ -347,36 +364,96 @@ def job_search(search: JobSearch) -> tuple[QuerySet[JobPosting], dict]:
         jobs = jobs.filter(wage_max__gte=search.minimum_wage)
     if search.employment_type:
         jobs = jobs.filter(employment_type=search.employment_type)
+    if not search.zip_code:
+        return jobs, jobs, {}
 
-    origin: dict = {}
-    if search.zip_code:
-        location = zip_location_or_error(search.zip_code, field="zip")
-        radius = search.radius_miles or 25
-        lat_delta = math.degrees(radius / EARTH_RADIUS_MILES)
-        lon_delta = lat_delta / max(math.cos(math.radians(location.latitude)), 0.01)
-        jobs = (
-            jobs.filter(
-                latitude__range=(location.latitude - lat_delta, location.latitude + lat_delta),
-                longitude__range=(
-                    location.longitude - lon_delta,
-                    location.longitude + lon_delta,
-                ),
-            )
-            .alias(haversine_term=_haversine_term(location.latitude, location.longitude))
-            .filter(haversine_term__lte=_haversine_term_limit(radius))
-            # Computed for the rows of the page only: PostgreSQL evaluates an expensive
-            # output column after the sort and limit when it is not the sort key.
-            .annotate(distance_miles=_distance_miles(location.latitude, location.longitude))
-        )
-        origin = {"zip": location.zip_code, "radius": radius}
+    location = zip_location_or_error(search.zip_code, field="zip")
+    radius = search.radius_miles or 25
+    angle = radius / EARTH_RADIUS_MILES
+    lat_delta = math.degrees(angle)
+    # The circle's widest longitude span is asin(sin δ / cos φ), a hair wider than
+    # δ / cos φ: with the latter a job right at the radius due east could fall outside
+    # the box though within the distance.
+    lon_delta = math.degrees(
+        math.asin(min(1.0, math.sin(angle) / max(math.cos(math.radians(location.latitude)), 0.01)))
+    )
+    in_box = jobs.filter(
+        latitude__range=(location.latitude - lat_delta, location.latitude + lat_delta),
+        longitude__range=(location.longitude - lon_delta, location.longitude + lon_delta),
+    )
+    in_radius = (
+        in_box.alias(haversine_term=_haversine_term(location.latitude, location.longitude))
+        .filter(haversine_term__lte=_haversine_term_limit(radius))
+        # Computed for the rows of the page only: PostgreSQL evaluates an expensive
+        # output column after the sort and limit when it is not the sort key.
+        .annotate(distance_miles=_distance_miles(location.latitude, location.longitude))
+    )
+    return in_box, in_radius, {"zip": location.zip_code, "radius": radius}
 
-    if search.sort == "distance" and origin:
-        jobs = jobs.order_by("haversine_term", "-published_at", "-id")
-    elif search.sort == "wage":
-        jobs = jobs.order_by(F("wage_max").desc(), "-published_at", "-id")
+
+@dataclass(frozen=True)
+class JobCount:
+    """How many jobs a search found: exact up to a limit, past it an estimate (shown as
+    "about 10,000 jobs")."""
+
+    number: int
+    is_estimate: bool = False
+
+
+def job_search_count(search: JobSearch, *, exact_up_to: int) -> JobCount:
+    """The number of jobs `search` finds, costing no more than reading `exact_up_to`
+    of them: counted exactly up to that many (a COUNT over a LIMIT, which stops there),
+    estimated past it. Counting 10,000 keyword and radius matches exactly read and
+    tested every one of them for a page that shows 20.
+
+    The estimate is PostgreSQL's planner's row estimate for the jobs in the radius's
+    bounding box (its statistics know latitude and longitude; they cannot know the
+    distance formula) times the circle's share of the box, π/4; rounded, and never
+    below the exact limit it passed. Elsewhere (SQLite, `make run`) the exact count.
+
+    An estimate is kept in the cache for a few minutes (ESTIMATE_CACHE_SECONDS): the
+    busiest searches (the first page, a city's ZIP) then cost no count at all, and a
+    count past the limit does not drop below it within minutes.
+
+    Raises ApplicationError for an unknown ZIP (as `job_search`)."""
+    in_box, in_radius, origin = _job_search_querysets(search)
+    cache_key = (
+        "job-search-estimate:" + hashlib.sha256(repr((search, exact_up_to)).encode()).hexdigest()
+    )
+    cached = cache.get(cache_key)
+    if cached is not None:
+        return JobCount(cached, is_estimate=True)
+    found = in_radius.order_by().values("pk")[: exact_up_to + 1].count()
+    if found <= exact_up_to:
+        return JobCount(found)
+    if connection.vendor == "postgresql":
+        estimate = _planner_row_estimate(in_box.order_by().values("pk"))
+        if origin:
+            estimate *= math.pi / 4
     else:
-        jobs = jobs.order_by("-published_at", "-id")
-    return jobs, origin
+        estimate = in_radius.order_by().count()
+    number = max(exact_up_to + 1, _rounded_estimate(estimate))
+    cache.set(cache_key, number, ESTIMATE_CACHE_SECONDS)
+    return JobCount(number, is_estimate=True)
+
+
+ESTIMATE_CACHE_SECONDS = 300
+
+
+def _planner_row_estimate(queryset: QuerySet) -> float:
+    """PostgreSQL's estimate of the number of rows `queryset` returns (EXPLAIN without
+    ANALYZE: planned, never run)."""
+    plan = json.loads(queryset.explain(format="json"))
+    return float(plan[0]["Plan"]["Plan Rows"])
+
+
+def _rounded_estimate(number: float) -> int:
+    """To two significant figures (9,968 -> 10,000; 1,234 -> 1,200): an estimate does not
+    pretend to more."""
+    if number < 100:
+        return round(number)
+    magnitude = 10 ** (len(str(int(number))) - 2)
+    return int(round(number / magnitude) * magnitude)
 
 
 # --- Fairs -------------------------------------------------------------------------------

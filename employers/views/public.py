@@ -11,6 +11,7 @@ from employers.filters import JobSearchFilter
 from employers.forms import AcceptInvitationForm, SignUpForm
 from employers.links import site_url
 from employers.permissions import can_book_booth
+from employers.rules import job_search_exact_count_limit
 from employers.selectors import (
     booth_of_employer_at,
     employer_of,
@@ -19,6 +20,7 @@ from employers.selectors import (
     job_effective_rules,
     job_get_for_user,
     job_search,
+    job_search_count,
 )
 from employers.services import (
     EmployerDetails,
@@ -29,6 +31,7 @@ from employers.services import (
 )
 from portal.core.exceptions import ApplicationError
 from portal.core.forms import show_error_on_form
+from portal.core.pagination import CountedPaginator
 from portal.payments.providers import stripe_configured
 
 JOBS_PER_PAGE = 20
@@ -39,15 +42,23 @@ def job_search_page(request):
     bad filter value is shown next to its field, with no results."""
     filters = JobSearchFilter(request.GET or None)
     form = filters.form
-    jobs, origin = [], {}
-    if filters.is_bound and not filters.is_valid():
-        page = Paginator([], JOBS_PER_PAGE).get_page(1)
-    else:
+    page = Paginator([], JOBS_PER_PAGE).get_page(1)
+    origin = {}
+    if not filters.is_bound or filters.is_valid():
+        search = filters.search()
         try:
-            jobs, origin = job_search(filters.search())
+            jobs, origin = job_search(search)
+            counted = job_search_count(search, exact_up_to=job_search_exact_count_limit())
         except ApplicationError as error:
             show_error_on_form(form, error)
-        page = Paginator(jobs, JOBS_PER_PAGE).get_page(request.GET.get("page"))
+        else:
+            page = CountedPaginator(
+                jobs,
+                JOBS_PER_PAGE,
+                count=counted.number,
+                is_estimate=counted.is_estimate,
+                browsable=job_search_exact_count_limit(),
+            ).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     return render(

@@ -4,17 +4,24 @@ from contextvars import ContextVar
 
 from axes.helpers import get_client_ip_address
 
-_client_ip: ContextVar[str | None] = ContextVar("client_ip", default=None)
+_current_request: ContextVar[object | None] = ContextVar("current_request", default=None)
 
 
 def current_client_ip() -> str | None:
     """The IP address of the request being served, or None outside a request (a task, a
-    management command)."""
-    return _client_ip.get()
+    management command). Worked out on the first call of a request (most requests audit
+    nothing, so most never pay for it), then kept on the request."""
+    request = _current_request.get()
+    if request is None:
+        return None
+    if not hasattr(request, "_portal_client_ip"):
+        request._portal_client_ip = get_client_ip_address(request) or None
+    return request._portal_client_ip
 
 
 class RequestContextMiddleware:
-    """Remembers the client's IP for the audit trail while a request is served.
+    """Remembers the request being served, so that the audit trail can read its client's
+    IP without a request argument.
 
     Services write audit events with one call and no request argument; the IP comes from
     here. The same proxy rules as the login throttle (django-axes) decide the address.
@@ -24,11 +31,11 @@ class RequestContextMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        token = _client_ip.set(get_client_ip_address(request) or None)
+        token = _current_request.set(request)
         try:
             return self.get_response(request)
         finally:
-            _client_ip.reset(token)
+            _current_request.reset(token)
 
 
 class PrivateCacheControlMiddleware:

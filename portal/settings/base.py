@@ -574,3 +574,7 @@ SPECTACULAR_SETTINGS.setdefault("ENUM_NAME_OVERRIDES", {}).update(
         "HelpKindEnum": "portal.core.models.HelpKind",
     }
 )
+
+# --- Search speed (issue 15): the job search counts its results exactly up to this many;
+# past it the page says "about N jobs" (an estimate) and pages through this many only.
+PORTAL_JOB_SEARCH_EXACT_COUNT_LIMIT = env.int("PORTAL_JOB_SEARCH_EXACT_COUNT_LIMIT", default=1000)
