@@ -21,6 +21,7 @@ from .models import (
     DocumentKind,
     EducationKind,
     ExperienceKind,
+    Gender,
     Housing,
     JobClubTopic,
     Language,
@@ -95,6 +96,12 @@ class SituationStepForm(forms.Form):
         label=_("Risk level (corrections assessment)"),
         choices=[("", _("Not known")), *RiskLevel.choices],
         required=False,
+    )
+    gender = forms.ChoiceField(
+        label=_("Gender"),
+        choices=[("", _("Not recorded")), *Gender.choices],
+        required=False,
+        help_text=_("Optional, as the person describes themselves. Used only in reports."),
     )
     programs = forms.MultipleChoiceField(
         label=_("Programs"),

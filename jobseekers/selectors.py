@@ -445,3 +445,13 @@ def participants_for_reports() -> QuerySet[Participant]:
     outcomes area only aggregates it (counts, medians) and decides who sees the figures;
     a list of the people behind a figure goes through `participants_visible_to`."""
     return Participant.objects.order_by()
+
+
+def attendance_for_reports() -> QuerySet[Attendance]:
+    """Every job club attendance row, for the program's outcome figures (aggregated only)."""
+    return Attendance.objects.order_by()
+
+
+def resumes_for_reports() -> QuerySet[Resume]:
+    """Every résumé, for the program's outcome figures (aggregated only)."""
+    return Resume.objects.order_by()

@@ -25,6 +25,7 @@ from .notes import CaseNote, CaseNoteKind
 from .participants import (
     ALLOWED_STATUS_TRANSITIONS,
     CustodyReturnType,
+    Gender,
     Housing,
     Language,
     Participant,
@@ -61,6 +62,7 @@ __all__ = [
     "DocumentKind",
     "EducationKind",
     "ExperienceKind",
+    "Gender",
     "Housing",
     "Invitation",
     "JobClubSession",

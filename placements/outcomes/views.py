@@ -24,6 +24,11 @@ def _report_from(request, *, with_facilitator: bool = True):
     return form, report.outcomes_report(period=form.report_period, scope=form.scope)
 
 
+def _previous_of(form, outcomes):
+    """The same report for the period of the same length just before, to compare."""
+    return report.outcomes_report(period=outcomes.period.previous(), scope=form.scope)
+
+
 def _query(request) -> str:
     return request.GET.urlencode()
 
@@ -33,8 +38,10 @@ def reports(request):
     form, outcomes = _report_from(request)
     context = {"form": form, "report": outcomes, "query": _query(request)}
     if outcomes is not None:
+        previous = _previous_of(form, outcomes)
+        context["previous_period"] = previous.period
         context["charts"] = report_charts(outcomes)
-        context["sections"] = exports.page_sections(outcomes)
+        context["sections"] = exports.page_sections(outcomes, previous=previous)
     return render(
         request, "placements/outcomes/reports.html", context, status=200 if outcomes else 400
     )
@@ -49,7 +56,8 @@ def report_csv(request, section):
         errors = "; ".join(message for messages in form.errors.values() for message in messages)
         return HttpResponse(errors, status=400, content_type="text/plain; charset=utf-8")
     response = HttpResponse(
-        exports.section_csv(outcomes, section), content_type="text/csv; charset=utf-8"
+        exports.section_csv(outcomes, section, previous=_previous_of(form, outcomes)),
+        content_type="text/csv; charset=utf-8",
     )
     name = f"outcomes-{section}-{outcomes.period.start}-{outcomes.period.end}.csv"
     response["Content-Disposition"] = f'attachment; filename="{name}"'
@@ -89,7 +97,7 @@ def employer_results(request):
     employer_id = permissions.employer_results_scope(request.user)
     if employer_id is None:
         raise Http404
-    form = ReportFilterForm(request.GET, with_facilitator=False)
+    form = ReportFilterForm(request.GET, with_facilitator=False, with_cuts=False)
     context = {"form": form, "title": _("Your results")}
     if form.is_valid():
         context["results"] = exports.employer_rows(
