@@ -59,7 +59,7 @@ def test_each_cut_counts_only_its_people(mixed_cohort):
 
 
 def test_enrolment_cohort_is_the_quarter_of_enrolment(mixed_cohort):
-    women, men = mixed_cohort
+    _women, men = mixed_cohort
     # The helper enrols everyone on 2024-06-01 (2024-Q2); move the men to 2024-Q3.
     _set(men, created_at=dt.datetime(2024, 8, 15, 12, tzinfo=dt.UTC))
     q2 = selectors.people_served(period=Q1, scope=Scope(enrolment_cohort=quarter_period("2024-Q2")))
