@@ -30,14 +30,17 @@ from placements.outcomes.selectors.base import (  # noqa: F401
 from placements.outcomes.selectors.custody import (  # noqa: F401
     cost_savings,
     recidivism,
+    recidivism_people,
 )
 from placements.outcomes.selectors.employment import (  # noqa: F401
     employed_at_9_months_after_release,
+    employed_at_9_months_people,
     retention,
     wioa_indicators,
 )
 from placements.outcomes.selectors.placement import (  # noqa: F401
     employed_within_30_days_of_release,
+    employed_within_30_days_people,
     people_served,
     placements_made,
     release_to_first_job,
