@@ -11,6 +11,7 @@ from placements.outcomes import report, selectors
 from placements.outcomes.periods import Period
 from placements.outcomes.report import OutcomesReport, count_display, display, rows_of
 from placements.outcomes.selectors import Rate, Scope
+from placements.outcomes.selectors.people import PEOPLE_LISTS
 from portal.core.pdf import PortalPDF
 
 
@@ -28,6 +29,18 @@ def section_titles() -> dict[str, str]:
         "employers": _("Employers"),
         "job_club": _("Job club and résumés"),
     }
+
+
+def figure_title(key: str) -> str:
+    """The title of a headline figure, for pages that name one without building it."""
+    return {
+        "employed_within_30_days_of_release": _("Employed within 30 days of release"),
+        "employed_at_9_months_after_release": _("Still employed 9 months after release"),
+        "recidivism_1_year": _("Returned to custody within %(years)s year(s) of release")
+        % {"years": 1},
+        "recidivism_3_years": _("Returned to custody within %(years)s year(s) of release")
+        % {"years": 3},
+    }.get(key, key)
 
 
 def _row(measure, *, public: bool) -> dict:
@@ -65,6 +78,7 @@ def page_sections(
     """The report's sections for a page; with `previous` (the same report for the
     period of the same length just before), each value beside the previous one."""
     titles = section_titles()
+    people_lists = () if public else PEOPLE_LISTS
     sections = []
     for key in report.SECTIONS:
         figures = []
@@ -73,6 +87,7 @@ def page_sections(
             figures.append(
                 {
                     "figure": figure,
+                    "has_people_list": figure.key in people_lists,
                     "value": _headline(figure, public=public),
                     "previous_value": _headline(previous_figure, public=public),
                     "of": count_display(figure.of, public=public),

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from placements.outcomes import exports, permissions, report
 from placements.outcomes.charts import report_charts
 from placements.outcomes.forms import ReportFilterForm
-from placements.outcomes.selectors import Scope
+from placements.outcomes.selectors import Scope, people
 from portal.core.models import Role
 from portal.core.permissions import role_required
 
@@ -90,6 +90,36 @@ def funder_pdf(request):
     name = f"funder-report-{outcomes.period.start}-{outcomes.period.end}.pdf"
     response["Content-Disposition"] = f'inline; filename="{name}"'
     return response
+
+
+@staff_only
+def people_list(request, figure):
+    """The people a headline figure counts (staff: their caseload; admins: all)."""
+    if figure not in people.PEOPLE_LISTS:
+        raise Http404
+    form = ReportFilterForm(request.GET)
+    context = {"form": form, "query": _query(request), "figure_key": figure}
+    if form.is_valid():
+        rows, cut_short = people.people_behind(
+            viewer=request.user,
+            figure_key=figure,
+            period=form.report_period,
+            scope=form.scope,
+        )
+        context.update(
+            rows=rows,
+            cut_short=cut_short,
+            limit=people.LIST_LIMIT,
+            period=form.report_period,
+            counted_label=people.PEOPLE_LISTS[figure].counted_label,
+            title=exports.figure_title(figure),
+        )
+    return render(
+        request,
+        "placements/outcomes/people.html",
+        context,
+        status=200 if form.is_valid() else 400,
+    )
 
 
 @login_required

@@ -121,7 +121,7 @@ def test_page_and_csv_show_the_previous_period(client, staff_user):
     client.force_login(staff_user)
     page = client.get("/reports/", PERIOD)
     html = page.content.decode()
-    assert "2024-10-03" in html and "2024-12-31" in html
+    assert "Oct. 3, 2024" in html and "Dec. 31, 2024" in html
     reentry = page.context["sections"][0]["figures"][0]
     assert reentry["value"] == "100.0 %"
     assert reentry["previous_value"] == "0.0 %"
@@ -174,3 +174,76 @@ def test_job_club_and_resumes():
     staff = first.facilitator
     mine = selectors.job_club(period=Q1, scope=Scope(facilitator_id=staff.pk))
     assert mine.measure("sessions") == 0
+
+
+# --- The people behind a figure ------------------------------------------------------------
+
+
+def test_staff_see_their_caseload_behind_a_figure_and_each_read_is_logged(
+    client, staff_user, other_staff
+):
+    from portal.core.models import AccessLog
+
+    # Fran's caseload: 2 released and hired, 1 not hired; Olga's: 3 hired.
+    mine = released_and_hired(2, facilitator=staff_user)
+    mine += released_and_hired(1, employed=False, facilitator=staff_user)
+    theirs = released_and_hired(3, facilitator=other_staff)
+    client.force_login(staff_user)
+    page = client.get("/reports/people/employed_within_30_days_of_release/", PERIOD)
+    assert page.status_code == 200
+    listed = {row["pk"]: row["counted"] for row in page.context["rows"]}
+    assert listed == {mine[0].pk: True, mine[1].pk: True, mine[2].pk: False}
+    html = page.content.decode()
+    assert mine[2].last_name in html
+    assert theirs[0].last_name not in html
+    logged = AccessLog.objects.filter(
+        viewer=staff_user, why="outcomes:employed_within_30_days_of_release"
+    )
+    assert sorted(int(entry.subject_id) for entry in logged) == sorted(listed)
+
+
+def test_admins_see_everyone_and_recidivism_lists_log_custody_reads(client, admin_user):
+    from jobseekers.models import CustodyEvent
+    from portal.core.models import AccessLog
+
+    # Released 2025-01-10; the 1-year window ended 2026-01-10, in Q1 2026. One returned.
+    people = released_and_hired(2, employed=False)
+    CustodyEvent.objects.create(
+        participant=people[0], occurred_on=D(2025, 6, 1), kind="technical_violation", source="PO"
+    )
+    client.force_login(admin_user)
+    page = client.get(
+        "/reports/people/recidivism_1_year/", {"start": "2026-01-01", "end": "2026-03-31"}
+    )
+    assert {row["pk"]: row["counted"] for row in page.context["rows"]} == {
+        people[0].pk: True,
+        people[1].pk: False,
+    }
+    assert AccessLog.objects.filter(viewer=admin_user, what="custody_events").count() == 2
+
+
+def test_the_report_links_each_headline_figure_to_its_people_but_the_funder_page_does_not(
+    client, staff_user
+):
+    released_and_hired(6)
+    client.force_login(staff_user)
+    html = client.get("/reports/", PERIOD).content.decode()
+    assert "/reports/people/employed_within_30_days_of_release/" in html
+    assert "/reports/people/recidivism_3_years/" in html
+    assert "/reports/people/" not in client.get("/reports/funder/", PERIOD).content.decode()
+
+
+@pytest.mark.parametrize("role", ["employer", "participant"])
+def test_people_lists_are_404_outside_the_staff(client, users_by_role, role):
+    client.force_login(users_by_role[role])
+    response = client.get("/reports/people/recidivism_1_year/", PERIOD)
+    assert response.status_code == 404
+
+
+def test_unknown_figure_is_404_and_bad_period_is_400(client, staff_user):
+    client.force_login(staff_user)
+    assert client.get("/reports/people/cost_savings/", PERIOD).status_code == 404
+    bad = client.get(
+        "/reports/people/recidivism_1_year/", {"start": "2025-03-31", "end": "2025-01-01"}
+    )
+    assert bad.status_code == 400
