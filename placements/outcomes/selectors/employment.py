@@ -179,7 +179,16 @@ def _employment_after_exit(scope: Scope, quarters: list[tuple]):
     quarter's first and last day, whether they held an unsubsidized job in it and that
     job's earnings for the quarter (hourly wage x weekly hours x 13)."""
     if not quarters:
-        return people_in(scope).none()
+        # No quarter after an exit has passed yet (e.g. this year to date): nobody is
+        # counted, with the same columns as below for the figure's aggregates.
+        return (
+            people_in(scope)
+            .none()
+            .annotate(
+                employed=Value(False),
+                earnings=Value(None, output_field=DecimalField(max_digits=14, decimal_places=2)),
+            )
+        )
     first_exit, last_exit = quarters[0][0], quarters[-1][1]
     exit_on = Subquery(
         participant_selectors.participants_for_reports()
