@@ -35,14 +35,16 @@ def test_admin_reads_cuts_and_opens_the_people_behind_a_figure(
     page.get_by_label("Gender").select_option("woman")
     page.get_by_role("button", name="Show the results").click()
     expect(page).to_have_url(re.compile(r"gender=woman"))
-    expect(page.get_by_role("heading", name="Job club and résumés")).to_be_visible()
+    expect(page.get_by_role("heading", level=2, name="Job club and résumés")).to_be_visible()
     assert_no_axe_violations(page)
     fits_the_screen(page)
 
     # A bad ZIP area: a message by the field, no report.
     page.get_by_label("Home ZIP code area").fill("64")
     page.get_by_role("button", name="Show the results").click()
-    expect(page.get_by_text("Enter the first three digits of a ZIP code")).to_be_visible()
+    expect(
+        page.locator(".errorlist", has_text="Enter the first three digits of a ZIP code")
+    ).to_be_visible()
     assert_no_axe_violations(page)
     page.get_by_label("Home ZIP code area").fill("")
     page.get_by_role("button", name="Show the results").click()
