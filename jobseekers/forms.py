@@ -17,10 +17,10 @@ from .models import (
     AttendanceStatus,
     CaseNoteKind,
     CustodyEventKind,
-    CustodyReturnType,
     DocumentKind,
     EducationKind,
     ExperienceKind,
+    Gender,
     Housing,
     JobClubTopic,
     Language,
@@ -95,6 +95,12 @@ class SituationStepForm(forms.Form):
         label=_("Risk level (corrections assessment)"),
         choices=[("", _("Not known")), *RiskLevel.choices],
         required=False,
+    )
+    gender = forms.ChoiceField(
+        label=_("Gender"),
+        choices=[("", _("Not recorded")), *Gender.choices],
+        required=False,
+        help_text=_("Optional, as the person describes themselves. Used only in reports."),
     )
     programs = forms.MultipleChoiceField(
         label=_("Programs"),
@@ -183,13 +189,20 @@ class SelfProfileForm(forms.Form):
 
 
 class StatusForm(forms.Form):
-    status = forms.ChoiceField(label=_("New status"), choices=ParticipantStatus.choices)
-    on_date = forms.DateField(label=_("Date"), required=False, widget=DateInput)
-    custody_return_type = forms.ChoiceField(
-        label=_("If returned to custody: why"),
-        choices=[("", _("Not applicable")), *CustodyReturnType.choices],
-        required=False,
+    # Leaving the program and a return to custody have their own forms (a date, a reason,
+    # a source), which move the status themselves.
+    status = forms.ChoiceField(
+        label=_("New status"),
+        choices=[
+            (ParticipantStatus.ACTIVE, ParticipantStatus.ACTIVE.label),
+            (ParticipantStatus.PLACED, ParticipantStatus.PLACED.label),
+        ],
+        help_text=_(
+            "To record that the person left the program or returned to custody, use the "
+            "forms under “Custody and program status”: they keep the date and the reason."
+        ),
     )
+    on_date = forms.DateField(label=_("Date"), required=False, widget=DateInput)
 
 
 class ReassignForm(forms.Form):

@@ -641,3 +641,13 @@ def referrals_follow_up_due_for_staff(*, user: User, on_date: date) -> QuerySet[
     if not is_staff_member(user):
         return Referral.objects.none()
     return referrals_follow_up_due(on_date=on_date).filter(participant__facilitator=user)
+
+
+def attendance_for_reports() -> QuerySet[Attendance]:
+    """Every job club attendance row, for the program's outcome figures (aggregated only)."""
+    return Attendance.objects.order_by()
+
+
+def resumes_for_reports() -> QuerySet[Resume]:
+    """Every résumé, for the program's outcome figures (aggregated only)."""
+    return Resume.objects.order_by()

@@ -16,6 +16,7 @@ from .models import (
     CustodyEventKind,
     CustodyReturnType,
     DocumentKind,
+    Gender,
     Housing,
     JobClubSession,
     JobClubTopic,
@@ -86,6 +87,7 @@ class ParticipantSerializer(serializers.ModelSerializer):
             "release_date",
             "facility",
             "risk_level",
+            "gender",
             "programs",
             "has_state_id",
             "has_social_security_card",
@@ -125,6 +127,7 @@ class ParticipantInputSerializer(serializers.Serializer):
     risk_level = serializers.ChoiceField(
         choices=RiskLevel.choices, required=False, allow_blank=True
     )
+    gender = serializers.ChoiceField(choices=Gender.choices, required=False, allow_blank=True)
     programs = serializers.ListField(
         child=serializers.ChoiceField(choices=Program.choices), required=False
     )

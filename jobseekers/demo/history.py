@@ -93,7 +93,10 @@ def seed_history(*, facilitator: User, today: date) -> int:
     """The people of HISTORY with their conviction, custody events and exits, in date
     order (an exit after the return it follows). Returns how many people were added."""
     added = 0
-    for spec in HISTORY:
+    # Genders and ZIP areas vary so that the report's cuts have something to show.
+    genders = ("man", "woman", "man", "another", "man", "woman")
+    zip_codes = ("64130", "64127", "66101", "64130", "64124")
+    for index, spec in enumerate(HISTORY):
         first, last, born = spec["key"]
         released = today - timedelta(days=spec["released_days_ago"])
         person, created = Participant.objects.get_or_create(
@@ -104,8 +107,9 @@ def seed_history(*, facilitator: User, today: date) -> int:
                 "facilitator": facilitator,
                 "release_date": released,
                 "preferred_language": spec.get("language", "en"),
-                "zip_code": "64130",
-                "risk_level": "high",
+                "zip_code": zip_codes[index % len(zip_codes)],
+                "risk_level": ("high", "very_high", "moderate")[index % 3],
+                "gender": genders[index % len(genders)],
                 "transport": ["bus"],
             },
         )

@@ -79,6 +79,7 @@ PEOPLE = [
             "release_days_ago": -40,  # pre-release: out in 40 days
             "facility": "Algoa Correctional Center",
             "risk_level": "very_high",
+            "gender": "man",
             "programs": ["job_club", "cbt_group"],
             "transport": [],
             "desired_job_titles": ["Line cook"],
@@ -98,6 +99,7 @@ PEOPLE = [
             "housing": "own",
             "release_days_ago": 400,
             "risk_level": "moderate",
+            "gender": "woman",
             "programs": ["job_club", "mentoring"],
             "has_state_id": True,
             "has_birth_certificate": True,
@@ -146,6 +148,7 @@ PEOPLE = [
             "housing": "shelter",
             "release_days_ago": 20,
             "risk_level": "high",
+            "gender": "man",
             "programs": ["job_club", "housing"],
             "has_social_security_card": True,
             "transport": ["bike"],

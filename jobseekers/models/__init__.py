@@ -26,6 +26,7 @@ from .notes import CaseNote, CaseNoteKind
 from .participants import (
     ALLOWED_STATUS_TRANSITIONS,
     CustodyReturnType,
+    Gender,
     Housing,
     Language,
     Participant,
@@ -77,6 +78,7 @@ __all__ = [
     "EmploymentPlan",
     "ExperienceKind",
     "FundingSource",
+    "Gender",
     "GoalOwner",
     "GoalStatus",
     "Housing",

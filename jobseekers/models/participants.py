@@ -59,6 +59,15 @@ class RiskLevel(models.TextChoices):
     VERY_HIGH = "very_high", _("Very high")
 
 
+class Gender(models.TextChoices):
+    """As the person describes themselves; optional. Recorded only so that the program's
+    outcomes can be cut by gender, as funders ask."""
+
+    WOMAN = "woman", _("Woman")
+    MAN = "man", _("Man")
+    ANOTHER = "another", _("Another gender")
+
+
 class Program(models.TextChoices):
     JOB_CLUB = "job_club", _("Job club")
     CBT_GROUP = "cbt_group", _("Cognitive-behavioral group")
@@ -120,6 +129,7 @@ class Participant(models.Model):
     risk_level = models.CharField(
         _("risk level"), max_length=20, choices=RiskLevel.choices, blank=True
     )
+    gender = models.CharField(_("gender"), max_length=20, choices=Gender.choices, blank=True)
     programs = models.JSONField(_("programs"), default=list, blank=True)
     has_state_id = models.BooleanField(_("has a state ID"), default=False)
     has_social_security_card = models.BooleanField(_("has a Social Security card"), default=False)

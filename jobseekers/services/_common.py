@@ -100,6 +100,7 @@ PROFILE_FIELDS = (
     "release_date",
     "facility",
     "risk_level",
+    "gender",
     "programs",
     "has_state_id",
     "has_social_security_card",

@@ -13,10 +13,11 @@ from portal.core.permissions import is_staff_member
 from portal.core.transitions import transition_to
 
 from ..exceptions import PossibleDuplicateError
-from ..models import ALLOWED_STATUS_TRANSITIONS, CustodyReturnType, Participant, ParticipantStatus
+from ..models import ALLOWED_STATUS_TRANSITIONS, Participant, ParticipantStatus, ProgramExit
 from ..permissions import can_edit
 from ..selectors import participant_duplicates
 from ._common import PARTICIPANT_OWN_FIELDS, PROFILE_FIELDS, _apply_profile, _check_facilitator
+from .custody import program_reenrol
 
 
 @transaction.atomic
@@ -141,12 +142,34 @@ def participant_status_change(
     on_date: date | None = None,
     custody_return_type: str = "",
 ) -> Participant:
-    """Move a participant along ALLOWED_STATUS_TRANSITIONS. A return to custody needs its
-    type (new offense or technical violation). Raises InvalidTransition (code
-    "invalid_transition") for a move the table does not allow."""
+    """Move a participant along ALLOWED_STATUS_TRANSITIONS: placed, back to active.
+
+    Leaving the program and returning to custody are dated records the outcome figures
+    count, so they are refused here (code "use_program_exit" / "use_custody_event", with
+    the form to use) and made by `program_exit_record` and `custody_event_record`, which
+    move the status themselves. Back to active after an exit is a re-enrolment
+    (`program_reenrol`, which keeps the exit in the history). Raises InvalidTransition
+    (code "invalid_transition") for a move the table does not allow."""
     if not can_edit(actor, participant):
         raise NotFoundError()
+    if status == ParticipantStatus.EXITED:
+        message = _("Record the exit with its date and reason under “Exits from the program”.")
+        raise ApplicationError(message, code="use_program_exit", fields={"status": [message]})
+    if status == ParticipantStatus.RETURNED_TO_CUSTODY:
+        message = _(
+            "Record the return to custody under “Custody events”, with its date, what "
+            "happened and who told the program."
+        )
+        raise ApplicationError(message, code="use_custody_event", fields={"status": [message]})
     participant = Participant.objects.select_for_update().get(pk=participant.pk)
+    if (
+        status == ParticipantStatus.ACTIVE
+        and participant.status == ParticipantStatus.EXITED
+        and ProgramExit.objects.filter(participant=participant, reenrolled_on__isnull=True).exists()
+    ):
+        program_reenrol(participant=participant, actor=actor, reenrolled_on=on_date)
+        participant.refresh_from_db()
+        return participant
     previous = transition_to(
         participant,
         status,
@@ -160,14 +183,8 @@ def participant_status_change(
         raise ApplicationError(
             _("The date cannot be in the future."), fields={"on_date": [_("Use a past date.")]}
         )
-    if status == ParticipantStatus.RETURNED_TO_CUSTODY:
-        if custody_return_type not in CustodyReturnType.values:
-            raise ApplicationError(
-                _("Say whether it was a new offense or a technical violation."),
-                fields={"custody_return_type": [_("Choose one.")]},
-            )
-    else:
-        custody_return_type = ""
+    # The type of a return belongs to the return; it ends with it.
+    custody_return_type = ""
     participant.status_changed_on = on_date
     participant.custody_return_type = custody_return_type
     participant.save(update_fields=["status", "status_changed_on", "custody_return_type"])

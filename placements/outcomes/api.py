@@ -7,6 +7,7 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from jobseekers.models import Gender, RiskLevel
 from placements.outcomes.forms import ReportFilterForm
 from placements.outcomes.permissions import ProgramReportReader
 from placements.outcomes.report import outcomes_report
@@ -21,6 +22,30 @@ class OutcomesReportView(APIView):
             OpenApiParameter("start", str, description="First day, YYYY-MM-DD (or `from`)."),
             OpenApiParameter("end", str, description="Last day, YYYY-MM-DD (or `to`)."),
             OpenApiParameter("facilitator", int, description="Only this facilitator's caseload."),
+            OpenApiParameter(
+                "release_cohort", str, description="People released in this quarter: 2026-Q3."
+            ),
+            OpenApiParameter(
+                "enrolment_cohort", str, description="People enrolled in this quarter: 2026-Q3."
+            ),
+            OpenApiParameter(
+                "risk_level",
+                str,
+                enum=RiskLevel.values,
+                description="People of this risk level.",
+            ),
+            OpenApiParameter(
+                "gender",
+                str,
+                enum=Gender.values,
+                description="People of this gender.",
+            ),
+            OpenApiParameter(
+                "zip_area",
+                str,
+                pattern=r"^\d{3}$",
+                description="People whose home ZIP code starts with these three digits.",
+            ),
         ],
         responses=OutcomesSerializer,
     )

@@ -11,6 +11,7 @@ from placements.outcomes import report, selectors
 from placements.outcomes.periods import Period
 from placements.outcomes.report import OutcomesReport, count_display, display, rows_of
 from placements.outcomes.selectors import Rate, Scope
+from placements.outcomes.selectors.people import PEOPLE_LISTS
 from portal.core.pdf import PortalPDF
 
 
@@ -26,7 +27,20 @@ def section_titles() -> dict[str, str]:
         "cost_savings": _("Cost savings to the state"),
         "transitional_jobs": _("Transitional jobs"),
         "employers": _("Employers"),
+        "job_club": _("Job club and résumés"),
     }
+
+
+def figure_title(key: str) -> str:
+    """The title of a headline figure, for pages that name one without building it."""
+    return {
+        "employed_within_30_days_of_release": _("Employed within 30 days of release"),
+        "employed_at_9_months_after_release": _("Still employed 9 months after release"),
+        "recidivism_1_year": _("Returned to custody within %(years)s year(s) of release")
+        % {"years": 1},
+        "recidivism_3_years": _("Returned to custody within %(years)s year(s) of release")
+        % {"years": 3},
+    }.get(key, key)
 
 
 def _row(measure, *, public: bool) -> dict:
@@ -39,31 +53,57 @@ def _row(measure, *, public: bool) -> dict:
     }
 
 
-def page_sections(outcomes: OutcomesReport, *, public: bool = False) -> list[dict]:
+def _headline(figure, *, public: bool) -> str:
+    if figure is None or isinstance(figure.value, dict):
+        return ""
+    return display(figure.value, figure.value_kind, public=public)
+
+
+def _rows(figure, previous_figure, *, public: bool) -> list[dict]:
+    """The figure's rows, each with the same measure of the previous period when given
+    (the measures of one figure come in the same order whatever the period)."""
+    rows = [_row(measure, public=public) for measure in rows_of(figure)]
+    if previous_figure is not None:
+        for row, measure in zip(rows, rows_of(previous_figure), strict=True):
+            row["previous"] = _row(measure, public=public)["value"]
+    return rows
+
+
+def page_sections(
+    outcomes: OutcomesReport,
+    *,
+    public: bool = False,
+    previous: OutcomesReport | None = None,
+) -> list[dict]:
+    """The report's sections for a page; with `previous` (the same report for the
+    period of the same length just before), each value beside the previous one."""
     titles = section_titles()
-    return [
-        {
-            "key": key,
-            "title": titles[key],
-            "figures": [
+    people_lists = () if public else PEOPLE_LISTS
+    sections = []
+    for key in report.SECTIONS:
+        figures = []
+        for figure in outcomes.section(key):
+            previous_figure = previous.figures[figure.key] if previous else None
+            figures.append(
                 {
                     "figure": figure,
-                    "value": ""
-                    if isinstance(figure.value, dict)
-                    else display(figure.value, figure.value_kind, public=public),
+                    "has_people_list": figure.key in people_lists,
+                    "value": _headline(figure, public=public),
+                    "previous_value": _headline(previous_figure, public=public),
                     "of": count_display(figure.of, public=public),
                     "target": report.target_display(figure),
-                    "rows": [_row(measure, public=public) for measure in rows_of(figure)],
+                    "rows": _rows(figure, previous_figure, public=public),
                 }
-                for figure in outcomes.section(key)
-            ],
-        }
-        for key in report.SECTIONS
-    ]
+            )
+        sections.append({"key": key, "title": titles[key], "figures": figures})
+    return sections
 
 
-def section_csv(outcomes: OutcomesReport, section: str) -> str:
-    """One section as CSV: figure, measure, value, count, of, target, period, definition."""
+def section_csv(
+    outcomes: OutcomesReport, section: str, *, previous: OutcomesReport | None = None
+) -> str:
+    """One section as CSV: figure, measure, value, count, of, target, period, the value
+    of the previous period of the same length (when given), definition."""
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(
@@ -76,12 +116,13 @@ def section_csv(outcomes: OutcomesReport, section: str) -> str:
             _("Target"),
             _("From"),
             _("To"),
+            _("Previous period"),
             _("Definition"),
         ]
     )
     for figure in outcomes.section(section):
-        for measure in rows_of(figure):
-            row = _row(measure, public=False)
+        previous_figure = previous.figures[figure.key] if previous else None
+        for row in _rows(figure, previous_figure, public=False):
             writer.writerow(
                 [
                     figure.title,
@@ -92,6 +133,7 @@ def section_csv(outcomes: OutcomesReport, section: str) -> str:
                     report.target_display(figure),
                     outcomes.period.start.isoformat(),
                     outcomes.period.end.isoformat(),
+                    row.get("previous", ""),
                     figure.definition,
                 ]
             )

@@ -2,6 +2,7 @@
 picker (this quarter, last quarter, year to date) and the checks on a typed period."""
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from django.utils import timezone
@@ -87,3 +88,30 @@ def period_from(*, start, end, today: dt.date | None = None) -> Period:
         message = _("The end date cannot be before the start date.")
         raise InvalidPeriodError(message, fields={"end": [message]})
     return Period(start=start, end=end)
+
+
+QUARTER_LABEL = re.compile(r"^(\d{4})-Q([1-4])$")
+
+
+def quarter_label(day: dt.date) -> str:
+    """The quarter holding `day`, as cohorts are named: "2026-Q3"."""
+    return f"{day.year}-Q{(day.month - 1) // 3 + 1}"
+
+
+def quarter_period(label: str, *, today: dt.date | None = None) -> Period:
+    """The quarter a cohort label names ("2026-Q3"), within the program's years.
+    Raises InvalidPeriodError."""
+    today = today or timezone.localdate()
+    match = QUARTER_LABEL.match(label.strip())
+    if not match or not today.year - YEARS_BACK <= int(match[1]) <= today.year + 1:
+        raise InvalidPeriodError(
+            _("Enter a quarter like %(example)s.") % {"example": quarter_label(today)}
+        )
+    start = dt.date(int(match[1]), 3 * (int(match[2]) - 1) + 1, 1)
+    return Period(start=start, end=quarter_end(start))
+
+
+def recent_quarters(*, count: int = 12, today: dt.date | None = None) -> list[str]:
+    """The labels of the last `count` quarters, newest first, for the cohort pickers."""
+    today = today or timezone.localdate()
+    return [quarter_label(add_quarters(today, -back)) for back in range(count)]

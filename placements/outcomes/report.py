@@ -26,6 +26,7 @@ SECTIONS = (
     "cost_savings",
     "transitional_jobs",
     "employers",
+    "job_club",
 )
 
 
@@ -64,6 +65,7 @@ def outcomes_report(
         selectors.cost_savings(period=period, scope=scope, today=today),
         selectors.transitional_jobs(period=period, scope=scope),
         selectors.employers_results(period=period, scope=scope, today=today),
+        selectors.job_club(period=period, scope=scope),
     ]
     return OutcomesReport(
         period=period,

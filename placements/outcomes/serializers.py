@@ -70,6 +70,7 @@ class OutcomesSerializer(serializers.Serializer):
     wioa = serializers.DictField(child=serializers.JSONField())
     transitional_jobs = serializers.DictField(child=serializers.JSONField())
     employers = serializers.DictField(child=serializers.JSONField())
+    job_club = serializers.DictField(child=serializers.JSONField())
     definitions = serializers.DictField(child=serializers.CharField())
 
 
@@ -158,5 +159,6 @@ def outcomes_data(outcomes: OutcomesReport) -> dict:
         "wioa": _measures(figures["wioa"]),
         "transitional_jobs": _measures(figures["transitional_jobs"]),
         "employers": _measures(figures["employers"]),
+        "job_club": _measures(figures["job_club"]),
         "definitions": {key: figure.definition for key, figure in figures.items()},
     }

@@ -9,5 +9,6 @@ urlpatterns = [
     path("reports/funder/", views.funder, name="outcomes-funder"),
     path("reports/funder.pdf", views.funder_pdf, name="outcomes-funder-pdf"),
     path("reports/<slug:section>.csv", views.report_csv, name="outcomes-csv"),
+    path("reports/people/<slug:figure>/", views.people_list, name="outcomes-people"),
     path("employer/results/", views.employer_results, name="outcomes-employer-results"),
 ]

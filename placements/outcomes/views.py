@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from placements.outcomes import exports, permissions, report
 from placements.outcomes.charts import report_charts
 from placements.outcomes.forms import ReportFilterForm
-from placements.outcomes.selectors import Scope
+from placements.outcomes.selectors import Scope, people
 from portal.core.models import Role
 from portal.core.permissions import role_required
 
@@ -24,6 +24,11 @@ def _report_from(request, *, with_facilitator: bool = True):
     return form, report.outcomes_report(period=form.report_period, scope=form.scope)
 
 
+def _previous_of(form, outcomes):
+    """The same report for the period of the same length just before, to compare."""
+    return report.outcomes_report(period=outcomes.period.previous(), scope=form.scope)
+
+
 def _query(request) -> str:
     return request.GET.urlencode()
 
@@ -33,8 +38,10 @@ def reports(request):
     form, outcomes = _report_from(request)
     context = {"form": form, "report": outcomes, "query": _query(request)}
     if outcomes is not None:
+        previous = _previous_of(form, outcomes)
+        context["previous_period"] = previous.period
         context["charts"] = report_charts(outcomes)
-        context["sections"] = exports.page_sections(outcomes)
+        context["sections"] = exports.page_sections(outcomes, previous=previous)
     return render(
         request, "placements/outcomes/reports.html", context, status=200 if outcomes else 400
     )
@@ -49,7 +56,8 @@ def report_csv(request, section):
         errors = "; ".join(message for messages in form.errors.values() for message in messages)
         return HttpResponse(errors, status=400, content_type="text/plain; charset=utf-8")
     response = HttpResponse(
-        exports.section_csv(outcomes, section), content_type="text/csv; charset=utf-8"
+        exports.section_csv(outcomes, section, previous=_previous_of(form, outcomes)),
+        content_type="text/csv; charset=utf-8",
     )
     name = f"outcomes-{section}-{outcomes.period.start}-{outcomes.period.end}.csv"
     response["Content-Disposition"] = f'attachment; filename="{name}"'
@@ -84,12 +92,42 @@ def funder_pdf(request):
     return response
 
 
+@staff_only
+def people_list(request, figure):
+    """The people a headline figure counts (staff: their caseload; admins: all)."""
+    if figure not in people.PEOPLE_LISTS:
+        raise Http404
+    form = ReportFilterForm(request.GET)
+    context = {"form": form, "query": _query(request), "figure_key": figure}
+    if form.is_valid():
+        rows, cut_short = people.people_behind(
+            viewer=request.user,
+            figure_key=figure,
+            period=form.report_period,
+            scope=form.scope,
+        )
+        context.update(
+            rows=rows,
+            cut_short=cut_short,
+            limit=people.LIST_LIMIT,
+            period=form.report_period,
+            counted_label=people.PEOPLE_LISTS[figure].counted_label,
+            title=exports.figure_title(figure),
+        )
+    return render(
+        request,
+        "placements/outcomes/people.html",
+        context,
+        status=200 if form.is_valid() else 400,
+    )
+
+
 @login_required
 def employer_results(request):
     employer_id = permissions.employer_results_scope(request.user)
     if employer_id is None:
         raise Http404
-    form = ReportFilterForm(request.GET, with_facilitator=False)
+    form = ReportFilterForm(request.GET, with_facilitator=False, with_cuts=False)
     context = {"form": form, "title": _("Your results")}
     if form.is_valid():
         context["results"] = exports.employer_rows(

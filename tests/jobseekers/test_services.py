@@ -22,7 +22,6 @@ from jobseekers.models import (
 from jobseekers.selectors import consent_in_force
 from portal.core.exceptions import ApplicationError, NotFoundError
 from portal.core.models import AuditEvent
-from portal.core.transitions import InvalidTransition
 from tests.factories.jobseekers import (
     ParticipantFactory,
     RecordEntryFactory,
@@ -147,29 +146,55 @@ def test_staff_of_another_caseload_cannot_edit(person, other_staff):
 
 def test_status_follows_the_allowed_transitions(person, staff_user):
     services.participant_status_change(
-        participant=person,
-        actor=staff_user,
-        status=ParticipantStatus.RETURNED_TO_CUSTODY,
-        custody_return_type="technical_violation",
+        participant=person, actor=staff_user, status=ParticipantStatus.PLACED
     )
     person.refresh_from_db()
-    assert person.custody_return_type == "technical_violation"
-
-    with pytest.raises(InvalidTransition):
-        services.participant_status_change(
-            participant=person, actor=staff_user, status=ParticipantStatus.PLACED
-        )
-    person.refresh_from_db()
-    assert person.status == ParticipantStatus.RETURNED_TO_CUSTODY
-
-
-def test_return_to_custody_needs_its_type(person, staff_user):
-    with pytest.raises(ApplicationError):
-        services.participant_status_change(
-            participant=person, actor=staff_user, status=ParticipantStatus.RETURNED_TO_CUSTODY
-        )
+    assert person.status == ParticipantStatus.PLACED
+    services.participant_status_change(
+        participant=person, actor=staff_user, status=ParticipantStatus.ACTIVE
+    )
     person.refresh_from_db()
     assert person.status == ParticipantStatus.ACTIVE
+
+
+@pytest.mark.parametrize(
+    ("status", "code"),
+    [
+        (ParticipantStatus.EXITED, "use_program_exit"),
+        (ParticipantStatus.RETURNED_TO_CUSTODY, "use_custody_event"),
+    ],
+)
+def test_leaving_and_returning_to_custody_need_their_dated_record(person, staff_user, status, code):
+    # A bare status would leave the outcome figures without the date and reason they count.
+    with pytest.raises(ApplicationError) as refused:
+        services.participant_status_change(
+            participant=person,
+            actor=staff_user,
+            status=status,
+            custody_return_type="technical_violation",
+        )
+    assert refused.value.code == code
+    assert "status" in refused.value.fields
+    person.refresh_from_db()
+    assert person.status == ParticipantStatus.ACTIVE
+    assert not person.custody_events.exists()
+    assert not person.program_exits.exists()
+
+
+def test_back_to_active_after_an_exit_is_a_reenrolment(person, staff_user):
+    services.program_exit_record(
+        participant=person,
+        actor=staff_user,
+        exited_on=timezone.localdate(),
+        reason="withdrew",
+    )
+    services.participant_status_change(
+        participant=person, actor=staff_user, status=ParticipantStatus.ACTIVE
+    )
+    person.refresh_from_db()
+    assert person.status == ParticipantStatus.ACTIVE
+    program_exit = person.program_exits.get()
+    assert program_exit.reenrolled_on == timezone.localdate()
 
 
 def test_reassign_moves_the_caseload(person, staff_user, other_staff):

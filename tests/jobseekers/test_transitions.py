@@ -2,6 +2,7 @@
 the codes and messages API clients already know."""
 
 import pytest
+from django.utils import timezone
 
 from jobseekers import services
 from jobseekers.models import ParticipantStatus
@@ -16,8 +17,8 @@ pytestmark = pytest.mark.django_db
 
 
 def test_an_illegal_status_move_keeps_its_code_and_message(person, staff_user):
-    services.participant_status_change(
-        participant=person, actor=staff_user, status=ParticipantStatus.EXITED
+    services.program_exit_record(
+        participant=person, actor=staff_user, exited_on=timezone.localdate(), reason="withdrew"
     )
     with pytest.raises(InvalidTransition) as caught:
         services.participant_status_change(

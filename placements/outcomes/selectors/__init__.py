@@ -1,4 +1,4 @@
-"""The outcome figures (issue "Outcomes", "The figures" 1-9), one function each; see
+"""The outcome figures (issue "Outcomes", "The figures" 1-10), one function each; see
 base.py for what they share. Split by subject, as STYLE.md asks of a module past ~500
 lines; everything is re-exported here, so callers import `placements.outcomes.selectors`."""
 
@@ -30,19 +30,23 @@ from placements.outcomes.selectors.base import (  # noqa: F401
 from placements.outcomes.selectors.custody import (  # noqa: F401
     cost_savings,
     recidivism,
+    recidivism_people,
 )
 from placements.outcomes.selectors.employment import (  # noqa: F401
     employed_at_9_months_after_release,
+    employed_at_9_months_people,
     retention,
     wioa_indicators,
 )
 from placements.outcomes.selectors.placement import (  # noqa: F401
     employed_within_30_days_of_release,
+    employed_within_30_days_people,
     people_served,
     placements_made,
     release_to_first_job,
 )
 from placements.outcomes.selectors.programs import (  # noqa: F401
     employers_results,
+    job_club,
     transitional_jobs,
 )

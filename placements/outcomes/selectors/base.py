@@ -9,6 +9,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.db.models import (
     DurationField,
     ExpressionWrapper,
+    Q,
     QuerySet,
 )
 from django.utils import timezone
@@ -16,6 +17,7 @@ from django.utils import timezone
 from jobseekers import selectors as participant_selectors
 from placements.applications import selectors as application_selectors
 from placements.outcomes import rules
+from placements.outcomes.periods import Period
 
 # Stored values of the other apps' choices, as the reports filter on them.
 STATUS_ACTIVE = ("active", "placed")
@@ -83,11 +85,42 @@ class Figure:
 
 @dataclass(frozen=True)
 class Scope:
-    """Whose figures: the whole program (empty), one facilitator's caseload, or one
-    employer's hires (its page)."""
+    """Whose figures: the whole program (empty), or a cut of it: one facilitator's
+    caseload, a release or enrolment cohort (a quarter), a risk level, a gender, a home
+    ZIP code area (the first three digits); or one employer's hires (its page). The cuts
+    combine (AND)."""
 
     facilitator_id: int | None = None
     employer_id: int | None = None
+    release_cohort: Period | None = None
+    enrolment_cohort: Period | None = None
+    risk_level: str = ""
+    gender: str = ""
+    zip_area: str = ""
+
+    def people_filter(self, prefix: str = "") -> Q:
+        """The participant-level cuts as a filter on participants, or on rows that point
+        at one through `prefix` (e.g. "participant__")."""
+
+        def on(lookup: str, value) -> Q:
+            return Q(**{f"{prefix}{lookup}": value})
+
+        condition = Q()
+        if self.facilitator_id:
+            condition &= on("facilitator_id", self.facilitator_id)
+        if self.release_cohort:
+            cohort = self.release_cohort
+            condition &= on("release_date__range", (cohort.start, cohort.end))
+        if self.enrolment_cohort:
+            cohort = self.enrolment_cohort
+            condition &= on("created_at__date__range", (cohort.start, cohort.end))
+        if self.risk_level:
+            condition &= on("risk_level", self.risk_level)
+        if self.gender:
+            condition &= on("gender", self.gender)
+        if self.zip_area:
+            condition &= on("zip_code__startswith", self.zip_area)
+        return condition
 
 
 PROGRAM = Scope()
@@ -98,18 +131,16 @@ def today_or(today: dt.date | None) -> dt.date:
 
 
 def people_in(scope: Scope) -> QuerySet:
-    people = participant_selectors.participants_for_reports()
-    if scope.facilitator_id:
-        people = people.filter(facilitator_id=scope.facilitator_id)
+    people = participant_selectors.participants_for_reports().filter(scope.people_filter())
     if scope.employer_id:
         people = people.filter(placements__employer_id=scope.employer_id).distinct()
     return people
 
 
 def placements_in(scope: Scope) -> QuerySet:
-    placements = application_selectors.placements_for_reports()
-    if scope.facilitator_id:
-        placements = placements.filter(participant__facilitator_id=scope.facilitator_id)
+    placements = application_selectors.placements_for_reports().filter(
+        scope.people_filter("participant__")
+    )
     if scope.employer_id:
         placements = placements.filter(employer_id=scope.employer_id)
     return placements

@@ -10,6 +10,7 @@ from django.db.models import (
     F,
     OuterRef,
     Q,
+    QuerySet,
     Subquery,
     Sum,
     Value,
@@ -49,35 +50,45 @@ def _returned(window: dt.timedelta, kinds=RECIDIVISM_KINDS) -> Exists:
     )
 
 
+def recidivism_people(
+    *, period: Period, years: int, scope: Scope = PROGRAM, today: dt.date | None = None
+) -> QuerySet:
+    """The people the `years` recidivism figure counts (its "of"), each annotated
+    `counted`: True for those who returned to custody within the window."""
+    window = dt.timedelta(days=365 * years)
+    first, last = period.shifted(365 * years)
+    last = min(last, today_or(today) - window)
+    return (
+        people_in(scope)
+        .filter(release_date__range=(first, last))
+        .annotate(counted=_returned(window))
+    )
+
+
 def recidivism(
     *, period: Period, years: int, scope: Scope = PROGRAM, today: dt.date | None = None
 ) -> Figure:
     """Returns to incarceration within `years` (1 or 3) of release, in one query."""
-    days = 365 * years
-    window = dt.timedelta(days=days)
-    first, last = period.shifted(days)
-    last = min(last, today_or(today) - window)
+    window = dt.timedelta(days=365 * years)
     completer = Exists(
         participant_selectors.participants_for_reports().filter(
             pk=OuterRef("pk"), program_exits__reason=EXIT_COMPLETED
         )
     )
     totals = (
-        people_in(scope)
-        .filter(release_date__range=(first, last))
+        recidivism_people(period=period, years=years, scope=scope, today=today)
         .annotate(
-            is_returned=_returned(window),
             is_new_offense=_returned(window, (NEW_OFFENSE,)),
             is_technical=_returned(window, (TECHNICAL_VIOLATION,)),
             is_completer=completer,
         )
         .aggregate(
             of=Count("pk"),
-            count=Count("pk", filter=Q(is_returned=True)),
+            count=Count("pk", filter=Q(counted=True)),
             new_offense=Count("pk", filter=Q(is_new_offense=True)),
             technical=Count("pk", filter=Q(is_technical=True)),
             completers=Count("pk", filter=Q(is_completer=True)),
-            completers_returned=Count("pk", filter=Q(is_completer=True, is_returned=True)),
+            completers_returned=Count("pk", filter=Q(is_completer=True, counted=True)),
         )
     )
     rate = Rate(totals["count"], totals["of"])

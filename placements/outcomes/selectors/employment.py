@@ -13,6 +13,7 @@ from django.db.models import (
     F,
     OuterRef,
     Q,
+    QuerySet,
     Subquery,
     Value,
     When,
@@ -48,9 +49,11 @@ def _job_held_on(day_expression) -> Q:
     )
 
 
-def employed_at_9_months_after_release(
+def employed_at_9_months_people(
     *, period: Period, scope: Scope = PROGRAM, today: dt.date | None = None
-) -> Figure:
+) -> QuerySet:
+    """The people the 9-month figure counts (its "of"), each annotated `counted`: True
+    for those who held an unsubsidized job on the day 9 months after release."""
     window = dt.timedelta(days=rules.NINE_MONTHS_DAYS)
     first, last = period.shifted(rules.NINE_MONTHS_DAYS)
     last = min(last, today_or(today) - window)
@@ -60,11 +63,14 @@ def employed_at_9_months_after_release(
             _job_held_on(mark), participant=OuterRef("pk"), subsidized=False
         )
     )
-    totals = (
-        people_in(scope)
-        .filter(release_date__range=(first, last))
-        .annotate(employed=working)
-        .aggregate(of=Count("pk"), count=Count("pk", filter=Q(employed=True)))
+    return people_in(scope).filter(release_date__range=(first, last)).annotate(counted=working)
+
+
+def employed_at_9_months_after_release(
+    *, period: Period, scope: Scope = PROGRAM, today: dt.date | None = None
+) -> Figure:
+    totals = employed_at_9_months_people(period=period, scope=scope, today=today).aggregate(
+        of=Count("pk"), count=Count("pk", filter=Q(counted=True))
     )
     rate = Rate(totals["count"], totals["of"])
     return Figure(
@@ -173,7 +179,16 @@ def _employment_after_exit(scope: Scope, quarters: list[tuple]):
     quarter's first and last day, whether they held an unsubsidized job in it and that
     job's earnings for the quarter (hourly wage x weekly hours x 13)."""
     if not quarters:
-        return people_in(scope).none()
+        # No quarter after an exit has passed yet (e.g. this year to date): nobody is
+        # counted, with the same columns as below for the figure's aggregates.
+        return (
+            people_in(scope)
+            .none()
+            .annotate(
+                employed=Value(False),
+                earnings=Value(None, output_field=DecimalField(max_digits=14, decimal_places=2)),
+            )
+        )
     first_exit, last_exit = quarters[0][0], quarters[-1][1]
     exit_on = Subquery(
         participant_selectors.participants_for_reports()

@@ -12,6 +12,7 @@ from django.db.models import (
     Min,
     OuterRef,
     Q,
+    QuerySet,
     Subquery,
 )
 from django.utils.translation import gettext as _
@@ -189,9 +190,11 @@ def release_to_first_job(*, period: Period, scope: Scope = PROGRAM) -> Figure:
     )
 
 
-def employed_within_30_days_of_release(
+def employed_within_30_days_people(
     *, period: Period, scope: Scope = PROGRAM, today: dt.date | None = None
-) -> Figure:
+) -> QuerySet:
+    """The people the 30-day figure counts (its "of"), each annotated `counted`: True for
+    those who started an unsubsidized job within 30 days of release."""
     window = dt.timedelta(days=rules.FIRST_JOB_WINDOW_DAYS)
     first, last = period.shifted(rules.FIRST_JOB_WINDOW_DAYS)
     last = min(last, today_or(today) - window)
@@ -203,11 +206,16 @@ def employed_within_30_days_of_release(
             start_date__lte=OuterRef("release_date") + window,
         )
     )
-    totals = (
-        people_in(scope)
-        .filter(release_date__range=(first, last))
-        .annotate(employed=job_in_window)
-        .aggregate(of=Count("pk"), count=Count("pk", filter=Q(employed=True)))
+    return (
+        people_in(scope).filter(release_date__range=(first, last)).annotate(counted=job_in_window)
+    )
+
+
+def employed_within_30_days_of_release(
+    *, period: Period, scope: Scope = PROGRAM, today: dt.date | None = None
+) -> Figure:
+    totals = employed_within_30_days_people(period=period, scope=scope, today=today).aggregate(
+        of=Count("pk"), count=Count("pk", filter=Q(counted=True))
     )
     rate = Rate(totals["count"], totals["of"])
     return Figure(

@@ -1,4 +1,4 @@
-"""Outcome figures 8-9: transitional jobs and employers."""
+"""Outcome figures 8-10: transitional jobs, employers, job club and résumés."""
 
 import datetime as dt
 from decimal import ROUND_HALF_UP, Decimal
@@ -20,6 +20,7 @@ from django.db.models.functions import Cast
 from django.utils.translation import gettext as _
 
 from employers import selectors as employer_selectors
+from jobseekers import selectors as participant_selectors
 from placements.applications import selectors as application_selectors
 from placements.outcomes.periods import Period
 from placements.outcomes.selectors.base import (
@@ -49,10 +50,9 @@ def transitional_jobs(*, period: Period, scope: Scope = PROGRAM) -> Figure:
     ratings = transitional_selectors.ratings_for_reports().filter(
         work_date__range=(period.start, period.end)
     )
-    if scope.facilitator_id:
-        entries = entries.filter(participant__facilitator_id=scope.facilitator_id)
-        stubs = stubs.filter(participant__facilitator_id=scope.facilitator_id)
-        ratings = ratings.filter(participant__facilitator_id=scope.facilitator_id)
+    entries = entries.filter(scope.people_filter("participant__"))
+    stubs = stubs.filter(scope.people_filter("participant__"))
+    ratings = ratings.filter(scope.people_filter("participant__"))
     work = entries.aggregate(people=Count("participant", distinct=True), hours=Sum("hours"))
     gross = stubs.aggregate(gross=Sum("gross"))["gross"]
 
@@ -209,5 +209,59 @@ def employers_results(
                 "rate",
             ),
             Measure("bonds_issued", _("Bonds issued"), bonds),
+        ),
+    )
+
+
+# --- 10. Job club and résumés -----------------------------------------------------------
+
+ATTENDED = "present"
+MISSED = "absent"  # "excused" counts neither way
+
+
+def job_club(*, period: Period, scope: Scope = PROGRAM) -> Figure:
+    """Sessions, attendance and finished résumés of the period, in two queries."""
+    attendance = (
+        participant_selectors.attendance_for_reports()
+        .filter(session__starts_at__date__range=(period.start, period.end))
+        .filter(scope.people_filter("participant__"))
+        .aggregate(
+            sessions=Count("session", distinct=True),
+            attended=Count("pk", filter=Q(status=ATTENDED)),
+            expected=Count("pk", filter=Q(status__in=(ATTENDED, MISSED))),
+            people=Count("participant", distinct=True, filter=Q(status=ATTENDED)),
+        )
+    )
+    resumes = (
+        participant_selectors.resumes_for_reports()
+        .filter(scope.people_filter("participant__"))
+        .annotate(first_saved=Min("versions__created_at"))
+        .aggregate(
+            finished=Count("pk", filter=Q(first_saved__date__range=(period.start, period.end))),
+            people=Count(
+                "participant",
+                distinct=True,
+                filter=Q(first_saved__date__range=(period.start, period.end)),
+            ),
+        )
+    )
+    rate = Rate(attendance["attended"], attendance["expected"])
+    return Figure(
+        key="job_club",
+        title=_("Job club and résumés"),
+        value=attendance["sessions"],
+        of=attendance["expected"],
+        definition=_(
+            "Sessions: job club sessions in the period with attendance taken for the people "
+            "counted. Attendance rate: present, of present and absent (an excused absence "
+            "counts neither way). Résumés finished: résumés first saved in the period, and "
+            "the people they belong to."
+        ),
+        measures=(
+            Measure("sessions", _("Sessions"), attendance["sessions"]),
+            Measure("attendance_rate", _("Attendance rate"), rate, "rate"),
+            Measure("people_attending", _("People who attended"), attendance["people"]),
+            Measure("resumes_finished", _("Résumés finished"), resumes["finished"]),
+            Measure("people_with_resume", _("People with a new résumé"), resumes["people"]),
         ),
     )
