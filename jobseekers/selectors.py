@@ -651,3 +651,13 @@ def attendance_for_reports() -> QuerySet[Attendance]:
 def resumes_for_reports() -> QuerySet[Resume]:
     """Every résumé, for the program's outcome figures (aggregated only)."""
     return Resume.objects.order_by()
+
+
+def referrals_for_reports() -> QuerySet[Referral]:
+    """Every referral, for the program's outcome figures (aggregated only)."""
+    return Referral.objects.order_by()
+
+
+def supports_for_reports() -> QuerySet[Support]:
+    """Every direct support, for the program's outcome figures (aggregated only)."""
+    return Support.objects.order_by()

@@ -28,6 +28,7 @@ def section_titles() -> dict[str, str]:
         "transitional_jobs": _("Transitional jobs"),
         "employers": _("Employers"),
         "job_club": _("Job club and résumés"),
+        "referrals_and_supports": _("Referrals and supports"),
     }
 
 

@@ -27,6 +27,7 @@ SECTIONS = (
     "transitional_jobs",
     "employers",
     "job_club",
+    "referrals_and_supports",
 )
 
 
@@ -66,6 +67,7 @@ def outcomes_report(
         selectors.transitional_jobs(period=period, scope=scope),
         selectors.employers_results(period=period, scope=scope, today=today),
         selectors.job_club(period=period, scope=scope),
+        selectors.referrals_and_supports(period=period, scope=scope),
     ]
     return OutcomesReport(
         period=period,

@@ -71,6 +71,7 @@ class OutcomesSerializer(serializers.Serializer):
     transitional_jobs = serializers.DictField(child=serializers.JSONField())
     employers = serializers.DictField(child=serializers.JSONField())
     job_club = serializers.DictField(child=serializers.JSONField())
+    referrals_and_supports = serializers.DictField(child=serializers.JSONField())
     definitions = serializers.DictField(child=serializers.CharField())
 
 
@@ -160,5 +161,6 @@ def outcomes_data(outcomes: OutcomesReport) -> dict:
         "transitional_jobs": _measures(figures["transitional_jobs"]),
         "employers": _measures(figures["employers"]),
         "job_club": _measures(figures["job_club"]),
+        "referrals_and_supports": _measures(figures["referrals_and_supports"]),
         "definitions": {key: figure.definition for key, figure in figures.items()},
     }

@@ -1,4 +1,5 @@
-"""Outcome figures 8-10: transitional jobs, employers, job club and résumés."""
+"""Outcome figures 8-11: transitional jobs, employers, job club and résumés, referrals
+and supports."""
 
 import datetime as dt
 from decimal import ROUND_HALF_UP, Decimal
@@ -263,5 +264,76 @@ def job_club(*, period: Period, scope: Scope = PROGRAM) -> Figure:
             Measure("people_attending", _("People who attended"), attendance["people"]),
             Measure("resumes_finished", _("Résumés finished"), resumes["finished"]),
             Measure("people_with_resume", _("People with a new résumé"), resumes["people"]),
+        ),
+    )
+
+
+# --- 11. Referrals and supports ---------------------------------------------------------
+
+REFERRAL_CONNECTED = "connected"
+REFERRAL_NOT_CONNECTED = "not_connected"
+REFERRAL_OPEN = ("made", "contacted")
+SUPPORT_GIVEN = "given"
+SUPPORT_PENDING = "pending_approval"
+
+
+def referrals_and_supports(*, period: Period, scope: Scope = PROGRAM) -> Figure:
+    """Referrals made in the period and how they ended; supports given and money spent,
+    in two queries."""
+    referrals = (
+        participant_selectors.referrals_for_reports()
+        .filter(made_on__range=(period.start, period.end))
+        .filter(scope.people_filter("participant__"))
+        .aggregate(
+            made=Count("pk"),
+            people=Count("participant", distinct=True),
+            connected=Count("pk", filter=Q(status=REFERRAL_CONNECTED)),
+            not_connected=Count("pk", filter=Q(status=REFERRAL_NOT_CONNECTED)),
+            still_open=Count("pk", filter=Q(status__in=REFERRAL_OPEN)),
+        )
+    )
+    supports = (
+        participant_selectors.supports_for_reports()
+        .filter(given_on__range=(period.start, period.end))
+        .filter(scope.people_filter("participant__"))
+        .aggregate(
+            given=Count("pk", filter=Q(status=SUPPORT_GIVEN)),
+            people=Count("participant", distinct=True, filter=Q(status=SUPPORT_GIVEN)),
+            spent=Sum("amount", filter=Q(status=SUPPORT_GIVEN)),
+            pending=Sum("amount", filter=Q(status=SUPPORT_PENDING)),
+        )
+    )
+    return Figure(
+        key="referrals_and_supports",
+        title=_("Referrals and supports"),
+        value=referrals["made"],
+        of=referrals["made"],
+        definition=_(
+            "Referrals made in the period to partner organisations, and where they stand "
+            "today: connected (the person got the help), not connected, or still open. "
+            "Supports: direct supports given in the period (bus passes, work clothes, "
+            "fees...), the people who received them and the money spent, to the cent; "
+            "supports waiting for an admin's approval are shown apart."
+        ),
+        measures=(
+            Measure("referrals_made", _("Referrals made"), referrals["made"]),
+            Measure("people_referred", _("People referred"), referrals["people"]),
+            Measure(
+                "referrals_connected",
+                _("Connected"),
+                Rate(referrals["connected"], referrals["made"]),
+                "rate",
+            ),
+            Measure("referrals_not_connected", _("Not connected"), referrals["not_connected"]),
+            Measure("referrals_open", _("Still open"), referrals["still_open"]),
+            Measure("supports_given", _("Supports given"), supports["given"]),
+            Measure("people_supported", _("People who received a support"), supports["people"]),
+            Measure("support_spent", _("Spent on supports"), money(supports["spent"]), "money"),
+            Measure(
+                "support_pending",
+                _("Waiting for approval"),
+                money(supports["pending"]),
+                "money",
+            ),
         ),
     )

@@ -260,3 +260,44 @@ def test_each_preset_period_shows_a_report(client, staff_user, preset):
     assert response.context["report"].figures["wioa"].of >= 0
     default = client.get("/reports/")
     assert default.status_code == 200
+
+
+def test_referrals_and_supports():
+    """In Q1 2025: A referred twice (one connected, one still open), B once (not
+    connected); one referral of A's made in 2024 (not counted). 3 made, 2 people, 1
+    connected of 3 (33.3 %), 1 not connected, 1 open. Supports in Q1: A $45.00 and $19.99
+    given, B $250.00 waiting for approval, C $30.01 given in April (not counted): 2 given,
+    1 person, $64.99 spent, $250.00 waiting."""
+    from decimal import Decimal
+
+    from tests.factories.referrals import ReferralFactory
+    from tests.factories.supports import FundingSourceFactory, SupportFactory
+
+    a, b, c = (ParticipantFactory() for _ in range(3))
+    ReferralFactory(participant=a, made_on=D(2025, 1, 6), status="connected")
+    ReferralFactory(participant=a, made_on=D(2025, 3, 31), status="contacted")
+    ReferralFactory(participant=b, made_on=D(2025, 2, 2), status="not_connected", reason="Full")
+    ReferralFactory(participant=a, made_on=D(2024, 12, 31), status="connected")
+    fund = FundingSourceFactory(starts_on=D(2024, 1, 1), ends_on=D(2025, 12, 31))
+    SupportFactory(participant=a, funding_source=fund, given_on=D(2025, 1, 7), amount="45.00")
+    SupportFactory(participant=a, funding_source=fund, given_on=D(2025, 3, 1), amount="19.99")
+    SupportFactory(
+        participant=b,
+        funding_source=fund,
+        given_on=D(2025, 2, 1),
+        amount="250.00",
+        status="pending_approval",
+        approved_by=None,
+    )
+    SupportFactory(participant=c, funding_source=fund, given_on=D(2025, 4, 1), amount="30.01")
+
+    figure = selectors.referrals_and_supports(period=Q1)
+    assert figure.measure("referrals_made") == 3
+    assert figure.measure("people_referred") == 2
+    assert figure.measure("referrals_connected") == Rate(1, 3)
+    assert figure.measure("referrals_not_connected") == 1
+    assert figure.measure("referrals_open") == 1
+    assert figure.measure("supports_given") == 2
+    assert figure.measure("people_supported") == 1
+    assert figure.measure("support_spent") == Decimal("64.99")
+    assert figure.measure("support_pending") == Decimal("250.00")
