@@ -338,6 +338,32 @@ class JobIndex:
         self.required_sets = _padded([list(row) for row in required_sets], self.full_slot)
         self._rows: dict[str, np.ndarray] = {}
         self._empty_row = np.zeros(size, dtype=np.float32)
+        # Jobs of this index that closed or changed since it was built (see
+        # `LiveJobIndex`): left out silently, counted nowhere.
+        self.withdrawn: np.ndarray | None = None
+
+    def __getstate__(self):
+        # Stored in the cache between processes (`placements.matching.job_index`): the
+        # similarity rows are a per-process speed-up, rebuilt on demand.
+        state = self.__dict__.copy()
+        state["_rows"] = {}
+        state["withdrawn"] = None
+        return state
+
+    def without(self, job_ids) -> "JobIndex":
+        """A view of this index (sharing its columns and similarity rows) in which the
+        jobs `job_ids` no longer count: closed, or changed and indexed again elsewhere."""
+        view = object.__new__(JobIndex)
+        view.__dict__.update(self.__dict__)
+        view.withdrawn = np.isin(self.ids, np.fromiter(job_ids, dtype=np.int64))
+        return view
+
+    @property
+    def considered(self) -> int:
+        """How many jobs count (all of them, less the withdrawn ones)."""
+        if self.withdrawn is None:
+            return len(self.jobs)
+        return len(self.jobs) - int(np.count_nonzero(self.withdrawn))
 
     def similarity_rows(self, terms: list[str]) -> np.ndarray:
         """rapidfuzz similarity (0-100) of each normalized term to every vocabulary
@@ -369,6 +395,8 @@ class Match:
     reasons: list[dict] = field(default_factory=list)
     cautions: list[dict] = field(default_factory=list)
     available_from: date | None = None
+    # The unrounded score, to merge rankings in the engine's exact order.
+    rank_total: float = field(default=0.0, repr=False, compare=False)
 
 
 @dataclass
@@ -683,8 +711,29 @@ def _explain(
     return reasons, cautions
 
 
+class LiveJobIndex:
+    """A stored `JobIndex` with the changes since it was built applied: the jobs closed
+    or changed since are withdrawn from it, and the jobs opened or changed since are in
+    a small second index. Ranking both and merging gives exactly the ranking of one
+    index built now (a job's score depends on that job and the person only), without
+    building the 20,000 jobs again."""
+
+    def __init__(self, base: JobIndex, *, withdrawn_ids=(), added: Sequence[JobProfile] = ()):
+        withdrawn_ids = list(withdrawn_ids)
+        self.parts = [base.without(withdrawn_ids) if withdrawn_ids else base]
+        if added:
+            self.parts.append(JobIndex(added))
+
+    @property
+    def considered(self) -> int:
+        return sum(part.considered for part in self.parts)
+
+    def __len__(self) -> int:
+        return self.considered
+
+
 def rank_jobs(
-    index: JobIndex,
+    index: "JobIndex | LiveJobIndex",
     participant: ParticipantProfile,
     *,
     today: date,
@@ -697,7 +746,55 @@ def rank_jobs(
     unknown ZIP, no record, a 24-hour curfew, jobs with no shift times and no open jobs
     all give a ranking (possibly empty) and notices a person can act on."""
     weights, limits = weights or Weights(), limits or Limits()
-    notices = _notices(index, participant, today)
+    if isinstance(index, LiveJobIndex):
+        if len(index.parts) == 1:
+            return _rank_one(index.parts[0], participant, today, weights, limits, limit)
+        return _merged(
+            [_rank_one(part, participant, today, weights, limits, limit) for part in index.parts],
+            index,
+            participant,
+            today,
+            limit,
+        )
+    return _rank_one(index, participant, today, weights, limits, limit)
+
+
+def _merged(
+    rankings: list[Ranking],
+    index: LiveJobIndex,
+    participant: ParticipantProfile,
+    today: date,
+    limit: int,
+) -> Ranking:
+    """One ranking from the rankings of each part of a live index: the same order as
+    one index (score to six places, then job id), counts added up."""
+    matches = sorted(
+        (match for ranking in rankings for match in ranking.matches),
+        key=lambda match: (-round(match.rank_total, 6), match.job_id),
+    )
+    return Ranking(
+        participant_id=participant.id,
+        matches=matches[:limit] if limit else matches,
+        excluded={
+            rule: sum(ranking.excluded.get(rule, 0) for ranking in rankings) for rule in RULES
+        },
+        considered=index.considered,
+        notices=_notices(index.considered, participant, today),
+        readiness=rankings[0].readiness,
+        eligible=sum(ranking.eligible for ranking in rankings),
+    )
+
+
+def _rank_one(
+    index: JobIndex,
+    participant: ParticipantProfile,
+    today: date,
+    weights: Weights,
+    limits: Limits,
+    limit: int,
+) -> Ranking:
+    considered = index.considered
+    notices = _notices(considered, participant, today)
     if not len(index):
         return Ranking(participant.id, [], dict.fromkeys(RULES, 0), 0, notices)
     similarity = _similarity(index, participant, limits)
@@ -708,7 +805,10 @@ def rank_jobs(
         )
         distance = np.where(index.has_location, distance, np.inf)
     rules = _excluded_by_rule(index, participant, similarity, distance, limits, today)
-    excluded = np.zeros(len(index), dtype=bool)
+    withdrawn = index.withdrawn
+    if withdrawn is not None:
+        rules = {rule: mask & ~withdrawn for rule, mask in rules.items()}
+    excluded = np.zeros(len(index), dtype=bool) if withdrawn is None else withdrawn.copy()
     for mask in rules.values():
         excluded |= mask
     parts = _score_parts(index, participant, similarity, distance, limits)
@@ -740,22 +840,23 @@ def rank_jobs(
                 reasons=reasons,
                 cautions=cautions,
                 available_from=available_from,
+                rank_total=score,
             )
         )
     return Ranking(
         participant_id=participant.id,
         matches=matches,
         excluded={rule: int(np.count_nonzero(rules[rule])) for rule in RULES},
-        considered=len(index),
+        considered=considered,
         notices=notices,
         readiness=parts.readiness,
-        eligible=len(index) - int(np.count_nonzero(excluded)),
+        eligible=int(np.count_nonzero(~excluded)),
     )
 
 
-def _notices(index: JobIndex, participant: ParticipantProfile, today: date) -> list[dict]:
+def _notices(considered: int, participant: ParticipantProfile, today: date) -> list[dict]:
     notices = []
-    if not len(index):
+    if not considered:
         notices.append({"code": "no_open_jobs"})
     if not participant.terms:
         notices.append({"code": "no_skills"})

@@ -11,46 +11,70 @@ catches new jobs, the pages catch changes of the person.
 """
 
 import json
-import threading
 import time as clock
 from datetime import date, datetime
 from decimal import Decimal
 
+from django.core.cache import cache
 from django.db import connection, transaction
 from django.utils import timezone
 from django_tasks import task
 
 from jobseekers.models import Participant
-from placements.matching import rules, selectors
-from placements.matching.engine import JobIndex, Ranking, rank_jobs
+from placements.matching import job_index, rules, selectors
+from placements.matching.engine import JobIndex, LiveJobIndex, Ranking, rank_jobs
+from placements.matching.exceptions import MatchingNotReadyError
 from placements.matching.models import MatchResult, MatchRun
 from portal.core.audit import audit_record
 from portal.core.models import User
 
-# The open jobs as an engine index, kept per process and rebuilt when the jobs or their
-# employers' policies change (one aggregate query tells) or after a few minutes. Only a
-# speed-up: any app server rebuilds it from the database.
-_INDEX_LOCK = threading.Lock()
-_INDEX_CACHE: dict = {}
-INDEX_MAX_SECONDS = 600
+# Kept for callers that clear it between runs (tests, bench): this process's copy of
+# the stored index, a speed-up only (`job_index` keeps the index in the cache).
+_INDEX_CACHE = job_index.PROCESS_MEMO
+# While a rebuild is queued, further job changes do not queue another one.
+REBUILD_PENDING_KEY = "placements:matching:job-index-rebuild-pending"
+REBUILD_PENDING_SECONDS = 600
 
 
-def open_jobs_index(*, fresh: bool = False) -> JobIndex:
-    """The engine's index of every open job, cached while nothing changed."""
-    signature = selectors.open_jobs_signature()
-    with _INDEX_LOCK:
-        cached = _INDEX_CACHE.get("index")
-        if (
-            not fresh
-            and cached is not None
-            and _INDEX_CACHE.get("signature") == signature
-            and clock.monotonic() - _INDEX_CACHE.get("built", 0) < INDEX_MAX_SECONDS
-        ):
-            return cached
-    index = JobIndex(selectors.open_job_profiles())
-    with _INDEX_LOCK:
-        _INDEX_CACHE.update(index=index, signature=signature, built=clock.monotonic())
-    return index
+def open_jobs_index(*, fresh: bool = False) -> JobIndex | LiveJobIndex:
+    """The engine's index of every open job. `fresh`: build it now and store it for
+    every process (background work only: 10 s at statewide size). Otherwise the stored
+    index with the changes since applied; when nothing is stored yet, the rebuild task
+    is asked for, and built here only if tasks run immediately (tests, `make run`)."""
+    if fresh:
+        return job_index.job_index_build().index
+    live = current_job_index()
+    if live is None:
+        raise MatchingNotReadyError()
+    return live
+
+
+def current_job_index(*, signature: tuple | None = None) -> LiveJobIndex | None:
+    """What a page ranks against: the stored index with the changes since applied
+    (`job_index.live_job_index`), never a rebuild here. None when there is none yet or
+    too much changed: the rebuild is queued, and the page shows the stored matches."""
+    live = job_index.live_job_index(signature=signature)
+    if live is None:
+        job_index_refresh_soon()
+        # Tasks that run immediately (tests, `make run`) have stored it by now.
+        live = job_index.live_job_index(signature=signature)
+    return live
+
+
+def job_index_refresh_soon(job_ids=None) -> None:
+    """Queue one background rebuild of the stored index (jobs opened, changed or
+    closed: `employers.hooks` calls this after the change commits). Pages do not wait
+    for it: they apply the changes themselves until it has run."""
+    if cache.add(REBUILD_PENDING_KEY, True, timeout=REBUILD_PENDING_SECONDS):
+        job_index_refresh.enqueue()
+
+
+@task()
+def job_index_refresh() -> dict:
+    """Rebuild the stored index of open jobs (queued by `job_index_refresh_soon`)."""
+    cache.delete(REBUILD_PENDING_KEY)
+    stored = job_index.job_index_build()
+    return {"jobs": len(stored.index)}
 
 
 _RESULT_COLUMNS = (
@@ -154,10 +178,14 @@ def matches_rank(
     ]
 
 
-def matches_recompute_for(*, participant: Participant) -> MatchRun:
+def matches_recompute_for(
+    *, participant: Participant, index: JobIndex | LiveJobIndex | None = None
+) -> MatchRun:
     """Rank the open jobs for one person now and store the result (the page's on-demand
-    refresh). Returns the new run."""
-    rankings = matches_rank(participant_ids=[participant.pk])
+    refresh), against the stored index with the changes since applied: never a rebuild
+    of the index. Returns the new run; raises MatchingNotReadyError while no index is
+    stored yet."""
+    rankings = matches_rank(participant_ids=[participant.pk], index=index)
     with transaction.atomic():
         matches_store(rankings=rankings, computed_at=timezone.now())
         return MatchRun.objects.get(participant=participant)
@@ -165,7 +193,8 @@ def matches_recompute_for(*, participant: Participant) -> MatchRun:
 
 def matches_refresh(*, participant: Participant, actor: User) -> MatchRun:
     """Staff's "Refresh matches" button: recompute now and leave an audit event (the
-    caller has checked the participant is on the actor's caseload)."""
+    caller has checked the participant is on the actor's caseload). Raises
+    MatchingNotReadyError while the index of open jobs is being built."""
     with transaction.atomic():
         run = matches_recompute_for(participant=participant)
         audit_record(
@@ -211,10 +240,19 @@ def matches_nightly() -> dict:
 
 def matches_for_page(*, participant: Participant) -> tuple[MatchRun | None, list[MatchResult]]:
     """What the participant's matches page and endpoint show: the stored run and
-    results, recomputed first when stale (`selectors.matches_are_stale`)."""
+    results, recomputed first when stale (`selectors.matches_are_stale`: the person or
+    a job changed since, or the run is old) against the stored index with the changes
+    applied. While no index is stored (it is being built in the background), the last
+    stored results are shown."""
     run = selectors.match_run_of(participant=participant)
+    signature = selectors.open_jobs_signature()
     if selectors.matches_are_stale(
-        participant=participant, run=run, max_age=rules.matching_max_age()
+        participant=participant,
+        run=run,
+        max_age=rules.matching_max_age(),
+        jobs_changed_at=selectors.jobs_changed_at(signature),
     ):
-        run = matches_recompute_for(participant=participant)
+        index = current_job_index(signature=signature)
+        if index is not None:
+            run = matches_recompute_for(participant=participant, index=index)
     return run, selectors.matches_of(participant=participant)
