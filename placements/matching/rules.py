@@ -65,3 +65,9 @@ def matching_max_live_changes() -> int:
     itself (a fraction of a second); past this, pages show the stored matches until the
     background rebuild has run. Setting: PORTAL_MATCHING_MAX_LIVE_CHANGES."""
     return int_setting("PORTAL_MATCHING_MAX_LIVE_CHANGES", 2_000)
+
+
+def matching_nightly_chunk() -> int:
+    """Participants per task of the nightly run (each task worker takes chunks; about
+    half a minute each at statewide size). Setting: PORTAL_MATCHING_NIGHTLY_CHUNK."""
+    return max(1, int_setting("PORTAL_MATCHING_NIGHTLY_CHUNK", 2_500))
