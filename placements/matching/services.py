@@ -215,15 +215,19 @@ def _peak_memory_mib() -> float:
     return peak / 2**20 if sys.platform == "darwin" else peak / 1024
 
 
+PROGRESS_EVERY_SECONDS = 5
+
+
 def matches_recompute_all(
-    *, batch_size: int = 500, participant_ids=None, stdout=None, index=None
+    *, batch_size: int = 200, participant_ids=None, stdout=None, index=None
 ) -> dict:
     """The nightly run: every active participant (or `participant_ids`) against every
     open job, indexed once (built now and stored for the pages, unless `index` is
     given), in batches of `batch_size` people (each batch: six reads and one write
     transaction that replaces their matches set-based, COPY on PostgreSQL). Writes a
-    progress line to `stdout` after each batch (a few seconds each) with the peak
-    memory. Returns counts, timings and the peak memory."""
+    progress line to `stdout` with the peak memory every `PROGRESS_EVERY_SECONDS` (a
+    batch takes about a second, several on a busy machine) and after the last batch.
+    Returns counts, timings and the peak memory."""
     started = clock.perf_counter()
     cpu_started = clock.process_time()
     index = index if index is not None else open_jobs_index(fresh=True)
@@ -237,17 +241,23 @@ def matches_recompute_all(
         )
     today = timezone.localdate()
     stored = 0
+    last_line = clock.perf_counter()
     for start in range(0, len(ids), batch_size):
         batch = ids[start : start + batch_size]
         rankings = matches_rank(participant_ids=batch, index=index, today=today)
         stored += matches_store(rankings=rankings, computed_at=timezone.now())
-        if stdout is not None:
-            done, seconds = min(start + batch_size, len(ids)), clock.perf_counter() - started
+        done = min(start + batch_size, len(ids))
+        if stdout is not None and (
+            done == len(ids) or clock.perf_counter() - last_line >= PROGRESS_EVERY_SECONDS
+        ):
+            last_line, seconds = clock.perf_counter(), clock.perf_counter() - started
             left = seconds / done * (len(ids) - done)
             stdout.write(
                 f"Matched {done:,} of {len(ids):,} ({done / len(ids):.0%}) in {seconds:.0f} s, "
                 f"about {left:.0f} s left; peak memory {_peak_memory_mib():.0f} MiB"
             )
+            if hasattr(stdout, "flush"):
+                stdout.flush()  # a log file sees each line when it is written
     return {
         "participants": len(ids),
         "jobs": len(index),

@@ -548,3 +548,8 @@ PORTAL_CURFEW_TRAVEL_BUFFER_MINUTES = env.int("PORTAL_CURFEW_TRAVEL_BUFFER_MINUT
 # someone reads the records (record, supervision terms, case notes) of more distinct
 # participants within an hour than this (once per person per hour).
 PORTAL_ACCESS_ALERT_READS_PER_HOUR = env.int("PORTAL_ACCESS_ALERT_READS_PER_HOUR", default=30)
+
+# --- Matching and payroll at statewide size (issue 15): the stored index of open jobs,
+# the changes a page still applies to it itself, and the nightly run's chunks per task.
+PORTAL_MATCHING_MAX_LIVE_CHANGES = env.int("PORTAL_MATCHING_MAX_LIVE_CHANGES", default=2000)
+PORTAL_MATCHING_NIGHTLY_CHUNK = env.int("PORTAL_MATCHING_NIGHTLY_CHUNK", default=2500)
