@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from employers import rules
 from employers.exceptions import InvalidEinError, InvalidTokenError
+from employers.hooks import jobs_changed
 from employers.models import (
     BackgroundCheckTiming,
     Employer,
@@ -18,6 +19,7 @@ from employers.models import (
     EmployerMembership,
     HiringPolicy,
     Industry,
+    JobStatus,
     OffenseRule,
     PolicyDecision,
     PolicyReason,
@@ -283,6 +285,7 @@ def hiring_policy_update(
         target=employer,
         details={"categories": sorted(rules_by_category)},
     )
+    jobs_changed(job_ids=employer.jobs.filter(status=JobStatus.OPEN).values_list("pk", flat=True))
     return policy
 
 
@@ -320,6 +323,8 @@ def employer_vet(*, employer: Employer, decision: str, note: str, actor: User) -
         target=employer,
         details={"decision": decision, "status": employer.status},
     )
+    # Approving or suspending shows or hides the employer's open jobs at once.
+    jobs_changed(job_ids=employer.jobs.filter(status=JobStatus.OPEN).values_list("pk", flat=True))
     email_on_commit(
         "employers/email/vetting_decided",
         # The state's label stays lazy: each member reads it in their own language.

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from employers import rules
 from employers.exceptions import EmployerNotApprovedError, InvalidJobError
+from employers.hooks import jobs_changed
 from employers.models import (
     DECISION_STRICTNESS,
     Employer,
@@ -211,6 +212,8 @@ def job_update(*, job: JobPosting, details: JobDetails, actor: User) -> JobPosti
     job.skills.set(details.skills)
     _save_rules(job, details.tightened_rules)
     audit_record(actor=actor, action="job.updated", target=job)
+    if job.status == JobStatus.OPEN:
+        jobs_changed(job_ids=[job.pk])
     return job
 
 
@@ -235,6 +238,8 @@ def job_submit(*, job: JobPosting, actor: User) -> JobPosting:
         job.published_at = timezone.now()
     job.save()
     audit_record(actor=actor, action="job.submitted", target=job, details={"status": job.status})
+    if job.status == JobStatus.OPEN:
+        jobs_changed(job_ids=[job.pk])
     return job
 
 
@@ -251,6 +256,7 @@ def job_approve(*, job: JobPosting, actor: User) -> JobPosting:
     job.moderation_note = ""
     job.save()
     audit_record(actor=actor, action="job.approved", target=job)
+    jobs_changed(job_ids=[job.pk])
     email_on_commit(
         "employers/email/job_published",
         {"title": job.title},
@@ -296,6 +302,7 @@ def job_close(*, job: JobPosting, actor: User, filled: bool = False) -> JobPosti
     move(job, JobStatus.FILLED if filled else JobStatus.CLOSED)
     job.save()
     audit_record(actor=actor, action="job.closed", target=job, details={"filled": filled})
+    jobs_changed(job_ids=[job.pk])
     return job
 
 
@@ -310,4 +317,6 @@ def jobs_expire(*, today: date | None = None) -> int:
         move(job, JobStatus.EXPIRED)
         job.save(update_fields=["status", "updated_at"])
         audit_record(actor=None, action="job.expired", target=job)
+    if expired:
+        jobs_changed(job_ids=[job.pk for job in expired])
     return len(expired)

@@ -19,6 +19,7 @@ reasons) would be spread over files. Speed would not change either way.
 """
 
 import calendar
+import pickle
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -54,6 +55,8 @@ MINUTES_PER_DAY = 24 * 60
 MINUTES_PER_WEEK = 7 * MINUTES_PER_DAY
 # Similarity rows kept per index (each the size of the vocabulary, a few hundred floats).
 TERM_ROWS_KEPT = 50_000
+# Distance rows kept per index (one per distinct home place, 20,000 floats each).
+HOMES_KEPT = 2_000
 SHIFT_KEYS = 8  # (none, day, evening, night) x (weekend or not)
 PERIODS = ("", "day", "evening", "night")
 # Words that say nothing about what the work is; dropped so that "Forklift
@@ -189,16 +192,43 @@ def curfew_note(
         return None
     if job.remote or not job.has_shift_times:
         return None
+    note = _curfew_note_of_times(
+        tuple(job.shift_days),
+        job.shift_start,
+        job.shift_end,
+        job.shift_period,
+        participant.curfew_start,
+        participant.curfew_end,
+        travel_minutes,
+    )
+    return dict(note)
+
+
+@lru_cache(maxsize=50_000)
+def _curfew_note_of_times(
+    shift_days, shift_start, shift_end, shift_period, curfew_start, curfew_end, travel_minutes
+) -> tuple:
+    """`curfew_note` for the times alone (the nightly run asks for the same few shift
+    and curfew times a million times): the note's items, to copy into a new dict."""
+    job = JobProfile(
+        id=0,
+        title="",
+        shift_days=shift_days,
+        shift_start=shift_start,
+        shift_end=shift_end,
+        shift_period=shift_period,
+    )
+    participant = ParticipantProfile(id=0, curfew_start=curfew_start, curfew_end=curfew_end)
     params = {
         "period": job.shift_period,
         "end": _clock(job.shift_end),
         "curfew": _clock(participant.curfew_start),
     }
     if curfew_conflict_exact(job, participant, 0):
-        return {"code": "shift_in_curfew", **params}
+        return tuple({"code": "shift_in_curfew", **params}.items())
     if curfew_conflict_exact(job, participant, travel_minutes):
-        return {"code": "shift_near_curfew", **params}
-    return {"code": "shift_fits_curfew", **params}
+        return tuple({"code": "shift_near_curfew", **params}.items())
+    return tuple({"code": "shift_fits_curfew", **params}.items())
 
 
 class _Vocabulary:
@@ -284,6 +314,8 @@ class JobIndex:
                 if category in job.lookback_years:
                     years = job.lookback_years[category]
                     self.lookback[number, column_number] = np.inf if years is None else years
+        # Column by column in memory: a person's record reads one category's column.
+        self.lookback = np.asfortranarray(self.lookback)
         self.has_times = column(lambda job: job.has_shift_times)
         # Shift start and length in minutes of the day: the curfew is the same window
         # every day, so a shift (crossing midnight or not) meets it on some shift day
@@ -337,7 +369,37 @@ class JobIndex:
         )
         self.required_sets = _padded([list(row) for row in required_sets], self.full_slot)
         self._rows: dict[str, np.ndarray] = {}
+        self._miles: dict[tuple, np.ndarray] = {}
         self._empty_row = np.zeros(size, dtype=np.float32)
+        # Jobs of this index that closed or changed since it was built (see
+        # `LiveJobIndex`): left out silently, counted nowhere.
+        self.withdrawn: np.ndarray | None = None
+
+    def __getstate__(self):
+        # Stored in the cache between processes (`placements.matching.job_index`): the
+        # similarity and distance rows are a per-process speed-up, made again on
+        # demand; the profiles stay pickled one by one until read (`_StoredJobs`).
+        state = self.__dict__.copy()
+        state["_rows"], state["_miles"] = {}, {}
+        state["withdrawn"] = None
+        if not isinstance(self.jobs, _StoredJobs):
+            state["jobs"] = _StoredJobs(self.jobs)
+        return state
+
+    def without(self, job_ids) -> "JobIndex":
+        """A view of this index (sharing its columns and similarity rows) in which the
+        jobs `job_ids` no longer count: closed, or changed and indexed again elsewhere."""
+        view = object.__new__(JobIndex)
+        view.__dict__.update(self.__dict__)
+        view.withdrawn = np.isin(self.ids, np.fromiter(job_ids, dtype=np.int64))
+        return view
+
+    @property
+    def considered(self) -> int:
+        """How many jobs count (all of them, less the withdrawn ones)."""
+        if self.withdrawn is None:
+            return len(self.jobs)
+        return len(self.jobs) - int(np.count_nonzero(self.withdrawn))
 
     def similarity_rows(self, terms: list[str]) -> np.ndarray:
         """rapidfuzz similarity (0-100) of each normalized term to every vocabulary
@@ -355,8 +417,47 @@ class JobIndex:
         empty = self._empty_row
         return np.stack([self._rows.get(term, empty) if term else empty for term in terms])
 
+    def miles_from(self, latitude: float, longitude: float) -> np.ndarray:
+        """Miles from a home to every job (infinite for jobs with no location). People
+        share ZIP codes, so the rows are kept per home for the index's lifetime, like
+        the similarity rows (read only: callers never write into them)."""
+        key = (latitude, longitude)
+        miles = self._miles.get(key)
+        if miles is None:
+            miles = great_circle_miles(sphere_points(latitude, longitude), self.points)
+            miles = np.where(self.has_location, miles, np.inf)
+            miles.flags.writeable = False
+            if len(self._miles) >= HOMES_KEPT:
+                self._miles.clear()
+            self._miles[key] = miles
+        return miles
+
     def __len__(self) -> int:
         return len(self.jobs)
+
+
+class _StoredJobs(Sequence):
+    """The job profiles of a stored index, each kept pickled until it is read: a cold
+    process loads the index without making 20,000 objects, and ranking reads only the
+    few jobs it explains."""
+
+    def __init__(self, jobs: Sequence[JobProfile]):
+        self._blobs = [pickle.dumps(job, protocol=pickle.HIGHEST_PROTOCOL) for job in jobs]
+        self._loaded: dict[int, JobProfile] = {}
+
+    def __len__(self) -> int:
+        return len(self._blobs)
+
+    def __getitem__(self, number):
+        if isinstance(number, slice):
+            return [self[item] for item in range(*number.indices(len(self)))]
+        job = self._loaded.get(number)
+        if job is None:
+            job = self._loaded[number] = pickle.loads(self._blobs[number])  # noqa: S301
+        return job
+
+    def __getstate__(self):
+        return {"_blobs": self._blobs, "_loaded": {}}
 
 
 @dataclass
@@ -369,6 +470,8 @@ class Match:
     reasons: list[dict] = field(default_factory=list)
     cautions: list[dict] = field(default_factory=list)
     available_from: date | None = None
+    # The unrounded score, to merge rankings in the engine's exact order.
+    rank_total: float = field(default=0.0, repr=False, compare=False)
 
 
 @dataclass
@@ -683,8 +786,29 @@ def _explain(
     return reasons, cautions
 
 
+class LiveJobIndex:
+    """A stored `JobIndex` with the changes since it was built applied: the jobs closed
+    or changed since are withdrawn from it, and the jobs opened or changed since are in
+    a small second index. Ranking both and merging gives exactly the ranking of one
+    index built now (a job's score depends on that job and the person only), without
+    building the 20,000 jobs again."""
+
+    def __init__(self, base: JobIndex, *, withdrawn_ids=(), added: Sequence[JobProfile] = ()):
+        withdrawn_ids = list(withdrawn_ids)
+        self.parts = [base.without(withdrawn_ids) if withdrawn_ids else base]
+        if added:
+            self.parts.append(JobIndex(added))
+
+    @property
+    def considered(self) -> int:
+        return sum(part.considered for part in self.parts)
+
+    def __len__(self) -> int:
+        return self.considered
+
+
 def rank_jobs(
-    index: JobIndex,
+    index: "JobIndex | LiveJobIndex",
     participant: ParticipantProfile,
     *,
     today: date,
@@ -697,18 +821,66 @@ def rank_jobs(
     unknown ZIP, no record, a 24-hour curfew, jobs with no shift times and no open jobs
     all give a ranking (possibly empty) and notices a person can act on."""
     weights, limits = weights or Weights(), limits or Limits()
-    notices = _notices(index, participant, today)
+    if isinstance(index, LiveJobIndex):
+        if len(index.parts) == 1:
+            return _rank_one(index.parts[0], participant, today, weights, limits, limit)
+        return _merged(
+            [_rank_one(part, participant, today, weights, limits, limit) for part in index.parts],
+            index,
+            participant,
+            today,
+            limit,
+        )
+    return _rank_one(index, participant, today, weights, limits, limit)
+
+
+def _merged(
+    rankings: list[Ranking],
+    index: LiveJobIndex,
+    participant: ParticipantProfile,
+    today: date,
+    limit: int,
+) -> Ranking:
+    """One ranking from the rankings of each part of a live index: the same order as
+    one index (score to six places, then job id), counts added up."""
+    matches = sorted(
+        (match for ranking in rankings for match in ranking.matches),
+        key=lambda match: (-round(match.rank_total, 6), match.job_id),
+    )
+    return Ranking(
+        participant_id=participant.id,
+        matches=matches[:limit] if limit else matches,
+        excluded={
+            rule: sum(ranking.excluded.get(rule, 0) for ranking in rankings) for rule in RULES
+        },
+        considered=index.considered,
+        notices=_notices(index.considered, participant, today),
+        readiness=rankings[0].readiness,
+        eligible=sum(ranking.eligible for ranking in rankings),
+    )
+
+
+def _rank_one(
+    index: JobIndex,
+    participant: ParticipantProfile,
+    today: date,
+    weights: Weights,
+    limits: Limits,
+    limit: int,
+) -> Ranking:
+    considered = index.considered
+    notices = _notices(considered, participant, today)
     if not len(index):
         return Ranking(participant.id, [], dict.fromkeys(RULES, 0), 0, notices)
     similarity = _similarity(index, participant, limits)
     distance = None
     if participant.zip_known and participant.latitude is not None:
-        distance = great_circle_miles(
-            sphere_points(participant.latitude, participant.longitude), index.points
-        )
-        distance = np.where(index.has_location, distance, np.inf)
+        distance = index.miles_from(participant.latitude, participant.longitude)
     rules = _excluded_by_rule(index, participant, similarity, distance, limits, today)
-    excluded = np.zeros(len(index), dtype=bool)
+    withdrawn = index.withdrawn
+    if withdrawn is not None:
+        rules = {rule: mask & ~withdrawn for rule, mask in rules.items()}
+    excluded = np.zeros(len(index), dtype=bool) if withdrawn is None else withdrawn.copy()
     for mask in rules.values():
         excluded |= mask
     parts = _score_parts(index, participant, similarity, distance, limits)
@@ -740,22 +912,23 @@ def rank_jobs(
                 reasons=reasons,
                 cautions=cautions,
                 available_from=available_from,
+                rank_total=score,
             )
         )
     return Ranking(
         participant_id=participant.id,
         matches=matches,
         excluded={rule: int(np.count_nonzero(rules[rule])) for rule in RULES},
-        considered=len(index),
+        considered=considered,
         notices=notices,
         readiness=parts.readiness,
-        eligible=len(index) - int(np.count_nonzero(excluded)),
+        eligible=int(np.count_nonzero(~excluded)),
     )
 
 
-def _notices(index: JobIndex, participant: ParticipantProfile, today: date) -> list[dict]:
+def _notices(considered: int, participant: ParticipantProfile, today: date) -> list[dict]:
     notices = []
-    if not len(index):
+    if not considered:
         notices.append({"code": "no_open_jobs"})
     if not participant.terms:
         notices.append({"code": "no_skills"})

@@ -58,3 +58,16 @@ def matching_max_age() -> timedelta:
     """Stored matches older than this are recomputed when the person opens their page.
     Setting: PORTAL_MATCHING_MAX_AGE_HOURS."""
     return timedelta(hours=int_setting("PORTAL_MATCHING_MAX_AGE_HOURS", 24))
+
+
+def matching_max_live_changes() -> int:
+    """Jobs opened or changed since the stored index was built that a page still indexes
+    itself (a fraction of a second); past this, pages show the stored matches until the
+    background rebuild has run. Setting: PORTAL_MATCHING_MAX_LIVE_CHANGES."""
+    return int_setting("PORTAL_MATCHING_MAX_LIVE_CHANGES", 2_000)
+
+
+def matching_nightly_chunk() -> int:
+    """Participants per task of the nightly run (each task worker takes chunks; about
+    half a minute each at statewide size). Setting: PORTAL_MATCHING_NIGHTLY_CHUNK."""
+    return max(1, int_setting("PORTAL_MATCHING_NIGHTLY_CHUNK", 2_500))

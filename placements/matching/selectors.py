@@ -9,21 +9,24 @@ API (someone else's participant or job is a 404).
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 
-from django.db.models import Count, Max, QuerySet
+from django.db.models import Count, Max, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
 from employers.models import (
     DECISION_STRICTNESS,
     BoothStatus,
+    Employer,
     FairBooth,
     FairKind,
     FairStatus,
     HiringPolicy,
     JobOffenseRule,
     JobPosting,
+    JobStatus,
     OffenseRule,
     PolicyDecision,
+    VettingStatus,
 )
 from employers.selectors import open_jobs_public
 from jobseekers.models import Participant, ParticipantStatus, Resume, SupervisionTerms
@@ -87,10 +90,13 @@ def _effective_lookbacks(employer_rules: list[tuple], job_rules: list[tuple]) ->
     return lookbacks
 
 
-def open_job_profiles() -> list[JobProfile]:
-    """Every open public job as a `JobProfile`, in six queries whatever the number of
-    jobs: jobs, their skills, employers' policies, policy rules, jobs' own rules, and the
-    employers with a booth at a fair inside a facility."""
+def open_job_profiles(*, job_ids=None) -> list[JobProfile]:
+    """Every open public job (or those of `job_ids` still open) as a `JobProfile`, in six
+    queries whatever the number of jobs: jobs, their skills, employers' policies, policy
+    rules, jobs' own rules, and the employers with a booth at a fair inside a facility."""
+    open_jobs = open_jobs_public()
+    if job_ids is not None:
+        open_jobs = open_jobs.filter(pk__in=list(job_ids))
     fields = (
         "id",
         "employer_id",
@@ -113,18 +119,18 @@ def open_job_profiles() -> list[JobProfile]:
         "requires_drivers_license",
         "expires_on",
     )
-    jobs = list(open_jobs_public().order_by("id").values(*fields))
+    jobs = list(open_jobs.order_by("id").values(*fields))
     employer_ids = {job["employer_id"] for job in jobs}
     skills: dict[int, list[str]] = {}
     for row in (
-        JobPosting.skills.through.objects.filter(jobposting__in=open_jobs_public())
+        JobPosting.skills.through.objects.filter(jobposting__in=open_jobs)
         .values_list("jobposting_id", "skill__name", "skill__synonyms")
         .iterator(chunk_size=5000)
     ):
         skills.setdefault(row[0], []).extend([row[1], *(row[2] or [])])
     policies = {
         row["employer_id"]: row
-        for row in HiringPolicy.objects.filter(employer__jobs__in=open_jobs_public())
+        for row in HiringPolicy.objects.filter(employer__jobs__in=open_jobs)
         .distinct()
         .values("employer_id", "accepts_parole", "accepts_probation")
     }
@@ -134,7 +140,7 @@ def open_job_profiles() -> list[JobProfile]:
     ):
         employer_rules.setdefault(row[0], []).append(row[1:])
     job_rules: dict[int, list[tuple]] = {}
-    for row in JobOffenseRule.objects.filter(job__in=open_jobs_public()).values_list(
+    for row in JobOffenseRule.objects.filter(job__in=open_jobs).values_list(
         "job_id", "category", "decision", "years"
     ):
         job_rules.setdefault(row[0], []).append(row[1:])
@@ -186,15 +192,43 @@ def open_job_profiles() -> list[JobProfile]:
 
 
 def open_jobs_signature() -> tuple:
-    """What changes when the open jobs or their policies change: one aggregate query.
-    A cached `JobIndex` is rebuilt when this differs."""
-    row = open_jobs_public().aggregate(
-        count=Count("id"),
-        last_id=Max("id"),
+    """What changes when the open jobs or their policies change, in one aggregate query:
+    how many jobs are open, the newest open one, and the last change of any job (closing
+    one included), employer policy or vetting decision (approving or suspending an
+    employer shows or hides its jobs). A stored index with another signature gets the
+    changes since it was built applied (`job_index.live_job_index`)."""
+    open_filter = Q(status=JobStatus.OPEN, employer__status=VettingStatus.APPROVED)
+    row = JobPosting.objects.aggregate(
+        count=Count("id", filter=open_filter),
+        last_id=Max("id", filter=open_filter),
         updated=Max("updated_at"),
-        policy_updated=Max("employer__hiring_policy__updated_at"),
     )
-    return (row["count"], row["last_id"], row["updated"], row["policy_updated"])
+    employers = Employer.objects.aggregate(
+        policy=Max("hiring_policy__updated_at"), vetted=Max("vetted_at")
+    )
+    return (row["count"], row["last_id"], row["updated"], employers["policy"], employers["vetted"])
+
+
+def jobs_changed_at(signature: tuple) -> datetime | None:
+    """The last change of any job, policy or vetting decision in a signature (stored
+    matches older than that may miss a new job or show a closed one's place)."""
+    moments = [moment for moment in signature[2:] if moment is not None]
+    return max(moments, default=None)
+
+
+def open_job_ids() -> list[int]:
+    """The ids of every open public job, one query."""
+    return list(open_jobs_public().order_by().values_list("id", flat=True))
+
+
+def open_jobs_changed_since(moment: datetime) -> list[int]:
+    """Open public jobs changed, or whose employer's policy changed, after `moment`."""
+    return list(
+        open_jobs_public()
+        .filter(Q(updated_at__gt=moment) | Q(employer__hiring_policy__updated_at__gt=moment))
+        .order_by()
+        .values_list("id", flat=True)
+    )
 
 
 def _has_licence(transport, certifications) -> bool:
@@ -358,12 +392,19 @@ def matches_last_changed(*, participant: Participant) -> datetime | None:
 
 
 def matches_are_stale(
-    *, participant: Participant, run: MatchRun | None, max_age: timedelta
+    *,
+    participant: Participant,
+    run: MatchRun | None,
+    max_age: timedelta,
+    jobs_changed_at: datetime | None = None,
 ) -> bool:
-    """No run yet, a run older than `max_age`, or older than the person's last change."""
+    """No run yet, a run older than `max_age`, older than the last change of a job or
+    policy (`jobs_changed_at`), or older than the person's last change."""
     if run is None:
         return True
     if run.computed_at < timezone.now() - max_age:
+        return True
+    if jobs_changed_at is not None and jobs_changed_at > run.computed_at:
         return True
     changed = matches_last_changed(participant=participant)
     return changed is not None and changed > run.computed_at

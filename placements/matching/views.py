@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from jobseekers.selectors import participant_for_user_account, participant_get_for_user
 from placements.matching import selectors, services
+from placements.matching.exceptions import MatchingNotReadyError
 from placements.matching.filters import CandidateFilter
 from placements.matching.permissions import can_see_candidates
 from placements.matching.reasons import RULE_LABELS, texts_of
@@ -78,8 +79,12 @@ def participant_matches(request, participant_id):
 def participant_matches_refresh(request, participant_id):
     """Staff's "Refresh matches" button."""
     participant = participant_get_for_user(user=request.user, participant_id=participant_id)
-    services.matches_refresh(participant=participant, actor=request.user)
-    messages.success(request, _("Matches are up to date."))
+    try:
+        services.matches_refresh(participant=participant, actor=request.user)
+    except MatchingNotReadyError as error:
+        messages.warning(request, error.message)
+    else:
+        messages.success(request, _("Matches are up to date."))
     return redirect("placements:participant-matches", participant_id=participant.pk)
 
 

@@ -382,6 +382,7 @@ STORAGES["private"] = {
 # placements/rules.py).
 PORTAL_FAIR_INTERVIEW_MINIMUM_MINUTES = env.int("PORTAL_FAIR_INTERVIEW_MINIMUM_MINUTES", default=10)
 PORTAL_FAIR_INTERVIEW_MAXIMUM_MINUTES = env.int("PORTAL_FAIR_INTERVIEW_MAXIMUM_MINUTES", default=60)
+
 # --- Placements: matching (placements/matching/, read through placements.rules) --------
 # Weights of the 0-100 score (relative; the work-readiness part counts only when the
 # person has transitional-job ratings).
@@ -578,3 +579,8 @@ SPECTACULAR_SETTINGS.setdefault("ENUM_NAME_OVERRIDES", {}).update(
 # --- Search speed (issue 15): the job search counts its results exactly up to this many;
 # past it the page says "about N jobs" (an estimate) and pages through this many only.
 PORTAL_JOB_SEARCH_EXACT_COUNT_LIMIT = env.int("PORTAL_JOB_SEARCH_EXACT_COUNT_LIMIT", default=1000)
+
+# --- Matching and payroll at statewide size (issue 15): the stored index of open jobs,
+# the changes a page still applies to it itself, and the nightly run's chunks per task.
+PORTAL_MATCHING_MAX_LIVE_CHANGES = env.int("PORTAL_MATCHING_MAX_LIVE_CHANGES", default=2000)
+PORTAL_MATCHING_NIGHTLY_CHUNK = env.int("PORTAL_MATCHING_NIGHTLY_CHUNK", default=2500)

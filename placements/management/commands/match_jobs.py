@@ -1,6 +1,7 @@
 """`manage.py match_jobs`: run once a night (cron or a scheduler) to recompute every
-active participant's matches. It enqueues the task, so a db_worker runs it in
-production; `--now` runs it in this process and prints the counts."""
+active participant's matches. It enqueues the task, which queues the participants in
+chunks, so every db_worker takes a share in production; `--now` runs it all in this
+process, printing a progress line every few seconds, the counts and the peak memory."""
 
 from django.core.management.base import BaseCommand
 
@@ -17,8 +18,10 @@ class Command(BaseCommand):
         if now:
             result = matches_recompute_all(stdout=self.stdout)
             self.stdout.write(
-                f"Matched {result['participants']} participants against {result['jobs']} "
-                f"open jobs: {result['matches']} matches in {result['seconds']} s."
+                f"Matched {result['participants']:,} participants against {result['jobs']:,} "
+                f"open jobs: {result['matches']:,} matches in {result['seconds']} s "
+                f"({result['cpu_seconds']} s of CPU); peak memory "
+                f"{result['peak_memory_mib']} MiB."
             )
             return
         result = matches_nightly.enqueue()

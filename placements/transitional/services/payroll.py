@@ -98,28 +98,15 @@ def _build_stubs(run: PayrollRun) -> None:
         crosses_midnight=True,
         clock_out__gt=now.time(),
     )
-    entries = list(unpaid.values_list("pk", "participant_id", "work_date", "hours", "hourly_rate"))
-    first_weekday = rules.workweek_first_weekday()
-    shifts = defaultdict(list)
-    for _pk, participant_id, work_date, hours, rate in entries:
-        shifts[participant_id].append((work_date, hours, rate))
-    earliest = min((row[2] for row in entries), default=period.starts_on)
-    week_floor = pricing.workweek_start(earliest, first_weekday=first_weekday)
-    # Hours already paid by other runs in the workweeks touched count towards overtime.
-    already = defaultdict(lambda: defaultdict(Decimal))
-    paid_rows = (
-        TimeEntry.objects.filter(
-            work_date__range=(week_floor, period.ends_on),
-            payroll_run__isnull=False,
+    threshold, multiplier = rules.overtime_weekly_threshold(), rules.overtime_multiplier()
+    if connection.vendor == "postgresql":
+        priced_by_participant, entry_count = _priced_in_sql(
+            unpaid, run, period, threshold=threshold, multiplier=multiplier
         )
-        .exclude(payroll_run=run)
-        .values_list("participant_id", "work_date")
-        .annotate(total=Sum("hours"))
-    )
-    for participant_id, work_date, total in paid_rows:
-        if participant_id in shifts:
-            week = pricing.workweek_start(work_date, first_weekday=first_weekday)
-            already[participant_id][week] += total
+    else:
+        priced_by_participant, entry_count = _priced_in_python(
+            unpaid, run, period, threshold=threshold, multiplier=multiplier
+        )
     adjustments = defaultdict(list)
     # Locked: two runs built at once (a daily and a weekly one) must not both pay the
     # same pending adjustment; the second waits and then no longer sees it as pending.
@@ -127,16 +114,10 @@ def _build_stubs(run: PayrollRun) -> None:
     for adjustment in pending.order_by("pk"):
         adjustments[adjustment.participant_id].append(adjustment)
 
-    threshold, multiplier = rules.overtime_weekly_threshold(), rules.overtime_multiplier()
     stubs = []
-    for participant_id in sorted(set(shifts) | set(adjustments)):
-        priced = pricing.price_shifts(
-            shifts.get(participant_id, []),
-            weekly_threshold=threshold,
-            overtime_multiplier=multiplier,
-            first_weekday=first_weekday,
-            hours_already_in_week=already.get(participant_id),
-        )
+    no_shifts = pricing.PricedShifts(regular=ZERO, overtime=ZERO, gross=ZERO, rates=())
+    for participant_id in sorted(set(priced_by_participant) | set(adjustments)):
+        priced = priced_by_participant.get(participant_id, no_shifts)
         adjustment_total = to_money(
             sum((item.amount for item in adjustments.get(participant_id, [])), ZERO)
         )
@@ -158,7 +139,7 @@ def _build_stubs(run: PayrollRun) -> None:
     created = PayStub.objects.bulk_create(stubs)
     # The same filter, not a list of ids, so that the query count stays fixed; a shift
     # saved in between would be marked paid without being priced, so that rolls back.
-    if unpaid.update(payroll_run=run) != len(entries):
+    if unpaid.update(payroll_run=run) != entry_count:
         raise ConflictError(
             _("Shifts were saved while the run was being built. Please try again."),
             code="entries_changed",
@@ -174,6 +155,135 @@ def _build_stubs(run: PayrollRun) -> None:
     run.total_gross = sum((stub.gross for stub in created), ZERO)
     run.total_hours = sum((stub.regular_hours + stub.overtime_hours for stub in created), ZERO)
     run.save(update_fields=["total_gross", "total_hours"])
+
+
+def _priced_in_python(unpaid, run, period, *, threshold, multiplier):
+    """{participant id: PricedShifts} of the unpaid shifts, and their number: every
+    shift read and priced by `pricing.price_shifts` (SQLite, where sums of decimals
+    are not exact; `make run` and small programs)."""
+    first_weekday = rules.workweek_first_weekday()
+    entries = list(unpaid.values_list("participant_id", "work_date", "hours", "hourly_rate"))
+    shifts = defaultdict(list)
+    for participant_id, work_date, hours, rate in entries:
+        shifts[participant_id].append((work_date, hours, rate))
+    earliest = min((row[1] for row in entries), default=period.starts_on)
+    week_floor = pricing.workweek_start(earliest, first_weekday=first_weekday)
+    # Hours already paid by other runs in the workweeks touched count towards overtime.
+    already = defaultdict(lambda: defaultdict(Decimal))
+    paid_rows = (
+        TimeEntry.objects.filter(
+            work_date__range=(week_floor, period.ends_on),
+            payroll_run__isnull=False,
+        )
+        .exclude(payroll_run=run)
+        .values_list("participant_id", "work_date")
+        .annotate(total=Sum("hours"))
+    )
+    for participant_id, work_date, total in paid_rows:
+        if participant_id in shifts:
+            week = pricing.workweek_start(work_date, first_weekday=first_weekday)
+            already[participant_id][week] += total
+    priced = {
+        participant_id: pricing.price_shifts(
+            days,
+            weekly_threshold=threshold,
+            overtime_multiplier=multiplier,
+            first_weekday=first_weekday,
+            hours_already_in_week=already.get(participant_id),
+        )
+        for participant_id, days in shifts.items()
+    }
+    return priced, len(entries)
+
+
+# The rules of `pricing.price_shifts`, set-based: each shift's hours before it in its
+# workweek (hours paid by other runs in that week, then the earlier shifts in the order
+# price_shifts uses: day, hours, rate) give its regular and overtime hours; these are
+# summed per person and rate in exact numeric arithmetic, so only a row per person and
+# rate comes back (not 70,000 shifts), and Python rounds each person's pay once.
+_PRICED_SQL = """
+WITH unpaid AS ({unpaid}),
+shifts AS (
+    SELECT participant_id, work_date, hours, hourly_rate,
+           work_date - ((EXTRACT(ISODOW FROM work_date)::int + 6 - %s) %% 7) AS week
+    FROM unpaid
+),
+paid AS (
+    SELECT participant_id,
+           work_date - ((EXTRACT(ISODOW FROM work_date)::int + 6 - %s) %% 7) AS week,
+           SUM(hours) AS hours
+    FROM {entries}
+    WHERE payroll_run_id IS NOT NULL AND payroll_run_id <> %s
+      AND work_date >= (SELECT MIN(week) FROM shifts) AND work_date <= %s
+    GROUP BY 1, 2
+),
+ordered AS (
+    SELECT s.participant_id, s.hours, s.hourly_rate,
+           COALESCE(p.hours, 0)
+             + SUM(s.hours) OVER (
+                 PARTITION BY s.participant_id, s.week
+                 ORDER BY s.work_date, s.hours, s.hourly_rate
+                 ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
+             - s.hours AS hours_before,
+           ROW_NUMBER() OVER (
+               PARTITION BY s.participant_id ORDER BY s.work_date, s.hours, s.hourly_rate
+           ) AS seen
+    FROM shifts s
+    LEFT JOIN paid p ON p.participant_id = s.participant_id AND p.week = s.week
+),
+split AS (
+    SELECT participant_id, hours, hourly_rate, seen,
+           LEAST(hours, GREATEST(%s - hours_before, 0)) AS regular
+    FROM ordered
+)
+SELECT participant_id, hourly_rate, SUM(regular), SUM(hours - regular),
+       SUM(regular * hourly_rate + (hours - regular) * hourly_rate * %s), MIN(seen), COUNT(*)
+FROM split
+GROUP BY participant_id, hourly_rate
+"""
+
+
+def _priced_in_sql(unpaid, run, period, *, threshold, multiplier):
+    """{participant id: PricedShifts} of the unpaid shifts, and their number, priced in
+    one PostgreSQL statement (the same rules as `_priced_in_python`, which a test
+    compares it with): the database sums 70,000 shifts far faster than Python reads
+    them."""
+    first_weekday = rules.workweek_first_weekday()
+    unpaid_sql, unpaid_params = (
+        unpaid.order_by()
+        .values_list("participant_id", "work_date", "hours", "hourly_rate")
+        .query.sql_with_params()
+    )
+    sql = _PRICED_SQL.format(
+        unpaid=unpaid_sql, entries=connection.ops.quote_name(TimeEntry._meta.db_table)
+    )
+    params = [
+        *unpaid_params,
+        first_weekday,
+        first_weekday,
+        run.pk,
+        period.ends_on,
+        threshold,
+        multiplier,
+    ]
+    rows_by_participant = defaultdict(list)
+    count = 0
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        for participant_id, rate, regular, overtime, amount, seen, entries in cursor.fetchall():
+            rows_by_participant[participant_id].append((seen, rate, regular, overtime, amount))
+            count += entries
+    cent = Decimal("0.01")
+    priced = {}
+    for participant_id, rows in rows_by_participant.items():
+        rows.sort()  # rates in the order price_shifts meets them
+        priced[participant_id] = pricing.PricedShifts(
+            regular=sum((row[2] for row in rows), ZERO).quantize(cent),
+            overtime=sum((row[3] for row in rows), ZERO).quantize(cent),
+            gross=to_money(sum((row[4] for row in rows), ZERO)),
+            rates=tuple(row[1] for row in rows),
+        )
+    return priced, count
 
 
 def _locked_period(period: PayPeriod) -> PayPeriod:

@@ -2,9 +2,11 @@
 supervision) and the services that store results (on demand, nightly, refresh)."""
 
 import datetime as dt
+import io
 from decimal import Decimal
 
 import pytest
+from django.core.management import call_command
 from django.utils import timezone
 
 from employers.models import (
@@ -17,7 +19,7 @@ from employers.models import (
     PolicyDecision,
 )
 from jobseekers.models import RecordEntry, SupervisionType
-from placements.matching import selectors, services
+from placements.matching import job_index, selectors, services
 from placements.models import MatchResult, MatchRun
 from portal.core.models import AccessLog, AuditEvent, Skill
 from tests.factories.employers import EmployerFactory, FairFactory, JobFactory
@@ -270,3 +272,24 @@ def test_record_entry_counts_from_release(person):
     )
     run = services.matches_recompute_for(participant=person)
     assert run.jobs_eligible == 0 and run.excluded_by_rule["policy"] == 1
+
+
+def test_nightly_run_is_queued_in_chunks_that_use_the_stored_index(staff_user, settings):
+    settings.PORTAL_MATCHING_NIGHTLY_CHUNK = 2
+    JobFactory.create_batch(2)
+    active = ParticipantFactory.create_batch(5, facilitator=staff_user)
+    result = services.matches_nightly.enqueue().return_value
+    assert result["chunks"] == 3 and result["matches"] == 10
+    assert set(MatchRun.objects.values_list("participant_id", flat=True)) == {p.pk for p in active}
+    # The pages find the index the run stored.
+    assert job_index.stored_job_index().index.considered == 2
+
+
+def test_match_jobs_now_prints_progress_and_peak_memory(staff_user):
+    JobFactory.create_batch(2)
+    ParticipantFactory.create_batch(3, facilitator=staff_user)
+    out = io.StringIO()
+    call_command("match_jobs", "--now", stdout=out)
+    text = out.getvalue()
+    assert "Matched 3 of 3 (100%)" in text
+    assert "peak memory" in text and "6 matches" in text
