@@ -2,27 +2,23 @@
 locust headless with this file): visitors searching jobs, participants, facilitators,
 employers and admins on their dashboards, each waiting about a second between pages.
 
-The demo logins sign in once per role at the start, through the real pages (password,
-then for staff and admins the code from their authenticator: the demo TOTP secret of
-`seed_demo`), and the simulated users of a role share that session: an authenticator
-code is accepted once, so 50 users cannot each sign in with it in the same 30 seconds.
+The demo logins sign in once per role before the timed run (bench/loadtest.py: through
+the real pages, password, then for staff and admins the code from their authenticator,
+the demo TOTP secret of `seed_demo`), and the simulated users of a role share that
+session: an authenticator code is accepted once, so 50 users cannot each sign in with it
+in the same 30 seconds.
 Users are spread over the app servers named in LOADTEST_HOSTS (what a load balancer
 does), and every user also calls /healthz, the baseline of each page.
 """
 
-import base64
+import json
 import os
 import random
-import re
-import time
+from pathlib import Path
 
-import requests
-from django_otp.oath import totp
 from locust import HttpUser, between, events, task
 
 HOSTS = os.environ.get("LOADTEST_HOSTS", "http://127.0.0.1:8101").split(",")
-PASSWORD = os.environ.get("DEMO_PASSWORD", "second-chance-demo")
-TOTP_SECRET = os.environ.get("DEMO_TOTP_SECRET") or "SECONDCHANCEJOBSPORTALDEMO234567"
 SEARCHES = [
     {"q": "forklift", "zip": "64106", "radius": "10"},
     {"q": "cook", "zip": "64111", "radius": "10"},
@@ -31,54 +27,18 @@ SEARCHES = [
 ]
 SESSIONS: dict[str, dict] = {}
 JOB_IDS: list[int] = []
-CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 
 
 def _pick(items):
     return random.choice(items)
 
 
-def _code() -> str:
-    key = base64.b32decode(TOTP_SECRET)
-    return f"{totp(key, step=30, digits=6):06d}"
-
-
-def _sign_in(host: str, username: str) -> dict:
-    """Sign in through the pages; returns the session's cookies."""
-    browser = requests.Session()
-    page = browser.get(f"{host}/accounts/login/", timeout=30)
-    token = CSRF.search(page.text).group(1)
-    answer = browser.post(
-        f"{host}/accounts/login/",
-        data={"username": username, "password": PASSWORD, "csrfmiddlewaretoken": token},
-        headers={"Referer": f"{host}/accounts/login/"},
-        timeout=30,
-    )
-    if "/two-factor/code/" in answer.url:
-        for _attempt in range(3):
-            token = CSRF.search(answer.text).group(1)
-            answer = browser.post(
-                answer.url,
-                data={"code": _code(), "csrfmiddlewaretoken": token},
-                headers={"Referer": answer.url},
-                timeout=30,
-            )
-            if "/two-factor/code/" not in answer.url:
-                break
-            time.sleep(31)  # that code was used already: the next one
-    check = browser.get(f"{host}/dashboard/", timeout=30, allow_redirects=False)
-    if check.status_code != 200:
-        raise RuntimeError(f"{username} could not sign in: /dashboard/ {check.status_code}")
-    return browser.cookies.get_dict()
-
-
 @events.test_start.add_listener
 def _prepare(environment, **_kwargs):
-    host = HOSTS[0]
-    for username in ("participant", "facilitator", "employer", "admin"):
-        SESSIONS[username] = _sign_in(host, username)
-    listing = requests.get(f"{host}/api/v1/jobs/", timeout=30).json()
-    JOB_IDS.extend(job["id"] for job in listing.get("results", listing)[:50])
+    """The sessions and job ids bench/loadtest.py prepared before the timed run."""
+    prepared = json.loads(Path(os.environ["LOADTEST_PREPARED"]).read_text())
+    SESSIONS.update(prepared["sessions"])
+    JOB_IDS.extend(prepared["job_ids"])
 
 
 class PortalUser(HttpUser):
