@@ -9,6 +9,7 @@ import os
 os.environ.setdefault("API_THROTTLE_ANON", "100000/minute")
 os.environ.setdefault("API_THROTTLE_USER", "100000/minute")
 os.environ.setdefault("DJANGO_DEBUG", "False")
+os.environ.setdefault("LOG_LEVEL", "WARNING")  # no line per sign-in amid the figures
 
 from portal.settings.local import *  # noqa: F403
 from portal.settings.local import ALLOWED_HOSTS
