@@ -17,6 +17,7 @@ import os
 import pkgutil
 import sys
 import time
+import traceback
 import warnings
 from pathlib import Path
 
@@ -57,20 +58,26 @@ def main() -> int:
             "figures below do not answer issue 15's goals.",
             flush=True,
         )
-    measures = []
+    measures, failed = [], []
     started = time.perf_counter()
     for name in names:
         print(f"\n== {name} ({time.perf_counter() - started:.0f} s so far)", flush=True)
-        module = importlib.import_module(f"bench.{name}")
-        with transaction.atomic():
-            measures += module.run()
-            transaction.set_rollback(True)
+        try:
+            module = importlib.import_module(f"bench.{name}")
+            with transaction.atomic():
+                measures += module.run()
+                transaction.set_rollback(True)
+        except Exception:
+            traceback.print_exc()
+            failed.append(name)
     print(
         f"\nIssue 15 goals, {timezone.localdate():%Y-%m-%d}, "
         f"{time.perf_counter() - started:.0f} s (value and baseline: medians):\n"
     )
     print(table(measures))
-    return 0
+    if failed:
+        print(f"\nFAILED (see above): {', '.join(failed)}")
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":

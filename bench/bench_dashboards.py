@@ -109,12 +109,12 @@ def run() -> list[Measure]:
         measure(
             name="Jobs for you, cold process",
             subject=(
-                "first GET /my/jobs-for-you/ in a fresh process",
+                "fresh process: first GET /my/jobs-for-you/",
                 lambda: _cold("/my/jobs-for-you/", "participant"),
             ),
             baseline=(
-                "first GET of the bare page in a fresh process",
-                lambda: _cold("/bench/bare-html/", None),
+                "fresh process: first GET of a bare JSON view",
+                lambda: _cold("/bench/bare-json/", None),
             ),
             goal=time_goal(1000),
             rounds=COLD_ROUNDS,

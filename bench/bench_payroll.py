@@ -6,7 +6,7 @@ writes the stubs and marks the shifts paid in a fixed number of statements.
 
 Each timed run is rolled back, so every round builds the same run from the same unpaid
 shifts. The data is made with bulk_create (inside the benchmark's transaction, rolled back
-at the end), in 2030: far from the statewide demo's own crew shifts. The pay period covers
+at the end), in 2024: before the statewide demo's own crew shifts. The pay period covers
 the 14 days on the weekly schedule (made directly: the service caps a weekly period at 7
 days).
 
@@ -30,7 +30,7 @@ from portal.core.models import Role, User
 PEOPLE = 5_000
 SMALL = 500
 DAYS = 14
-START = dt.date(2030, 3, 4)  # a Monday, after every demo shift
+START = dt.date(2024, 3, 4)  # a Monday, before every demo shift (a run needs a past period)
 
 
 def _seed(people: int, *, offset: int) -> None:
