@@ -173,6 +173,22 @@ def _cpu_seconds(pid: int) -> float:
     return total
 
 
+MACHINE: dict[str, float] = {}
+
+
+def _database_cpu_seconds() -> float:
+    """CPU seconds of every PostgreSQL process on the machine (other databases too)."""
+    total = 0.0
+    for process in psutil.process_iter(["name"]):
+        if process.info["name"] in ("postgres", "postmaster"):
+            try:
+                times = process.cpu_times()
+                total += times.user + times.system
+            except psutil.Error:
+                continue
+    return total
+
+
 def _run_locust(env: dict, out: Path, servers) -> tuple[float, float, float]:
     """Run locust; returns (wall seconds, locust CPU seconds, servers' CPU seconds)."""
     env = {
@@ -181,6 +197,8 @@ def _run_locust(env: dict, out: Path, servers) -> tuple[float, float, float]:
         "LOADTEST_PREPARED": f"{out}_prepared.json",
     }
     servers_before = sum(_cpu_seconds(s.pid) for s in servers)
+    database_before = _database_cpu_seconds()
+    psutil.cpu_percent()  # starts the machine-wide measure
     started = time.monotonic()
     locust = psutil.Popen(
         [
@@ -215,6 +233,8 @@ def _run_locust(env: dict, out: Path, servers) -> tuple[float, float, float]:
             locust.kill()
     wall = time.monotonic() - started
     servers_cpu = sum(_cpu_seconds(s.pid) for s in servers) - servers_before
+    MACHINE["busy"] = psutil.cpu_percent() / 100
+    MACHINE["database"] = _database_cpu_seconds() - database_before
     return wall, locust_cpu, servers_cpu
 
 
@@ -277,8 +297,10 @@ def _report(stats_csv: Path, wall: float, locust_cpu: float, servers_cpu: float)
     print(
         f"\nCPU over {wall:.0f} s on {cores} cores: load generator (locust) "
         f"{locust_cpu / wall / cores:.0%} of the machine, app servers "
-        f"{servers_cpu / wall / cores:.0%}; the load generator runs on the same cores "
-        "as the servers it measures, and the machine may be shared with other work."
+        f"{servers_cpu / wall / cores:.0%}, PostgreSQL (all its databases) "
+        f"{MACHINE['database'] / wall / cores:.0%}, the whole machine busy "
+        f"{MACHINE['busy']:.0%}; the load generator runs on the same cores as the servers "
+        "it measures, and the machine may be shared with other work."
     )
     print(
         f"Goal: p95 <= {P95_GOAL_MS} ms overall and every page's p95 <= "
