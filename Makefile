@@ -12,7 +12,7 @@ DEPLOY_CHECK_ENV := DJANGO_SETTINGS_MODULE=portal.settings.production \
 	DATABASE_URL=postgres://portal@127.0.0.1:5432/portal \
 	PORTAL_FIELD_ENCRYPTION_KEYS=$$(head -c 32 /dev/urandom | base64 | tr '+/' '-_')
 
-.PHONY: run test check lint format worker bench migrate seed messages clean
+.PHONY: run test check lint format worker bench loadtest migrate seed messages clean
 
 # Installing is redone only when pyproject.toml changes.
 $(VENV)/.run-installed: pyproject.toml
@@ -65,9 +65,15 @@ format: $(VENV)/.dev-installed
 worker: $(VENV)/.run-installed
 	TASKS_BACKEND=database $(MANAGE) db_worker
 
-## bench: benchmarks on PostgreSQL (set DATABASE_URL), see bench/README.md
+## bench: issue 15's measures on PostgreSQL with the statewide data (DATABASE_URL of a
+## database made by `manage.py seed_demo --scale large`); ends with one table (README)
 bench: $(VENV)/.dev-installed
-	$(PY) -m bench
+	$(PY) -m bench $(BENCH_ARGS)
+
+## loadtest: 2 gunicorn servers + Redis + PostgreSQL (DATABASE_URL, statewide data),
+## 50 users for 60 s with locust on loopback; p50/p95/p99 per page (README)
+loadtest: $(VENV)/.dev-installed
+	$(PY) -m bench.loadtest
 
 ## messages: refresh the Spanish catalogue after changing texts (needs GNU gettext)
 messages: $(VENV)/.dev-installed

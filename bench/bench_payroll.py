@@ -5,8 +5,12 @@ shifts in one query, prices them in Python (overtime per workweek, to the cent) 
 writes the stubs and marks the shifts paid in a fixed number of statements.
 
 Each timed run is rolled back, so every round builds the same run from the same unpaid
-shifts. The data is made with bulk_create. The pay period covers the 14 days on the
-weekly schedule (made directly: the service caps a weekly period at 7 days).
+shifts. The data is made with bulk_create (inside the benchmark's transaction, rolled back
+at the end), in 2024: before the statewide demo's own crew shifts. The pay period covers
+the 14 days on the weekly schedule (made directly: the service caps a weekly period at 7
+days).
+
+Goal (issue 15): the run within 3x the aggregate.
 """
 
 import datetime as dt
@@ -17,7 +21,7 @@ from django.db import connection, transaction
 from django.db.models import Sum
 from django.test.utils import CaptureQueriesContext
 
-from bench.harness import Comparison, compare
+from bench.harness import Measure, measure, progress, ratio_goal
 from jobseekers.models import Participant
 from placements.models import PayPeriod, PaySchedule, TimeEntry, WorkAssignment, WorkSite
 from placements.transitional.services import payroll_run_create
@@ -26,7 +30,7 @@ from portal.core.models import Role, User
 PEOPLE = 5_000
 SMALL = 500
 DAYS = 14
-START = dt.date(2026, 3, 2)  # a Monday
+START = dt.date(2024, 3, 4)  # a Monday, before every demo shift (a run needs a past period)
 
 
 def _seed(people: int, *, offset: int) -> None:
@@ -100,16 +104,18 @@ def _run_and_roll_back(admin: User, period: PayPeriod) -> tuple[int, int, Decima
     return len(queries), stubs, total
 
 
-def run() -> list[Comparison]:
+def run() -> list[Measure]:
     admin = User.objects.create(username="bench-payroll", role=Role.ADMIN)
     # A small program first, to count its queries; then its shifts are removed and the
     # full program is built.
     _seed(SMALL, offset=0)
     period = _period(0)
+    progress(f"payroll: {SMALL} participants seeded, counting queries")
     _run_and_roll_back(admin, period)  # warm caches (content types) before counting
     small_queries, small_stubs, _total = _run_and_roll_back(admin, period)
-    TimeEntry.objects.all().delete()
+    TimeEntry.objects.filter(work_date__gte=START).delete()
     _seed(PEOPLE, offset=SMALL)
+    progress(f"payroll: {PEOPLE:,} participants x {DAYS} days seeded")
     large_queries, large_stubs, total = _run_and_roll_back(admin, period)
     print(
         f"Payroll run queries: {small_queries} for {small_stubs:,} participants, "
@@ -128,11 +134,13 @@ def run() -> list[Comparison]:
         list(entries.values("participant_id").annotate(hours=Sum("hours")).order_by())
 
     return [
-        compare(
-            name=f"Payroll run, {PEOPLE:,} participants x {DAYS} days ({PEOPLE * DAYS:,} entries)",
+        measure(
+            name=f"Payroll run, {PEOPLE:,} participants x {DAYS} days",
             subject=("payroll_run_create (rolled back)", payroll),
             baseline=("one SQL aggregate: hours per participant", aggregate),
-            rounds=3,
+            goal=ratio_goal(3),
+            rounds=5,
             warmup=1,
+            queries=large_queries,
         )
     ]

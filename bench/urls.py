@@ -1,6 +1,6 @@
 """The portal's URLs plus bare baseline views for the benchmarks."""
 
-from django.http import JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.urls import path
 
 from portal.urls import handler404, handler500
@@ -12,6 +12,15 @@ def bare_json(request):
     return JsonResponse({"id": 1, "username": "bench", "role": "staff"})
 
 
-urlpatterns = [path("bench/bare-json/", bare_json), *portal_urlpatterns]
+def bare_html(request):
+    """The least Django can do for a page: the same middleware, no template, no query."""
+    return HttpResponse("<!doctype html><title>bench</title><p>bench</p>")
+
+
+urlpatterns = [
+    path("bench/bare-json/", bare_json),
+    path("bench/bare-html/", bare_html),
+    *portal_urlpatterns,
+]
 
 __all__ = ["handler404", "handler500", "urlpatterns"]

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from employers.models import (
+    BOOTH_HOLDS_PLACE,
     BoothStatus,
     Employer,
     FairBooth,
@@ -28,6 +29,8 @@ from portal.core.geo import zip_location
 from portal.core.models import Skill
 
 LARGE_EIN_PREFIX = "45-"
+# Booths of the facility fair left free by the statewide employers (the demo employer's).
+DEMO_BOOTHS_KEPT_FREE = 1
 # The program's ZIP codes and Kansas City, Kansas, across the state line.
 LARGE_ZIPS = [*STATEWIDE_DEMO_ZIPS, "66101", "66103", "66105"]
 # title, industry, skill slugs, required certifications, lowest wage, needs a licence
@@ -160,6 +163,11 @@ def _large_rows(rng: random.Random, *, employers: int, jobs: int) -> None:
     OffenseRule.objects.bulk_create(rules)
     facility_fair = HiringFair.objects.filter(kind=FairKind.FACILITY).first()
     if facility_fair is not None:
+        # Booths for one employer in twenty, but never the whole fair: the places left
+        # keep one free for the demo employer's booth (placements/fairs/demo.py books it
+        # after this runs), so the large seed works on a fresh database.
+        held = FairBooth.objects.filter(fair=facility_fair, status__in=BOOTH_HOLDS_PLACE).count()
+        room = max(0, facility_fair.employer_capacity - held - DEMO_BOOTHS_KEPT_FREE)
         FairBooth.objects.bulk_create(
             FairBooth(
                 fair=facility_fair,
@@ -168,7 +176,7 @@ def _large_rows(rng: random.Random, *, employers: int, jobs: int) -> None:
                 status=BoothStatus.CONFIRMED,
                 confirmed_at=now,
             )
-            for employer in made[::20]
+            for employer in made[::20][:room]
         )
     skills = dict(Skill.objects.values_list("slug", "pk"))
     postings, kinds = [], []

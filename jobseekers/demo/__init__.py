@@ -31,7 +31,7 @@ from ..models import (
 )
 from ..services import resume_snapshot
 from .history import seed_history
-from .large import seed_large
+from .large import LARGE_ACTIVE, LARGE_PARTICIPANTS, seed_large
 from .people import DEMO_PLACE, PEOPLE
 from .referrals import seed_referrals
 from .supports import seed_supports_and_plans
@@ -140,4 +140,4 @@ def seed(*, stdout, scale: str = "small") -> None:
     )
     stdout.write(f"Demo participants: {len(PEOPLE)} on the facilitator's caseload")
     if scale == "large":
-        seed_large(stdout=stdout)
+        seed_large(stdout=stdout, participants=LARGE_PARTICIPANTS, active=LARGE_ACTIVE)

@@ -10,7 +10,7 @@ from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from django.utils import timezone
 
-from portal.core.demo import STATEWIDE_DEMO_ZIPS
+from portal.core.demo import STATEWIDE_DEMO_ZIPS, analyze
 from portal.core.models import Role, Skill, User
 
 from ..models import (
@@ -19,10 +19,15 @@ from ..models import (
     ProgramExit,
     RecordEntry,
     Resume,
+    ResumeVersion,
     SupervisionTerms,
 )
 
 LARGE_EMAIL_DOMAIN = "@large-demo.invalid"
+# `seed_demo --scale large`: 50,000 active participants (DESIGN.md; the nightly matching
+# is sized by them) and 10,000 more who were placed or left the program.
+LARGE_ACTIVE = 50_000
+LARGE_PARTICIPANTS = 60_000
 # Staff logins made in bulk cannot sign in (no password to guess); set one in the admin.
 UNUSABLE_PASSWORD = make_password(None)
 # The program's ZIP codes, and one unknown to the ZIP table (the matching must cope).
@@ -102,9 +107,18 @@ LARGE_PATHS = [
 CATEGORIES = ["drug"] * 4 + ["theft_fraud"] * 3 + ["violent"] * 2 + ["weapons", "dui", "other"]
 
 
-def seed_large(*, stdout, participants: int = 50_000, facilitators: int = 100, seed: int = 7):
+def seed_large(
+    *,
+    stdout,
+    participants: int = 50_000,
+    facilitators: int = 100,
+    seed: int = 7,
+    active: int | None = None,
+):
     """Statewide volumes: `facilitators` staff logins (no usable password) and
-    `participants` people on their caseloads. Skipped when already there."""
+    `participants` people on their caseloads. With `active`, exactly that many of them
+    are active (the rest placed or exited, and they alone return to custody); without
+    it, about 17 in 20 are drawn active. Skipped when already there."""
     existing = Participant.objects.filter(email__endswith=LARGE_EMAIL_DOMAIN).count()
     if existing >= participants:
         stdout.write("Statewide participants already there.")
@@ -112,7 +126,7 @@ def seed_large(*, stdout, participants: int = 50_000, facilitators: int = 100, s
     rng = random.Random(seed)  # noqa: S311 (demo data, not secrets)
     with transaction.atomic():
         staff = _large_facilitators(facilitators)
-        _large_participants(rng, participants=participants, staff=staff)
+        _large_participants(rng, participants=participants, staff=staff, active=active)
     stdout.write(f"Statewide demo: {participants} participants, {len(staff)} facilitators.")
 
 
@@ -143,9 +157,25 @@ def _large_facilitators(count: int) -> list[User]:
     return list(User.objects.filter(username__in=names))
 
 
-def _large_participants(rng: random.Random, *, participants: int, staff: list[User]) -> None:
+def _statuses(rng: random.Random, *, participants: int, active: int | None) -> list[str]:
+    if active is None:
+        return [
+            rng.choice(["active"] * 17 + ["placed"] * 2 + ["exited"]) for _ in range(participants)
+        ]
+    active = min(active, participants)
+    statuses = ["active"] * active + [
+        rng.choice(["placed", "placed", "exited"]) for _ in range(participants - active)
+    ]
+    rng.shuffle(statuses)
+    return statuses
+
+
+def _large_participants(
+    rng: random.Random, *, participants: int, staff: list[User], active: int | None
+) -> None:
     today = timezone.localdate()
     skills = dict(Skill.objects.values_list("slug", "pk"))
+    statuses = _statuses(rng, participants=participants, active=active)
     people, paths = [], []
     for number in range(participants):
         path = rng.choice(LARGE_PATHS)
@@ -165,7 +195,7 @@ def _large_participants(rng: random.Random, *, participants: int, staff: list[Us
                 preferred_shifts=rng.choice([[], ["day"], ["day", "evening"], ["night"]]),
                 wage_floor=Decimal(rng.randint(13, 18)) if rng.random() < 0.5 else None,
                 facilitator=staff[number % len(staff)],
-                status=rng.choice(["active"] * 17 + ["placed"] * 2 + ["exited"]),
+                status=statuses[number],
             )
         )
         paths.append(path)
@@ -225,9 +255,39 @@ def _large_participants(rng: random.Random, *, participants: int, staff: list[Us
         ],
         batch_size=2000,
     )
-    Resume.objects.bulk_create(resumes, batch_size=2000)
+    resumes = Resume.objects.bulk_create(resumes, batch_size=2000)
+    # Version 1 of each résumé: what applications are sent with.
+    ResumeVersion.objects.bulk_create(
+        (
+            ResumeVersion(
+                resume=resume,
+                number=1,
+                content={
+                    "title": resume.title,
+                    "experience": resume.experience,
+                    "certifications": resume.certifications,
+                    "skills": resume.skills,
+                },
+            )
+            for resume in resumes
+        ),
+        batch_size=2000,
+    )
     history_rng = random.Random(rng.random())  # noqa: S311 (demo data, not secrets)
-    _large_custody_and_exits(history_rng, people=people, today=today)
+    _large_custody_and_exits(
+        history_rng, people=people, today=today, keep_active=active is not None
+    )
+    analyze(
+        User,
+        Participant,
+        Participant.skills.through,
+        SupervisionTerms,
+        RecordEntry,
+        Resume,
+        ResumeVersion,
+        CustodyEvent,
+        ProgramExit,
+    )
 
 
 # Shares of released people with a custody event, by kind (sparse: the program reports
@@ -237,12 +297,15 @@ LARGE_ARREST_SHARE = 0.02
 LARGE_EXIT_REASONS = ["completed"] * 4 + ["withdrew", "lost_contact", "lost_contact", "transferred"]
 
 
-def _large_custody_and_exits(rng: random.Random, *, people: list, today: date) -> None:
+def _large_custody_and_exits(
+    rng: random.Random, *, people: list, today: date, keep_active: bool = False
+) -> None:
     """Custody events and program exits for the statewide volumes, consistent with each
     person's status: an exit row for everyone "exited", a return for some released
     people (their status becomes "returned to custody" unless they left), an arrest
     without conviction for a few more. Its own random generator, so the rows made
-    before it stay those the matching benchmark has always used."""
+    before it stay those the matching benchmark has always used. With `keep_active`, an
+    active person's event is an arrest without conviction (they stay active)."""
     events, exits, returned = [], [], []
     for person in people:
         released = person.release_date
@@ -267,6 +330,8 @@ def _large_custody_and_exits(rng: random.Random, *, people: list, today: date) -
                 if draw < LARGE_RETURN_SHARE
                 else "arrest_no_conviction"
             )
+            if keep_active and person.status == "active":
+                kind = "arrest_no_conviction"
             occurred = released + timedelta(days=rng.randint(30, days_out))
             events.append(
                 CustodyEvent(

@@ -18,6 +18,7 @@ from jobseekers.models import Consent, ConsentKind, Participant, Resume, ResumeV
 from jobseekers.selectors import record_summary_for
 from jobseekers.services import resume_snapshot
 from placements.applications import rules
+from placements.applications.large import seed_large
 from placements.applications.models import (
     Application,
     ApplicationEvent,
@@ -166,8 +167,14 @@ def _placement(
     return placement
 
 
-@transaction.atomic
 def seed(*, stdout, scale: str = "small") -> None:
+    _seed_demo_caseload(stdout=stdout)
+    if scale == "large":
+        seed_large(stdout=stdout)
+
+
+@transaction.atomic
+def _seed_demo_caseload(*, stdout) -> None:
     facilitator = User.objects.filter(username="facilitator").first()
     if facilitator is None:
         return

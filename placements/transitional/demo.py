@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from jobseekers.models import Participant
 from placements.transitional import services
+from placements.transitional.large import seed_large
 from placements.transitional.models import (
     RATING_DIMENSIONS,
     DailyRating,
@@ -100,8 +101,14 @@ def _run(period: PayPeriod, admin: User, *, export: bool) -> None:
         services.payroll_run_export(actor=admin, run=run)
 
 
-@transaction.atomic
 def seed(*, stdout, scale: str = "small") -> None:
+    _seed_demo_crews(stdout=stdout)
+    if scale == "large":
+        seed_large(stdout=stdout)
+
+
+@transaction.atomic
+def _seed_demo_crews(*, stdout) -> None:
     facilitator = User.objects.filter(username="facilitator").first()
     admin = User.objects.filter(username="admin").first()
     if facilitator is None or admin is None:

@@ -1,8 +1,11 @@
-"""Demo data of the core for `manage.py seed_demo`: one login per role."""
+"""Demo data of the core for `manage.py seed_demo`: one login per role; and what the
+statewide (`--scale large`) bulk loads of every app share: progress lines, COPY, ANALYZE."""
+
+import time
 
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
-from django.db import transaction
+from django.db import connection, transaction
 
 from portal.core.demo_partners import seed_partner_organisations
 from portal.core.mfa.permissions import second_factor_required
@@ -149,3 +152,58 @@ def logins_summary(*, stdout) -> None:
     stdout.write(f"  key: {secret}")
     for user in User.objects.filter(username__in=staff).order_by("username"):
         stdout.write(f"  {user.username:<12} {otpauth_uri(user=user, key=key)}")
+
+
+# --- Bulk loads of `seed_demo --scale large` ----------------------------------------------
+
+
+class Progress:
+    """Progress lines of a long seed, each with the seconds since the seed began."""
+
+    def __init__(self, stdout):
+        self.stdout = stdout
+        self.started = time.perf_counter()
+
+    def __call__(self, text: str) -> None:
+        self.stdout.write(f"[{time.perf_counter() - self.started:7.1f} s] {text}")
+        flush = getattr(self.stdout, "flush", None)
+        if flush is not None:
+            flush()
+
+
+def analyze(*models) -> None:
+    """Planner statistics for tables a bulk load just filled: autovacuum may be off (or
+    not yet run), and without them PostgreSQL plans the first queries on empty tables."""
+    if connection.vendor != "postgresql":
+        return
+    with connection.cursor() as cursor:
+        for model in models:
+            cursor.execute(f"ANALYZE {connection.ops.quote_name(model._meta.db_table)}")
+
+
+def copy_rows(model, fields: list[str], rows) -> int:
+    """Insert many rows fast: COPY on PostgreSQL, bulk_create in batches elsewhere.
+    `rows` yields tuples in the order of `fields` (model field names; foreign keys by
+    their `_id` attribute name). Returns the number of rows written."""
+    if connection.vendor != "postgresql":
+        written = 0
+        batch = []
+        for row in rows:
+            batch.append(model(**dict(zip(fields, row, strict=True))))
+            if len(batch) >= 5000:
+                written += len(model.objects.bulk_create(batch))
+                batch = []
+        return written + len(model.objects.bulk_create(batch))
+    columns = ", ".join(
+        connection.ops.quote_name(model._meta.get_field(name).column) for name in fields
+    )
+    table = connection.ops.quote_name(model._meta.db_table)
+    written = 0
+    with (
+        connection.cursor() as cursor,
+        cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy,
+    ):
+        for row in rows:
+            copy.write_row(row)
+            written += 1
+    return written

@@ -7,8 +7,9 @@ lower layer never imports a higher one.
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.db import connection
 
-from portal.core.demo import logins_summary
+from portal.core.demo import Progress, logins_summary
 from portal.core.discovery import portal_app_modules
 
 
@@ -34,7 +35,34 @@ class Command(BaseCommand):
                 "seed_demo makes logins with a known password, so it refuses to run with "
                 "DEBUG off. Use --force only on a database that holds no real people."
             )
-        for module in portal_app_modules("demo"):
-            module.seed(stdout=self.stdout, scale=scale)
+        if scale == "large":
+            self._seed_large()
+        else:
+            for module in portal_app_modules("demo"):
+                module.seed(stdout=self.stdout, scale=scale)
         self.stdout.write(self.style.SUCCESS("Demo data ready."))
         logins_summary(stdout=self.stdout)
+
+    def _seed_large(self) -> None:
+        """Statewide volumes (minutes): every line of the apps' builders is a progress
+        line with the seconds since the start, and the whole database is analyzed at
+        the end (the builders analyze their own tables as they go)."""
+        progress = Progress(self.stdout)
+        for module in portal_app_modules("demo"):
+            progress(f"{module.__name__} ...")
+            module.seed(stdout=_ProgressOut(progress), scale="large")
+        if connection.vendor == "postgresql":
+            progress("ANALYZE (planner statistics for every table)")
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")
+        progress("Statewide demo data done.")
+
+
+class _ProgressOut:
+    """A stdout for the apps' builders that stamps each line with the elapsed time."""
+
+    def __init__(self, progress: Progress):
+        self.progress = progress
+
+    def write(self, text: str) -> None:
+        self.progress(text.rstrip("\n"))
