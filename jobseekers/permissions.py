@@ -149,3 +149,9 @@ def can_manage_job_club(user: User) -> bool:
 
 def can_create_participant(user: User) -> bool:
     return is_staff_member(user)
+
+
+def can_view_text_messages(user: User, participant: Participant) -> bool:
+    """The log of texts to and from a participant (and their replies): caseload staff
+    and admins. Employers never (DESIGN.md: text messages follow the profile's rule)."""
+    return is_on_caseload_of(user, participant)

@@ -35,3 +35,16 @@ def documents_per_participant() -> int:
     letters: a person rarely has more; old ones are deleted to make room).
     Setting: PORTAL_DOCUMENTS_PER_PARTICIPANT."""
     return int(getattr(settings, "PORTAL_DOCUMENTS_PER_PARTICIPANT", 20))
+
+
+def text_daily_limit() -> int:
+    """At most this many texts a day (program time) to one person. Program policy: a
+    reminder, a piece of news and a check-in; more reads as spam and gets the number
+    blocked by carriers. Setting: PORTAL_SMS_DAILY_LIMIT."""
+    return int(getattr(settings, "PORTAL_SMS_DAILY_LIMIT", 3))
+
+
+def text_max_attempts() -> int:
+    """Tries per text when the provider fails (5, 30 and 120 minutes apart), then the text
+    is marked failed. Setting: PORTAL_SMS_MAX_ATTEMPTS."""
+    return int(getattr(settings, "PORTAL_SMS_MAX_ATTEMPTS", 3))

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count, Exists, Max, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, Max, OuterRef, Q, QuerySet, Subquery
 from django.http import Http404
 from django.utils import timezone
 from rapidfuzz import fuzz
@@ -34,8 +34,11 @@ from .models import (
     ResumeComment,
     ResumeVersion,
     SupervisionTerms,
+    TextDirection,
+    TextMessage,
+    TextMessageKind,
 )
-from .permissions import can_view_profile, is_on_caseload_of, is_self
+from .permissions import can_view_profile, can_view_text_messages, is_on_caseload_of, is_self
 
 # Why a reader saw sensitive data, as written in the AccessLog.
 WHY_CASELOAD = "caseload"
@@ -445,3 +448,45 @@ def participants_for_reports() -> QuerySet[Participant]:
     outcomes area only aggregates it (counts, medians) and decides who sees the figures;
     a list of the people behind a figure goes through `participants_visible_to`."""
     return Participant.objects.order_by()
+
+
+# ------------------------------------------------------------------ text messages
+
+
+def text_consent_in_force(*, participant: Participant) -> bool:
+    """Whether the participant agrees to texts right now (a STOP withdrew it)."""
+    return consent_in_force(participant=participant, kind=ConsentKind.TEXT_MESSAGES)
+
+
+def text_messages_for(*, participant: Participant, viewer: User) -> QuerySet[TextMessage]:
+    """The texts to and from the participant, newest first: for caseload staff and
+    admins (`can_view_text_messages`); anyone else gets Http404."""
+    if not can_view_text_messages(viewer, participant):
+        raise Http404
+    return TextMessage.objects.filter(participant=participant)
+
+
+def text_replies_unread_for(*, user: User) -> QuerySet[TextMessage]:
+    """Replies from participants on `user`'s caseload that no staff member has read yet
+    (admins: every participant's)."""
+    return TextMessage.objects.filter(
+        participant__in=caseload_for(user=user).values("pk"),
+        direction=TextDirection.INBOUND,
+        kind=TextMessageKind.REPLY,
+        read_at__isnull=True,
+    ).select_related("participant")
+
+
+def participants_agreeing_to_texts() -> QuerySet[Participant]:
+    """Participants with a phone whose newest text-message consent is given (for the
+    daily reminders); one query whatever their number."""
+    newest = (
+        Consent.objects.filter(participant=OuterRef("pk"), kind=ConsentKind.TEXT_MESSAGES)
+        .order_by("-recorded_at", "-id")
+        .values("given")[:1]
+    )
+    return (
+        Participant.objects.exclude(phone="")
+        .annotate(agrees_to_texts=Subquery(newest))
+        .filter(agrees_to_texts=True)
+    )

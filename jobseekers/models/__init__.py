@@ -45,10 +45,18 @@ from .resumes import (
     ResumeVersion,
 )
 from .supervision import SupervisionTerms, SupervisionType, TravelLimit
+from .texts import (
+    TEXT_MESSAGE_TRANSITIONS,
+    TextDirection,
+    TextMessage,
+    TextMessageKind,
+    TextMessageStatus,
+)
 
 __all__ = [
     "ALLOWED_STATUS_TRANSITIONS",
     "RETURN_TO_CUSTODY_KINDS",
+    "TEXT_MESSAGE_TRANSITIONS",
     "Attendance",
     "AttendanceStatus",
     "CaseNote",
@@ -82,6 +90,10 @@ __all__ = [
     "Shift",
     "SupervisionTerms",
     "SupervisionType",
+    "TextDirection",
+    "TextMessage",
+    "TextMessageKind",
+    "TextMessageStatus",
     "Transport",
     "TravelLimit",
     "document_storage_name",
