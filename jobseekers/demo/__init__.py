@@ -30,6 +30,7 @@ from ..services import resume_snapshot
 from .history import seed_history
 from .large import seed_large
 from .people import DEMO_PLACE, PEOPLE
+from .texts import seed_texts
 
 __all__ = ["seed", "seed_large"]
 
@@ -129,6 +130,7 @@ def seed(*, stdout, scale: str = "small") -> None:
             _resume(participant, spec["resume"], facilitator)
     _job_club(facilitator, today)
     seed_history(facilitator=facilitator, today=today)
+    seed_texts(facilitator=facilitator)
     stdout.write(f"Demo participants: {len(PEOPLE)} on the facilitator's caseload")
     if scale == "large":
         seed_large(stdout=stdout)
