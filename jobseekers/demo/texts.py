@@ -4,6 +4,7 @@ dashboard as a new reply). Idempotent by each row's fixed key."""
 
 from datetime import timedelta
 
+from django.db.models import F
 from django.utils import timezone
 
 from ..models import Participant, TextDirection, TextMessage, TextMessageKind, TextMessageStatus
@@ -14,7 +15,12 @@ from ..services import text_message_render
 def seed_texts(*, facilitator) -> int:
     """Returns how many demo participants have texts."""
     now = timezone.now()
-    people = list(participants_agreeing_to_texts().filter(facilitator=facilitator))
+    # Pat (the "participant" login) first: the reply is theirs.
+    people = list(
+        participants_agreeing_to_texts()
+        .filter(facilitator=facilitator)
+        .order_by(F("user__username").asc(nulls_last=True), "pk")
+    )
     for number, person in enumerate(people):
         _delivered_reminder(person, now)
         if number == 0:
