@@ -28,7 +28,11 @@ def panels(request) -> list[Panel]:
         panels = [
             Panel(
                 template="jobseekers/panels/staff.html",
-                context={"counts": counts, "next_session": upcoming},
+                context={
+                    "counts": counts,
+                    "next_session": upcoming,
+                    "replied": _people_with_new_replies(user),
+                },
                 order=10,
             ),
             _referrals_due_panel(user),
@@ -73,3 +77,11 @@ def _referrals_due_panel(user) -> Panel:
         context={"due": shown, "more": more, "today": today},
         order=11,
     )
+
+
+def _people_with_new_replies(user, most: int = 5) -> list:
+    """Participants on the caseload whose text replies wait to be read, newest first."""
+    people = {}
+    for reply in selectors.text_replies_unread_for(user=user).order_by("-created_at")[:50]:
+        people.setdefault(reply.participant_id, reply.participant)
+    return list(people.values())[:most]

@@ -38,3 +38,11 @@ class DocumentLimitError(ConflictError):
     """The participant's file already holds the most documents allowed."""
 
     default_code = "too_many_documents"
+
+
+class TextRefusedError(ConflictError):
+    """A text the portal will not send: the participant did not agree to texts (or said
+    STOP), has no phone, or has had today's texts. Nothing is saved or sent."""
+
+    default_code = "text_refused"
+    default_message = _("This text cannot be sent.")

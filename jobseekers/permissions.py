@@ -215,3 +215,9 @@ def can_make_referral(user: User, participant: Participant) -> bool:
 def can_follow_up_referral(user: User, participant: Participant) -> bool:
     """Caseload staff and admins record a referral's follow-up and move its status."""
     return is_on_caseload_of(user, participant)
+
+
+def can_view_text_messages(user: User, participant: Participant) -> bool:
+    """The log of texts to and from a participant (and their replies): caseload staff
+    and admins. Employers never (DESIGN.md: text messages follow the profile's rule)."""
+    return is_on_caseload_of(user, participant)

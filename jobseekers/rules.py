@@ -52,3 +52,16 @@ def referral_follow_up_days() -> int:
     did not take is caught while the need is still fresh.
     Setting: PORTAL_REFERRAL_FOLLOW_UP_DAYS."""
     return int(getattr(settings, "PORTAL_REFERRAL_FOLLOW_UP_DAYS", 7))
+
+
+def text_daily_limit() -> int:
+    """At most this many texts a day (program time) to one person. Program policy: a
+    reminder, a piece of news and a check-in; more reads as spam and gets the number
+    blocked by carriers. Setting: PORTAL_SMS_DAILY_LIMIT."""
+    return int(getattr(settings, "PORTAL_SMS_DAILY_LIMIT", 3))
+
+
+def text_max_attempts() -> int:
+    """Tries per text when the provider fails (5, 30 and 120 minutes apart), then the text
+    is marked failed. Setting: PORTAL_SMS_MAX_ATTEMPTS."""
+    return int(getattr(settings, "PORTAL_SMS_MAX_ATTEMPTS", 3))

@@ -20,6 +20,7 @@ from django.db.models import (
     OuterRef,
     Q,
     QuerySet,
+    Subquery,
     Sum,
     Value,
 )
@@ -58,12 +59,16 @@ from .models import (
     SupervisionTerms,
     Support,
     SupportStatus,
+    TextDirection,
+    TextMessage,
+    TextMessageKind,
 )
 from .permissions import (
     can_decide_support,
     can_manage_funding_sources,
     can_view_plan,
     can_view_profile,
+    can_view_text_messages,
     is_on_caseload_of,
     is_self,
 )
@@ -661,3 +666,45 @@ def referrals_for_reports() -> QuerySet[Referral]:
 def supports_for_reports() -> QuerySet[Support]:
     """Every direct support, for the program's outcome figures (aggregated only)."""
     return Support.objects.order_by()
+
+
+# ------------------------------------------------------------------ text messages
+
+
+def text_consent_in_force(*, participant: Participant) -> bool:
+    """Whether the participant agrees to texts right now (a STOP withdrew it)."""
+    return consent_in_force(participant=participant, kind=ConsentKind.TEXT_MESSAGES)
+
+
+def text_messages_for(*, participant: Participant, viewer: User) -> QuerySet[TextMessage]:
+    """The texts to and from the participant, newest first: for caseload staff and
+    admins (`can_view_text_messages`); anyone else gets Http404."""
+    if not can_view_text_messages(viewer, participant):
+        raise Http404
+    return TextMessage.objects.filter(participant=participant)
+
+
+def text_replies_unread_for(*, user: User) -> QuerySet[TextMessage]:
+    """Replies from participants on `user`'s caseload that no staff member has read yet
+    (admins: every participant's)."""
+    return TextMessage.objects.filter(
+        participant__in=caseload_for(user=user).values("pk"),
+        direction=TextDirection.INBOUND,
+        kind=TextMessageKind.REPLY,
+        read_at__isnull=True,
+    ).select_related("participant")
+
+
+def participants_agreeing_to_texts() -> QuerySet[Participant]:
+    """Participants with a phone whose newest text-message consent is given (for the
+    daily reminders); one query whatever their number."""
+    newest = (
+        Consent.objects.filter(participant=OuterRef("pk"), kind=ConsentKind.TEXT_MESSAGES)
+        .order_by("-recorded_at", "-id")
+        .values("given")[:1]
+    )
+    return (
+        Participant.objects.exclude(phone="")
+        .annotate(agrees_to_texts=Subquery(newest))
+        .filter(agrees_to_texts=True)
+    )

@@ -1,6 +1,16 @@
 from django.urls import path
 
-from .views import documents, job_club, plan, referrals, resumes, self_service, staff, supports
+from .views import (
+    documents,
+    job_club,
+    plan,
+    referrals,
+    resumes,
+    self_service,
+    staff,
+    supports,
+    texts,
+)
 
 app_name = "jobseekers"
 
@@ -48,6 +58,16 @@ urlpatterns = [
         "participants/<int:participant_id>/consents/",
         staff.consent_change,
         name="consent-change",
+    ),
+    path(
+        "participants/<int:participant_id>/texts/",
+        texts.text_messages_page,
+        name="text-messages",
+    ),
+    path(
+        "participants/<int:participant_id>/texts/read/",
+        texts.text_replies_read,
+        name="text-replies-read",
     ),
     path(
         "participants/<int:participant_id>/access-log/",

@@ -33,6 +33,7 @@ urlpatterns = [
     path("", include("jobseekers.urls")),
     path("api/v1/", include("employers.api_urls")),
     path("payments/", include("portal.payments.urls")),
+    path("sms/", include("portal.messaging.urls")),
     path("", include("employers.urls")),
     path("api/v1/", include("placements.api_urls")),
     path("", include("placements.urls")),

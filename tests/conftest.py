@@ -159,3 +159,23 @@ def mail_at_once(monkeypatch):
     monkeypatch.setattr(
         "portal.core.tasks.transaction.on_commit", lambda callback, *args, **kwargs: callback()
     )
+
+
+TWILIO_TEST_AUTH_TOKEN = "twilio-test-auth-token"
+
+
+@pytest.fixture
+def fake_twilio(monkeypatch, settings):
+    """Twilio configured, with its HTTP client replaced by the in-memory fake of
+    tests/messaging/fake_twilio.py through the portal's one hook
+    (`portal.messaging.twilio.http_client`): no request leaves the machine."""
+    from portal.messaging import twilio as twilio_module
+    from tests.messaging.fake_twilio import FakeTwilioHttpClient
+
+    settings.TWILIO_ACCOUNT_SID = "AC" + "0" * 32
+    settings.TWILIO_AUTH_TOKEN = TWILIO_TEST_AUTH_TOKEN
+    settings.TWILIO_FROM_NUMBER = "+18165550100"
+    settings.TWILIO_MESSAGING_SERVICE_SID = ""
+    client = FakeTwilioHttpClient()
+    monkeypatch.setattr(twilio_module, "http_client", client)
+    return client

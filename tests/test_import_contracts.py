@@ -18,6 +18,7 @@ MINIATURE = {
     "portal/core/models.py": "",
     "portal/core/storage.py": "def _secret():\n    return 1\n",
     "portal/payments/stripe.py": "import stripe\n",
+    "portal/messaging/twilio.py": "import twilio\n",
     "employers/models.py": "import portal.core.models\n",
     "employers/api.py": "",
     "employers/views.py": "",
@@ -39,6 +40,7 @@ MINIATURE = {
     ),
     "cms/models.py": "import placements.fairs.selectors\n",
     "stripe/__init__.py": "",
+    "twilio/__init__.py": "",
 }
 
 
@@ -107,6 +109,8 @@ def test_the_miniature_keeps_every_contract(tmp_path):
         ("employers/api.py", "import employers.views\n", "HTML views"),
         ("jobseekers/api_supports.py", "import jobseekers.views\n", "HTML views"),
         ("employers/models.py", "import stripe\n", "stripe"),
+        ("jobseekers/models.py", "import twilio\n", "twilio"),
+        ("portal/messaging/providers.py", "import jobseekers.models\n", "Layers"),
         ("employers/models.py", "from portal.core.storage import _secret\n", "private"),
     ],
 )

@@ -35,6 +35,7 @@ from .large import LARGE_ACTIVE, LARGE_PARTICIPANTS, seed_large
 from .people import DEMO_PLACE, PEOPLE
 from .referrals import seed_referrals
 from .supports import seed_supports_and_plans
+from .texts import seed_texts
 
 __all__ = ["seed", "seed_large"]
 
@@ -138,6 +139,7 @@ def seed(*, stdout, scale: str = "small") -> None:
     seed_referrals(
         facilitator=facilitator, today=today, follow_up_days=rules.referral_follow_up_days()
     )
+    seed_texts(facilitator=facilitator)
     stdout.write(f"Demo participants: {len(PEOPLE)} on the facilitator's caseload")
     if scale == "large":
         seed_large(stdout=stdout, participants=LARGE_PARTICIPANTS, active=LARGE_ACTIVE)

@@ -40,7 +40,7 @@ PEOPLE = [
             "ends_in_days": 600,
         },
         "record": [("drug", "felony", 1400, 75, "Possession with intent to distribute")],
-        "consents": [ConsentKind.SHARE_PROFILE_WITH_APPLIED_EMPLOYERS],
+        "consents": [ConsentKind.SHARE_PROFILE_WITH_APPLIED_EMPLOYERS, ConsentKind.TEXT_MESSAGES],
         "resume": {
             "title": "Warehouse",
             "summary": "Dependable worker with three years of warehouse work and a forklift "
@@ -119,6 +119,7 @@ PEOPLE = [
             ConsentKind.SHARE_PROFILE_WITH_APPLIED_EMPLOYERS,
             ConsentKind.SHARE_RECORD_SUMMARY,
             ConsentKind.SHARE_PROFILE_WITH_FAIR_EMPLOYERS,
+            ConsentKind.TEXT_MESSAGES,
         ],
         "resume": {
             "title": "Cocina",

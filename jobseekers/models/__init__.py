@@ -57,6 +57,13 @@ from .supports import (
     SupportKind,
     SupportStatus,
 )
+from .texts import (
+    TEXT_MESSAGE_TRANSITIONS,
+    TextDirection,
+    TextMessage,
+    TextMessageKind,
+    TextMessageStatus,
+)
 
 __all__ = [
     "ALLOWED_STATUS_TRANSITIONS",
@@ -64,6 +71,7 @@ __all__ = [
     "OPEN_REFERRAL_STATUSES",
     "RESERVING_SUPPORT_STATUSES",
     "RETURN_TO_CUSTODY_KINDS",
+    "TEXT_MESSAGE_TRANSITIONS",
     "Attendance",
     "AttendanceStatus",
     "CaseNote",
@@ -112,6 +120,10 @@ __all__ = [
     "Support",
     "SupportKind",
     "SupportStatus",
+    "TextDirection",
+    "TextMessage",
+    "TextMessageKind",
+    "TextMessageStatus",
     "Transport",
     "TravelLimit",
     "document_storage_name",

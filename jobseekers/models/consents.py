@@ -23,6 +23,15 @@ class ConsentKind(models.TextChoices):
         "share_profile_with_fair_employers",
         _("Share my profile with employers at hiring fairs I attend"),
     )
+    # Carriers and the TCPA: texts only to people who agreed in writing, with the date
+    # kept (the row's `recorded_at`); a STOP reply withdraws it like the page does.
+    TEXT_MESSAGES = (
+        "text_messages",
+        _(
+            "Send me text messages about my interviews, job club, applications and pay "
+            "(reply STOP to end them)"
+        ),
+    )
 
 
 class Consent(models.Model):

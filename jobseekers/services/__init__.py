@@ -44,6 +44,19 @@ from .supports import (
     support_decide,
     support_record,
 )
+from .texts import (
+    help_text,
+    job_club_text_reminders_send,
+    referral_follow_up_text_send,
+    text_delivery_report_record,
+    text_message_deliver,
+    text_message_render,
+    text_message_send,
+    text_message_try_send,
+    text_messages_send_due,
+    text_replies_mark_read,
+    text_reply_receive,
+)
 
 __all__ = [
     "CODE_ALPHABET",
@@ -61,9 +74,11 @@ __all__ = [
     "format_code",
     "funding_source_create",
     "funding_source_update",
+    "help_text",
     "invitation_claim",
     "invitation_issue",
     "job_club_session_create",
+    "job_club_text_reminders_send",
     "normalize_us_phone",
     "participant_create",
     "participant_mark_placed",
@@ -81,6 +96,7 @@ __all__ = [
     "record_entry_delete",
     "record_replace",
     "referral_follow_up",
+    "referral_follow_up_text_send",
     "referral_make",
     "reserved_amount",
     "resume_comment_add",
@@ -91,4 +107,12 @@ __all__ = [
     "supervision_terms_set",
     "support_decide",
     "support_record",
+    "text_delivery_report_record",
+    "text_message_deliver",
+    "text_message_render",
+    "text_message_send",
+    "text_message_try_send",
+    "text_messages_send_due",
+    "text_replies_mark_read",
+    "text_reply_receive",
 ]

@@ -13,8 +13,9 @@ from portal.core.exceptions import ApplicationError
 from portal.core.forms import show_error_on_form
 from portal.core.models import Role
 from portal.core.permissions import role_required
+from portal.messaging.quiet_hours import quiet_window
 
-from .. import selectors, services
+from .. import rules, selectors, services
 from ..forms import ClaimForm, ResumeCreateForm, SelfProfileForm
 from .staff import _consent_post
 
@@ -105,8 +106,15 @@ def my_consents(request):
             "consents": selectors.consents_current(participant=participant),
             "history": selectors.consent_history(participant=participant)[:50],
             "consent_url": reverse("jobseekers:my-consent-change"),
+            "texts": _texts_help(),
         },
     )
+
+
+def _texts_help() -> dict:
+    """What the consents page tells about texts: how many a day and the quiet hours."""
+    quiet_start, quiet_end = quiet_window()
+    return {"limit": rules.text_daily_limit(), "quiet_start": quiet_start, "quiet_end": quiet_end}
 
 
 @require_POST

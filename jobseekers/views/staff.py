@@ -219,6 +219,10 @@ def participant_detail(request, participant_id):
         "custody_form": CustodyEventForm(),
         "exit_form": ProgramExitForm(),
         "reenrol_form": ReenrolForm(),
+        "text_messages": selectors.text_messages_for(participant=participant, viewer=request.user)[
+            :5
+        ],
+        "texts_agreed": selectors.text_consent_in_force(participant=participant),
     }
     return render(request, "jobseekers/staff/participant.html", context)
 

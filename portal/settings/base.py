@@ -584,3 +584,24 @@ PORTAL_JOB_SEARCH_EXACT_COUNT_LIMIT = env.int("PORTAL_JOB_SEARCH_EXACT_COUNT_LIM
 # the changes a page still applies to it itself, and the nightly run's chunks per task.
 PORTAL_MATCHING_MAX_LIVE_CHANGES = env.int("PORTAL_MATCHING_MAX_LIVE_CHANGES", default=2000)
 PORTAL_MATCHING_NIGHTLY_CHUNK = env.int("PORTAL_MATCHING_NIGHTLY_CHUNK", default=2500)
+
+# --- Text messages (issue 17; portal/messaging/, jobseekers/services/texts.py) ----------
+# Twilio sends them when the account SID, auth token and a sender (a phone number, or a
+# Messaging Service SID, which wins) are set; otherwise the console provider prints them.
+TWILIO_ACCOUNT_SID = env.str("TWILIO_ACCOUNT_SID", default="")
+TWILIO_AUTH_TOKEN = env.str("TWILIO_AUTH_TOKEN", default="")
+TWILIO_FROM_NUMBER = env.str("TWILIO_FROM_NUMBER", default="")
+TWILIO_MESSAGING_SERVICE_SID = env.str("TWILIO_MESSAGING_SERVICE_SID", default="")
+# The public https address Twilio calls (e.g. https://jobs.example.org): webhook signatures
+# are checked against it, and delivery reports are asked for only when it is set.
+PORTAL_SMS_WEBHOOK_BASE_URL = env.str("PORTAL_SMS_WEBHOOK_BASE_URL", default="")
+# No texts in the quiet hours, program time (TCPA: not before 8 a.m. nor after 9 p.m.);
+# a text due then waits until the end of them.
+PORTAL_SMS_QUIET_START = env.str("PORTAL_SMS_QUIET_START", default="21:00")
+PORTAL_SMS_QUIET_END = env.str("PORTAL_SMS_QUIET_END", default="08:00")
+# At most this many texts a day (program time) to one person (program policy).
+PORTAL_SMS_DAILY_LIMIT = env.int("PORTAL_SMS_DAILY_LIMIT", default=3)
+# Tries per message when the provider fails, minutes apart: 5, then 30 (then failed).
+PORTAL_SMS_MAX_ATTEMPTS = env.int("PORTAL_SMS_MAX_ATTEMPTS", default=3)
+# The program's phone that the HELP answer gives (carriers require a contact in it).
+PORTAL_SMS_HELP_PHONE = env.str("PORTAL_SMS_HELP_PHONE", default="")

@@ -149,6 +149,23 @@ def retention_checks_due_for_staff() -> QuerySet[RetentionCheck]:
     )
 
 
+def retention_checks_for_check_in() -> QuerySet[RetentionCheck]:
+    """Open checks that came due within the grace days (not older: a text about a check
+    months late would confuse), of placements that have not ended, for the check-in
+    text."""
+    window = RetentionWindow.now()
+    return (
+        RetentionCheck.objects.filter(
+            outcome="",
+            due_on__lte=window.today,
+            due_on__gte=window.overdue_before,
+            placement__separated_on__isnull=True,
+        )
+        .select_related("placement__participant")
+        .order_by("due_on", "id")
+    )
+
+
 # --- Tax credit --------------------------------------------------------------------------
 
 

@@ -23,7 +23,11 @@ from .placements import (
     placement_separate,
     retention_check_record,
 )
-from .reminders import interview_reminders_send, retention_digest_send
+from .reminders import (
+    interview_reminders_send,
+    retention_check_in_texts_send,
+    retention_digest_send,
+)
 from .transitions import HireDetails, InterviewDetails, application_transition, interview_add
 from .wotc import wotc_eligibility, wotc_update
 
@@ -46,6 +50,7 @@ __all__ = [
     "record_review_decide",
     "record_review_respond",
     "record_review_send_notice",
+    "retention_check_in_texts_send",
     "retention_check_record",
     "retention_digest_send",
     "wotc_eligibility",

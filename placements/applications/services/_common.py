@@ -3,8 +3,12 @@ and a number typed by a person."""
 
 from collections.abc import Mapping
 from decimal import Decimal
+from functools import partial
+
+from django.db import transaction
 
 from jobseekers.models import Participant
+from jobseekers.services import text_message_try_send
 from placements.applications.exceptions import field_error
 from placements.applications.models import ApplicationStatus
 from portal.core.emails import email_on_commit
@@ -32,6 +36,23 @@ def notify_participant_side(*, participant: Participant, email: str, context: Ma
     transaction commits."""
     email_on_commit(
         f"{EMAILS}/{email}", context, recipients=participant_side_recipients(participant)
+    )
+
+
+def text_participant_on_commit(
+    *, participant: Participant, kind: str, context: Mapping, dedupe_key: str, actor=None
+) -> None:
+    """Text the participant (if they agreed to texts) once the transaction commits; the
+    text's own rules (quiet hours, daily limit, once per `dedupe_key`) apply there."""
+    transaction.on_commit(
+        partial(
+            text_message_try_send,
+            participant=participant,
+            kind=kind,
+            context=dict(context),
+            dedupe_key=dedupe_key,
+            actor=actor,
+        )
     )
 
 

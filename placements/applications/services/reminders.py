@@ -10,15 +10,17 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy
 
+from jobseekers.models import TextMessageKind
 from jobseekers.selectors import referrals_follow_up_due
 from placements.applications import rules
 from placements.applications.selectors import (
     interviews_for_reminder,
     retention_checks_due_for_staff,
+    retention_checks_for_check_in,
 )
 from portal.core.emails import email_on_commit
 
-from ._common import EMAILS, notify_participant_side
+from ._common import EMAILS, notify_participant_side, text_participant_on_commit
 
 # Rendered in each facilitator's language with the digest.
 OVERDUE = gettext_lazy(" (overdue)")
@@ -26,8 +28,9 @@ OVERDUE = gettext_lazy(" (overdue)")
 
 @transaction.atomic
 def interview_reminders_send() -> int:
-    """Email the participant's staff and the participant about each interview tomorrow
-    (once per interview). Returns how many interviews were reminded."""
+    """Email the participant's staff and the participant about each interview tomorrow,
+    and text the participant if they agreed to texts (once per interview). Returns how
+    many interviews were reminded."""
     tomorrow = timezone.localdate() + timedelta(days=1)
     count = 0
     for interview in interviews_for_reminder(on=tomorrow).select_for_update(of=("self",)):
@@ -41,6 +44,12 @@ def interview_reminders_send() -> int:
                 "time": timezone.localtime(interview.starts_at).strftime("%H:%M"),
                 "where": interview.video_link or interview.place,
             },
+        )
+        text_participant_on_commit(
+            participant=application.participant,
+            kind=TextMessageKind.INTERVIEW_TOMORROW,
+            context={"employer": application.employer.display_name, "time": interview.starts_at},
+            dedupe_key=f"interview:{interview.pk}",
         )
         interview.reminder_sent_at = timezone.now()
         interview.save(update_fields=["reminder_sent_at"])
@@ -97,3 +106,21 @@ def retention_digest_send() -> int:
                 recipients=[(facilitator.email, facilitator.preferred_language)],
             )
     return len(facilitators)
+
+
+@transaction.atomic
+def retention_check_in_texts_send() -> int:
+    """Text each placed participant whose retention check comes due today (or came due
+    in the last days and is still open) a check-in about their job, if they agreed to
+    texts; once per check. Run daily. Returns how many checks were offered a text."""
+    count = 0
+    for check in retention_checks_for_check_in():
+        placement = check.placement
+        text_participant_on_commit(
+            participant=placement.participant,
+            kind=TextMessageKind.RETENTION_CHECK_IN,
+            context={"employer": placement.employer_name},
+            dedupe_key=f"retention:{check.pk}",
+        )
+        count += 1
+    return count

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from jobseekers.models import TextMessageKind
 from placements.applications.exceptions import FairChanceStepError, InvalidInputError, field_error
 from placements.applications.models import (
     Application,
@@ -31,7 +32,7 @@ from portal.core.exceptions import NotFoundError, PermissionDeniedError
 from portal.core.models import User
 from portal.core.transitions import InvalidTransition, transition_to
 
-from ._common import notify_participant_side, stage_label
+from ._common import notify_participant_side, stage_label, text_participant_on_commit
 
 S = ApplicationStatus
 
@@ -304,4 +305,17 @@ def application_transition(
             "stage": stage_label(to),
         },
     )
+    if not _moved_by_participant(actor, application):
+        text_participant_on_commit(
+            participant=application.participant,
+            kind=TextMessageKind.APPLICATION_STAGE,
+            context={"job": application.job.title, "stage": stage_label(to)},
+            dedupe_key=f"application:{application.pk}:{to}",
+            actor=actor,
+        )
     return application
+
+
+def _moved_by_participant(actor: User, application: Application) -> bool:
+    """The participant moved it themself (withdrew): no text about their own move."""
+    return actor is not None and actor.pk == application.participant.user_id

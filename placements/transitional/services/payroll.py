@@ -10,13 +10,15 @@ import io
 from collections import defaultdict
 from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
+from functools import partial
 
 from django.db import IntegrityError, connection, transaction
 from django.db.models import Sum
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
-from jobseekers.models import Participant
+from jobseekers.models import Participant, TextMessageKind
+from jobseekers.services import text_message_try_send
 from placements.transitional import pricing, rules
 from placements.transitional.exceptions import LockedError, PayrollConflictError
 from placements.transitional.models import (
@@ -433,7 +435,24 @@ def payroll_run_approve(*, actor: User, run: PayrollRun) -> PayrollRun:
         target=run,
         details={"total_gross": str(run.total_gross), "stubs": len(stubs)},
     )
+    transaction.on_commit(partial(pay_stub_texts_send, run_id=run.pk))
     return run
+
+
+def pay_stub_texts_send(*, run_id: int) -> int:
+    """Text each participant paid by an approved run that their pay stub is ready (those
+    who agreed to texts; once per stub). Returns how many texts were queued."""
+    count = 0
+    stubs = PayStub.objects.filter(run_id=run_id).select_related("participant", "run__period")
+    for stub in stubs:
+        sent = text_message_try_send(
+            participant=stub.participant,
+            kind=TextMessageKind.PAY_STUB_READY,
+            context={"day": stub.run.period.pay_date},
+            dedupe_key=f"pay_stub:{stub.pk}",
+        )
+        count += sent is not None
+    return count
 
 
 # The payroll processor's file, one row per pay stub (documented in the README):
