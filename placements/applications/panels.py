@@ -167,7 +167,8 @@ def _employer_panels(user) -> list[Panel]:
 
 
 def _participant_panels(user) -> list[Panel]:
-    if participant_for_user_account(user=user) is None:
+    participant = participant_for_user_account(user=user)
+    if participant is None:
         return []
     applications = list(selectors.applications_for_participant_dashboard(user=user)[:LIST_LIMIT])
     interviews = list(selectors.interviews_upcoming(user=user, days=30)[:LIST_LIMIT])
@@ -187,6 +188,12 @@ def _participant_panels(user) -> list[Panel]:
     )
     return [
         Panel(
+            template="placements/applications/panels/next_step.html",
+            context={"step": selectors.participant_next_step(participant=participant)},
+            order=0,
+            top=True,
+        ),
+        Panel(
             template="placements/applications/panels/participant.html",
             context={
                 "applications": [
@@ -197,7 +204,7 @@ def _participant_panels(user) -> list[Panel]:
             },
             order=5,
             figures=figures,
-        )
+        ),
     ]
 
 

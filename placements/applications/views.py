@@ -241,6 +241,9 @@ def application_detail(request, pk):
         bound = (action, form)
         application = selectors.application_get_for_user(user=request.user, application_id=pk)
     review = selectors.record_review_of(application)
+    employer_side = permissions.is_employer_side(request.user, application)
+    participant_side = permissions.is_participant_side(request.user, application)
+    staff_side = participant_side and not request.user.is_participant
     return render(
         request,
         "placements/applications/application_detail.html",
@@ -248,11 +251,19 @@ def application_detail(request, pk):
             "application": application,
             "review": review,
             "forms": _action_forms(request, application, bound),
-            "employer_side": permissions.is_employer_side(request.user, application),
-            "participant_side": permissions.is_participant_side(request.user, application),
+            "employer_side": employer_side,
+            "participant_side": participant_side,
+            # Caseload staff read it about someone else: their wording and actions.
+            "staff_side": staff_side,
+            "progress": selectors.application_progress(application),
+            "fair_chance": selectors.fair_chance_progress(review),
             "can_view_record": permissions.can_view_application_record(request.user, application),
             "can_view_resume": permissions.can_view_resume(request.user, application),
-            "next_step": selectors.next_step_for(application),
+            "next_step": (
+                selectors.staff_next_step_for(application)
+                if staff_side
+                else selectors.next_step_for(application)
+            ),
             "placement": getattr(application, "placement", None),
             "decisions": RecordDecision,
         },

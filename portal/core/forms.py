@@ -19,10 +19,15 @@ def show_error_on_form(form: forms.BaseForm, error: ApplicationError) -> None:
         except ApplicationError as error:
             show_error_on_form(form, error)
     """
+    shown_by_a_field = set()
     for field, messages in error.fields.items():
         for message in messages:
             form.add_error(field if field in form.fields else None, message)
-    form.add_error(None, error.message)
+            if field in form.fields:
+                shown_by_a_field.add(str(message))
+    # An error is shown once: not again at the top when its field already says it.
+    if str(error.message) not in shown_by_a_field:
+        form.add_error(None, error.message)
 
 
 class DateInput(forms.DateInput):

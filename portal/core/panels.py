@@ -29,12 +29,14 @@ class Figure:
 
 @dataclass(frozen=True)
 class Panel:
-    """One box on a dashboard: `template` renders with `panel` in its context."""
+    """One box on a dashboard: `template` renders with `panel` in its context. A `top`
+    panel (the participant's one next step) comes first, above the figures."""
 
     template: str
     context: dict[str, Any] = field(default_factory=dict)
     order: int = 100
     figures: tuple[Figure, ...] = ()
+    top: bool = False
 
 
 def dashboard_panels(request) -> list[Panel]:

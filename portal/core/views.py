@@ -69,7 +69,11 @@ def dashboard(request):
     return render(
         request,
         f"core/dashboard/{request.user.role}.html",
-        {"panels": panels, "figures": dashboard_figures(panels)},
+        {
+            "panels": [panel for panel in panels if not panel.top],
+            "top_panels": [panel for panel in panels if panel.top],
+            "figures": dashboard_figures(panels),
+        },
     )
 
 

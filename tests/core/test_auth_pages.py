@@ -13,7 +13,7 @@ from tests.factories.users import UserFactory
 pytestmark = pytest.mark.django_db
 
 DASHBOARD_MARK = {
-    Role.PARTICIPANT: "Your next steps",
+    Role.PARTICIPANT: "Your next step",
     Role.EMPLOYER: "Hiring with the program",
     Role.STAFF: "Staff tools",
     Role.ADMIN: "Program admin tools",

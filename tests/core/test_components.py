@@ -113,3 +113,26 @@ def test_a_checkbox_sits_on_one_row_with_its_label():
     html = render_to_string("components/form_field.html", {"field": _Form()["agree"]})
     row = re.search(r'<div class="field__choice">(.*?)</div>', html, re.S).group(1)
     assert 'type="checkbox"' in row and "I agree" in row
+
+
+class _SignUpForm(forms.Form):
+    email = forms.EmailField()
+    name = forms.CharField()
+
+    def clean(self):
+        raise forms.ValidationError("These details do not match an invitation.")
+
+
+def test_a_forms_errors_show_once_each_next_to_its_field_and_the_general_one_on_top():
+    form = _SignUpForm(data={"email": "not-an-email", "name": ""})
+    html = render_to_string("includes/form.html", {"form": form})
+    for message in ("Enter a valid email address.", "This field is required."):
+        assert html.count(message) == 1
+    summary = re.search(r'<div class="error-summary".*?</div>', html, re.S).group(0)
+    # The summary holds the error of no one field and links to the fields, by name only.
+    assert "These details do not match an invitation." in summary
+    assert '<a href="#id_email">Email</a>' in summary and "Enter a valid" not in summary
+    email = re.search(
+        r'<div class="field field--error">\s*<label for="id_email".*?</div>', html, re.S
+    )
+    assert "Enter a valid email address." in email.group(0)

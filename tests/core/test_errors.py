@@ -102,3 +102,11 @@ def test_a_crash_in_the_api_is_a_json_500_without_a_trace(client):
         "code": "server_error",
         "fields": {},
     }
+
+
+def test_the_form_helper_does_not_repeat_a_fields_message_at_the_top():
+    form = HoursForm(data={"hours": "9"})
+    assert form.is_valid()
+    show_error_on_form(form, ApplicationError("Too late.", fields={"hours": ["Too late."]}))
+    assert form.errors["hours"] == ["Too late."]
+    assert form.non_field_errors() == []

@@ -84,3 +84,18 @@ def test_the_filters_in_a_template_follow_the_active_language():
     assert template.render(context) == "Thursday, Dec. 3, 2026 9:30 p.m. $1,336.56 (816) 555-0140"
     with translation.override("es"):
         assert template.render(context) == "Jueves, 3 dic. 2026 9:30 p.m. $1,336.56 (816) 555-0140"
+
+
+def test_a_stored_choice_reads_as_its_label_in_the_readers_language(language):
+    from portal.core.templatetags.formatting import choice_label
+
+    path = "employers.OffenseRule.decision"
+    assert choice_label("not_within_years", path) == expected(
+        language,
+        "Not considered within a number of years",
+        "No se toma en cuenta durante un número de años",
+    )
+    assert choice_label("insurance", "employers.OffenseRule.reason") == expected(
+        language, "Our insurance", "Nuestro seguro"
+    )
+    assert choice_label(None, path) == ""

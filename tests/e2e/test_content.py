@@ -89,7 +89,9 @@ def test_a_bad_zip_is_explained(page: Page, live_server):
     page.goto(f"{live_server.url}/find-help/")
     page.get_by_label("Near ZIP code").fill("00000")
     page.get_by_role("button", name="Find help").click()
-    expect(page.get_by_role("alert")).to_contain_text("This is not a known US ZIP code.")
+    # The summary names the field; the message itself is shown once, next to it.
+    expect(page.get_by_role("alert")).to_contain_text("Near ZIP code")
+    expect(page.locator(".field--error")).to_contain_text("This is not a known US ZIP code.")
     assert_no_axe_violations(page)
 
 

@@ -36,7 +36,9 @@ def test_participant_uploads_a_pdf_and_staff_see_it(page: Page, live_server, dem
         {"name": "forklift.pdf", "mimeType": "application/pdf", "buffer": b"\x89PNG\r\n\x1a\n"}
     )
     page.get_by_role("button", name="Upload").click()
-    expect(page.get_by_role("alert")).to_contain_text("This file is not a PDF")
+    # The summary names the field; the message itself is shown once, next to it.
+    expect(page.get_by_role("alert")).to_contain_text("PDF file")
+    expect(page.locator(".field--error")).to_contain_text("This file is not a PDF")
     expect(page.get_by_text("No documents yet.")).to_be_visible()
     assert_no_axe_violations(page)
 

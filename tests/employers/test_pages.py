@@ -1,4 +1,5 @@
 import datetime as dt
+import re
 from decimal import Decimal
 
 import pytest
@@ -427,3 +428,30 @@ def test_staff_read_the_look_back_from_the_later_of_conviction_and_release(
     client.force_login(staff_user)
     page = client.get(reverse("employers:staff-employer", args=[employer.pk])).content.decode()
     assert "within 7 years of the later of conviction and release" in page
+
+
+def test_staff_read_the_policy_in_words_never_its_stored_codes(client, staff_user, employer):
+    employer.phone = "+18165550140"
+    employer.save(update_fields=["phone"])
+    policy, _created = HiringPolicy.objects.get_or_create(employer=employer)
+    policy.accepts_parole = False
+    policy.save()
+    OffenseRule.objects.create(
+        policy=policy,
+        category="theft_fraud",
+        decision="not_within_years",
+        years=7,
+        reason="insurance",
+    )
+    client.force_login(staff_user)
+    url = reverse("employers:staff-employer", args=[employer.pk])
+    page = client.get(url).content.decode()
+    assert "Not considered within a number of years" in page and "Our insurance" in page
+    assert "Does not hire people on parole" in page and "After the interview" in page
+    assert "(816) 555-0140" in page
+    for code in ("not_within_years", ">insurance<", "+1816"):
+        assert code not in page
+    assert not re.search(r"<dd>\s*(yes|no|True|False|interviewed)\s*</dd>", page)
+    spanish = client.get(url, HTTP_ACCEPT_LANGUAGE="es").content.decode()
+    assert "Nuestro seguro" in spanish
+    assert "No contrata a personas en libertad condicional" in spanish

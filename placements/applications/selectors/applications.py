@@ -25,6 +25,7 @@ from placements.applications.models import (
 from placements.applications.permissions import can_view_application_record, is_employer_side
 from portal.core.models import User
 from portal.core.permissions import is_program_admin, is_staff_member
+from portal.core.templatetags.formatting import date_display
 
 S = ApplicationStatus
 
@@ -131,7 +132,7 @@ def next_step_for(application: Application) -> str:
         return _(
             "The employer sent a notice about your record. You can answer it: the "
             "employer decides on %(day)s at the earliest."
-        ) % {"day": review.decision_allowed_from}
+        ) % {"day": date_display(review.decision_allowed_from)}
     steps = {
         S.SUBMITTED: _("The employer will look at your application."),
         S.REVIEWING: _("The employer is looking at your application."),

@@ -7,13 +7,16 @@
     {{ interview.starts_at|datetime_display }}         Dec. 3, 2026, 3:30 p.m.
     {{ stub.gross|money }}                             $1,336.56
     {{ participant.phone|phone }}                      (816) 555-0140
+    {{ rule.decision|choice_label:"employers.OffenseRule.decision" }}
+                                                       Never considered / Nunca se considera
 
 Dates and times come from Django's localisation (DATE_FORMAT, TIME_FORMAT,
 MONTH_DAY_FORMAT of the active language, with the portal's own in portal/formats/); aware
 datetimes are shown in the current time zone (the program's). Money is dollars with two
 places and the language's separators. Phone numbers are parsed with `phonenumbers` (the
 library Google's Android uses) and shown in the national format of the program's region,
-other countries' numbers in the international format. Empty values give "".
+other countries' numbers in the international format. A stored choice ("never") is shown
+as its label in the reader's language, never as the code. Empty values give "".
 """
 
 from datetime import date, datetime, time
@@ -21,6 +24,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 import phonenumbers
 from django import template
+from django.apps import apps
 from django.conf import settings
 from django.utils import formats, numberformat, timezone
 
@@ -108,3 +112,17 @@ def phone(value) -> str:
         else phonenumbers.PhoneNumberFormat.INTERNATIONAL
     )
     return phonenumbers.format_number(number, style)
+
+
+@register.filter
+def choice_label(value, field_path: str) -> str:
+    """The label of a stored choice, for values read without their model instance (a
+    selector's plain dataclass): `"never"|choice_label:"employers.OffenseRule.decision"`
+    gives "Never considered". The field is named as "app_label.Model.field", looked up in
+    the app registry so this core helper imports no app. An unknown value is shown as it
+    is; a wrong field path is a programming error and raises."""
+    if value is None:
+        return ""
+    app_label, model_name, field_name = field_path.split(".")
+    field = apps.get_model(app_label, model_name)._meta.get_field(field_name)
+    return str(dict(field.flatchoices).get(value, value))

@@ -1,0 +1,34 @@
+"""Template tags that show where a participant is, for pages rendered outside the
+applications area (a job's page, the caseload list), reading its selectors:
+
+    {% load placements_journey %}
+    {% own_application_to request.user job as applied %}
+    {% caseload_stage_rows page.object_list as rows %}
+"""
+
+from django import template
+
+from placements.applications import selectors
+
+register = template.Library()
+
+
+@register.simple_tag
+def own_application_to(user, job):
+    """The signed-in participant's application to this job still in play (or their
+    hire), or None: the job page says "Applied" instead of offering Apply again."""
+    return selectors.own_application_for_job(user=user, job_id=job.pk)
+
+
+@register.simple_tag
+def caseload_stage_rows(participants) -> list[dict]:
+    """Each participant of a caseload page with its stage (`stage`, `label`, `tone` for
+    the badge), in the page's order; one query for the whole page."""
+    people = list(participants)
+    stages = selectors.caseload_stages(participant_ids=[person.pk for person in people])
+    rows = []
+    for person in people:
+        stage = stages.get(person.pk, selectors.CaseloadStage.INTAKE)
+        label, tone = selectors.CASELOAD_STAGE_BADGES[stage]
+        rows.append({"person": person, "stage": stage, "label": label, "tone": tone})
+    return rows
