@@ -24,6 +24,7 @@ MINIATURE = {
     "employers/views.py": "",
     "jobseekers/api.py": "",
     "jobseekers/api_supports.py": "",
+    "jobseekers/api_referrals.py": "",
     "jobseekers/views.py": "",
     "portal/core/api.py": "",
     "portal/core/views.py": "",

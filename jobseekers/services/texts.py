@@ -489,6 +489,21 @@ def job_club_text_reminders_send() -> int:
     return count
 
 
+def referral_follow_up_texts_send() -> int:
+    """Text each participant whose referral follow-up is due today or overdue, asking
+    whether they connected with the organisation (once per referral: a referral left
+    open after a follow-up is not texted again). Run daily. Returns how many were queued."""
+    count = 0
+    for referral in selectors.referrals_follow_up_due(on_date=timezone.localdate()):
+        sent = referral_follow_up_text_send(
+            participant=referral.participant,
+            referral_id=referral.pk,
+            organization=referral.organisation.name,
+        )
+        count += sent is not None
+    return count
+
+
 def referral_follow_up_text_send(
     *, participant: Participant, referral_id: int, organization: str, actor: User | None = None
 ) -> TextMessage | None:

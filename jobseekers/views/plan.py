@@ -31,11 +31,23 @@ SUPPORT_FOR_NEED = {
 }
 
 
+# The partner's kind of help a need usually calls for, preselected on the referral form.
+REFERRAL_FOR_NEED = {
+    "id_documents": "id_documents",
+    "housing": "housing",
+    "childcare": "childcare",
+    "treatment": "treatment",
+    "education": "education",
+    "work_clothes": "clothing",
+}
+
+
 def _needs_with_suggestions(plan) -> list[dict]:
     rows = selectors.plan_needs_table(plan=plan)
     for row in rows:
         row["needed"] = row["state"] == NeedState.NEED
         row["support_kind"] = SUPPORT_FOR_NEED.get(row["key"], "other")
+        row["referral_need"] = REFERRAL_FOR_NEED.get(row["key"], "other")
     return rows
 
 

@@ -61,15 +61,22 @@ def test_the_kind_comes_preselected_from_a_need(client, person, staff_user):
     assert response.context["form"]["kind"].value() == "bus_pass"
 
 
-def test_a_needed_need_suggests_a_support_and_no_broken_referral_link(client, person, staff_user):
+def test_a_needed_need_suggests_a_support_and_a_referral_in_one_click(client, person, staff_user):
     services.plan_replace(
-        participant=person, actor=staff_user, needs={"transport": "need", "housing": "have"}
+        participant=person,
+        actor=staff_user,
+        needs={"transport": "need", "work_clothes": "need", "housing": "have"},
     )
     client.force_login(staff_user)
     page = client.get(f"/participants/{person.pk}/plan/").content.decode()
     assert f"/participants/{person.pk}/supports/?kind=bus_pass" in page
-    # The referral form is built on another branch; until it exists no link points at it.
-    assert "?need=" not in page
+    # Each needed need links to the referral form with the partner's kind of help chosen.
+    assert f"/participants/{person.pk}/referrals/add/?need=clothing" in page
+    assert f"/participants/{person.pk}/referrals/add/?need=other" in page
+    # A need the person has suggests nothing.
+    assert "?need=housing" not in page
+    form = client.get(f"/participants/{person.pk}/referrals/add/?need=clothing")
+    assert form.context["form"].initial["need"] == "clothing"
 
 
 def test_staff_assess_needs_add_a_goal_and_note_the_review(client, person, staff_user):

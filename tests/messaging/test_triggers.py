@@ -148,3 +148,23 @@ def test_referral_follow_up_is_ready_for_the_referrals_part(commit):
     )
     [text] = texts(person, K.REFERRAL_FOLLOW_UP)
     assert "Hope House" in text.body
+
+
+def test_a_referral_follow_up_due_is_texted_once(commit):
+    from tests.factories.referrals import ReferralFactory
+
+    person = texting_participant()
+    referral = ReferralFactory(
+        participant=person,
+        made_on=timezone.localdate() - timedelta(days=7),
+        follow_up_due_on=timezone.localdate(),
+    )
+    not_yet = ReferralFactory(
+        participant=texting_participant(phone="+18165550143"),
+        follow_up_due_on=timezone.localdate() + timedelta(days=1),
+    )
+    commit(jobseekers_services.referral_follow_up_texts_send)
+    commit(jobseekers_services.referral_follow_up_texts_send)
+    [text] = texts(person, K.REFERRAL_FOLLOW_UP)
+    assert referral.organisation.name in text.body
+    assert not texts(not_yet.participant, K.REFERRAL_FOLLOW_UP)
