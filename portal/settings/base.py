@@ -548,3 +548,13 @@ PORTAL_CURFEW_TRAVEL_BUFFER_MINUTES = env.int("PORTAL_CURFEW_TRAVEL_BUFFER_MINUT
 # someone reads the records (record, supervision terms, case notes) of more distinct
 # participants within an hour than this (once per person per hour).
 PORTAL_ACCESS_ALERT_READS_PER_HOUR = env.int("PORTAL_ACCESS_ALERT_READS_PER_HOUR", default=30)
+
+# --- A truthful API schema (portal/core/drf.py, `make fuzz`): the error answers every view
+# can give, declared on each operation; and who may read /api/schema/ and /api/docs/. The
+# schema maps every endpoint and field of criminal-justice data, so in production only a
+# signed-in user reads it (local settings and the tests make it public; `make run` too).
+SPECTACULAR_SETTINGS["POSTPROCESSING_HOOKS"] = [
+    "drf_spectacular.hooks.postprocess_schema_enums",
+    "portal.core.drf.declare_error_responses",
+]
+PORTAL_API_SCHEMA_PUBLIC = env.bool("PORTAL_API_SCHEMA_PUBLIC", default=False)
