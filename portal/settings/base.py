@@ -555,6 +555,7 @@ PORTAL_ACCESS_ALERT_READS_PER_HOUR = env.int("PORTAL_ACCESS_ALERT_READS_PER_HOUR
 # signed-in user reads it (local settings and the tests make it public; `make run` too).
 SPECTACULAR_SETTINGS["POSTPROCESSING_HOOKS"] = [
     "drf_spectacular.hooks.postprocess_schema_enums",
+    "portal.core.drf.json_request_bodies",
     "portal.core.drf.declare_error_responses",
 ]
 PORTAL_API_SCHEMA_PUBLIC = env.bool("PORTAL_API_SCHEMA_PUBLIC", default=False)

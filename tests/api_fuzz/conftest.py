@@ -19,6 +19,18 @@ IDENTITIES = [username for username, _role, _first, _last in DEMO_USERS]
 
 
 @pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings):
+    """A test database of its own (test_<name>_fuzz): the demo data must never meet the
+    rest of the suite's tests, which expect an empty database, even with --reuse-db."""
+    from django.conf import settings
+
+    for database in settings.DATABASES.values():
+        if database["ENGINE"].endswith("postgresql"):
+            test = database.setdefault("TEST", {})
+            test["NAME"] = f"{test.get('NAME') or 'test_' + database['NAME']}_fuzz"
+
+
+@pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     """The test database with the demo data, committed once: each operation's test runs
     in a transaction rolled back at its end, so every operation starts from this state."""

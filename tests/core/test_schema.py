@@ -149,3 +149,19 @@ def test_locally_the_schema_and_docs_are_public(api_client, settings):
     settings.PORTAL_API_SCHEMA_PUBLIC = True
     assert api_client.get("/api/schema/").status_code == 200
     assert api_client.get("/api/docs/").status_code == 200
+
+
+def test_a_write_to_an_address_under_api_that_is_no_endpoint_gets_the_json_404(
+    api_client, participant
+):
+    api_client.force_login(participant)
+    api_client.handler.enforce_csrf_checks = True
+    for url in ("/api/v1/applications/abc/transitions/", "/api/v1/nothing-here/"):
+        response = api_client.post(url, {"to": "submitted"}, format="json")
+        assert response.status_code == 404, url
+        assert response.json() == {"detail": "Not found.", "code": "not_found", "fields": {}}
+
+
+def test_request_bodies_are_documented_as_json(schema):
+    create = schema["paths"]["/api/v1/jobs/"]["post"]["requestBody"]["content"]
+    assert list(create) == ["application/json"]
