@@ -2,6 +2,7 @@
 pagination, and what the OpenAPI schema says of both (and of times, web addresses and
 emails), so that the schema at /api/schema/ tells the truth (`make fuzz` checks it)."""
 
+import datetime
 import re
 
 from django.core.exceptions import FieldDoesNotExist, RequestDataTooBig
@@ -153,6 +154,8 @@ class WallClockTimeField(serializers.TimeField):
     TimeField also takes "8:0", "0800" or "08:00+05:00", which the schema does not allow."""
 
     def to_internal_value(self, value):
+        if isinstance(value, datetime.time):  # a stored value merged into a PATCH
+            return super().to_internal_value(value)
         if not isinstance(value, str) or not _WALL_CLOCK.fullmatch(value):
             self.fail("invalid", format="HH:MM")
         return super().to_internal_value(value)
