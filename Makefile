@@ -12,7 +12,7 @@ DEPLOY_CHECK_ENV := DJANGO_SETTINGS_MODULE=portal.settings.production \
 	DATABASE_URL=postgres://portal@127.0.0.1:5432/portal \
 	PORTAL_FIELD_ENCRYPTION_KEYS=$$(head -c 32 /dev/urandom | base64 | tr '+/' '-_')
 
-.PHONY: run test check lint format worker bench loadtest migrate seed messages clean
+.PHONY: run test check lint format fuzz worker bench loadtest migrate seed messages clean
 
 # Installing is redone only when pyproject.toml changes.
 $(VENV)/.run-installed: pyproject.toml
@@ -52,8 +52,14 @@ lint: $(VENV)/.dev-installed
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(MANAGE) makemigrations --check --dry-run
 	$(DEPLOY_CHECK_ENV) $(MANAGE) check --deploy --fail-level WARNING
 
+## fuzz: schemathesis against /api/schema/ as admin, facilitator, employer and participant
+## (about 5 minutes, fixed seed; tests/api_fuzz/). On PostgreSQL when DATABASE_URL is set.
+fuzz: $(VENV)/.dev-installed
+	$(MANAGE) compiletranslations
+	$(PY) -m pytest tests/api_fuzz/fuzz_api.py -q -p no:warnings $(FUZZ_ARGS)
+
 ## check: everything CI checks
-check: lint test
+check: lint test fuzz
 
 ## format: fix what ruff and djLint can fix
 format: $(VENV)/.dev-installed

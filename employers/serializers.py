@@ -16,6 +16,7 @@ from employers.models import (
     ShiftPeriod,
     Weekday,
 )
+from portal.core.drf import WallClockTimeField
 from portal.core.models import OffenseCategory, Skill
 
 # --- Employers ---------------------------------------------------------------------------
@@ -215,8 +216,8 @@ class JobWriteSerializer(serializers.Serializer):
     description = serializers.CharField()
     zip_code = serializers.CharField(max_length=10)
     shift_days = serializers.ListField(child=serializers.ChoiceField(choices=Weekday.choices))
-    shift_start = serializers.TimeField()
-    shift_end = serializers.TimeField()
+    shift_start = WallClockTimeField()
+    shift_end = WallClockTimeField()
     hours_per_week = serializers.IntegerField(min_value=1, max_value=80)
     employment_type = serializers.ChoiceField(choices=EmploymentType.choices)
     wage_min = serializers.DecimalField(max_digits=12, decimal_places=2)

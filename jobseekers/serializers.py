@@ -4,6 +4,7 @@ is only rendered from what a selector returned (and logged)."""
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
+from portal.core.drf import WallClockTimeField
 from portal.core.models import AccessLog, OffenseCategory, PartnerOrganisation, Skill, User
 
 from .models import (
@@ -229,8 +230,8 @@ class SupervisionTermsInputSerializer(serializers.Serializer):
     officer_name = serializers.CharField(max_length=150, required=False, allow_blank=True)
     officer_phone = serializers.CharField(max_length=30, required=False, allow_blank=True)
     ends_on = serializers.DateField(required=False, allow_null=True)
-    curfew_start = serializers.TimeField(required=False, allow_null=True)
-    curfew_end = serializers.TimeField(required=False, allow_null=True)
+    curfew_start = WallClockTimeField(required=False, allow_null=True)
+    curfew_end = WallClockTimeField(required=False, allow_null=True)
     travel_limit = serializers.ChoiceField(choices=TravelLimit.choices, required=False)
     electronic_monitoring = serializers.BooleanField(required=False)
     standing_meetings = serializers.CharField(max_length=1000, required=False, allow_blank=True)

@@ -2,13 +2,14 @@ from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
-from django.urls import include, path
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from portal.core import views as core_views
+from portal.core.api_schema import SchemaDocsView, SchemaView
+from portal.core.drf import unknown_api_route
 from portal.core.forms import QueuedPasswordResetForm
 
 urlpatterns = [
@@ -37,8 +38,10 @@ urlpatterns = [
     path("", include("employers.urls")),
     path("api/v1/", include("placements.api_urls")),
     path("", include("placements.urls")),
-    path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
-    path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+    path("api/schema/", SchemaView.as_view(), name="api-schema"),
+    path("api/docs/", SchemaDocsView.as_view(url_name="api-schema"), name="api-docs"),
+    # After every API route: the rest of /api/ is the API's JSON 404 (not the content site).
+    re_path(r"^api/", unknown_api_route),
     path("django-admin/", admin.site.urls),
     path("cms/admin/", include(wagtailadmin_urls)),
     path("cms/documents/", include(wagtaildocs_urls)),

@@ -10,6 +10,7 @@ from placements.fairs.models import (
     InterviewBooking,
     InterviewSlot,
 )
+from portal.core.drf import RequiredBooleanField
 
 
 class RegistrationSerializer(serializers.ModelSerializer):
@@ -51,7 +52,7 @@ class RegistrationCreateSerializer(serializers.Serializer):
 
 
 class SharingSerializer(serializers.Serializer):
-    share = serializers.BooleanField()
+    share = RequiredBooleanField()
 
 
 class AttendeeSerializer(serializers.Serializer):

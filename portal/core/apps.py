@@ -10,4 +10,10 @@ class CoreConfig(AppConfig):
     def ready(self):
         # Receivers: token revocation on a password, role or active-flag change, and the
         # sign-in time that ends staff sessions (each module says why it is a receiver).
-        from portal.core import credential_changes, session_limits  # noqa: F401
+        # The API schema's extensions (times, blank web addresses and emails) register
+        # themselves when their module is imported, before any schema is generated.
+        from portal.core import (  # noqa: F401
+            credential_changes,
+            drf,
+            session_limits,
+        )

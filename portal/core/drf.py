@@ -1,12 +1,22 @@
 """Django REST framework plumbing shared by every app's API: one error format, one
-pagination."""
+pagination, and what the OpenAPI schema says of both (and of times, web addresses and
+emails), so that the schema at /api/schema/ tells the truth (`make fuzz` checks it)."""
 
+import datetime
+import re
+
+from django.core.exceptions import FieldDoesNotExist, RequestDataTooBig
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
-from django.core.exceptions import RequestDataTooBig
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from django.utils.translation import gettext as _
-from rest_framework import exceptions
+from django.views.decorators.csrf import csrf_exempt
+from drf_spectacular.extensions import OpenApiSerializerFieldExtension
+from drf_spectacular.plumbing import build_basic_type
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import exceptions, serializers
+from rest_framework.fields import empty
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
@@ -88,13 +98,203 @@ def api_exception_handler(exc, context):
 
 class PortalPagination(PageNumberPagination):
     """Pages of PAGE_SIZE (25) rows: {"count", "next", "previous", "results"}.
-    `?page_size=` may ask for up to 100."""
+    `?page_size=` may ask for up to 100 (more gets 100); anything but a whole number from 1
+    is refused with 400, as the schema says (DRF would silently use 25 instead)."""
 
     page_size_query_param = "page_size"
     max_page_size = 100
+
+    def get_page_size(self, request):
+        asked = request.query_params.get(self.page_size_query_param)
+        if asked is not None and not (asked.isascii() and asked.isdigit() and int(asked) >= 1):
+            raise exceptions.ValidationError(
+                {self.page_size_query_param: [_("Enter a whole number from 1 to 100.")]}
+            )
+        return super().get_page_size(request)
+
+    def get_schema_operation_parameters(self, view):
+        parameters = super().get_schema_operation_parameters(view)
+        for parameter in parameters:
+            if parameter["name"] == self.page_size_query_param:
+                parameter["schema"]["minimum"] = 1
+                parameter["description"] = (
+                    f"Rows per page, at most {self.max_page_size} (a larger number gets "
+                    f"{self.max_page_size})."
+                )
+        return parameters
 
 
 def only_portal_api_endpoints(endpoints):
     """drf-spectacular preprocessing hook: document the portal's /api/v1/ only, not the
     internal API Wagtail's editor uses."""
     return [endpoint for endpoint in endpoints if endpoint[0].startswith("/api/v1/")]
+
+
+# --- What the schema says ---------------------------------------------------------------
+
+# A wall-clock time of the program's local day ("08:00", "17:30:00"): shifts and curfews
+# have no time zone, so they are not the `time` format of OpenAPI (RFC 3339, which always
+# carries an offset such as "08:00:00Z").
+WALL_CLOCK_PATTERN = r"^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9](\.[0-9]{1,6})?)?$"
+_WALL_CLOCK = re.compile(WALL_CLOCK_PATTERN)
+
+
+class WallClockSchema(OpenApiSerializerFieldExtension):
+    """Every TimeField of the API in the schema: "HH:MM" or "HH:MM:SS", no offset."""
+
+    target_class = "rest_framework.fields.TimeField"
+    match_subclasses = True
+
+    def map_serializer_field(self, auto_schema, direction):
+        return {"type": "string", "pattern": WALL_CLOCK_PATTERN, "example": "08:00"}
+
+
+class WallClockTimeField(serializers.TimeField):
+    """A time as input: exactly "HH:MM" or "HH:MM:SS" (the schema's pattern). DRF's own
+    TimeField also takes "8:0", "0800" or "08:00+05:00", which the schema does not allow."""
+
+    def to_internal_value(self, value):
+        if isinstance(value, datetime.time):  # a stored value merged into a PATCH
+            return super().to_internal_value(value)
+        if not isinstance(value, str) or not _WALL_CLOCK.fullmatch(value):
+            self.fail("invalid", format="HH:MM")
+        return super().to_internal_value(value)
+
+
+class _BlankAllowedFormatSchema(OpenApiSerializerFieldExtension):
+    """A web address or email that may be left empty (`blank=True`) is "" when empty, and
+    "" is neither a `uri` nor an `email`: the schema says "this format, or empty"."""
+
+    def map_serializer_field(self, auto_schema, direction):
+        schema = auto_schema._map_serializer_field(self.target, direction, bypass_extensions=True)
+        if not _may_be_blank(self.target) or schema.get("type") != "string":
+            return schema
+        # No `type` at the top: drf-spectacular would add the format there again.
+        formatted = {"type": schema.pop("type"), "format": schema.pop("format", None)}
+        if getattr(self.target, "max_length", None):
+            formatted["maxLength"] = self.target.max_length
+        schema["anyOf"] = [formatted, {"type": "string", "maxLength": 0}]
+        return schema
+
+
+def _may_be_blank(field) -> bool:
+    """Whether the field accepts "" or, read-only, shows a model field that may be ""
+    (a ModelSerializer's read-only field forgets the model's `blank`)."""
+    if getattr(field, "allow_blank", False):
+        return True
+    model = getattr(getattr(field.parent, "Meta", None), "model", None)
+    if model is None or not field.source or "." in field.source:
+        return False
+    try:
+        return model._meta.get_field(field.source).blank
+    except FieldDoesNotExist:
+        return False
+
+
+class BlankAllowedUrlSchema(_BlankAllowedFormatSchema):
+    target_class = "rest_framework.fields.URLField"
+    match_subclasses = True
+
+
+class BlankAllowedEmailSchema(_BlankAllowedFormatSchema):
+    target_class = "rest_framework.fields.EmailField"
+    match_subclasses = True
+
+
+@extend_schema_field(build_basic_type(OpenApiTypes.BOOL))
+class RequiredBooleanField(serializers.BooleanField):
+    """A yes/no the client must send. DRF reads a boolean missing from a form body as an
+    unticked checkbox (False); an API field that is required must be refused when
+    missing, whatever the body's content type."""
+
+    default_empty_html = empty
+
+
+# The one error shape (error_body) as a schema component. `fields` maps a field to its
+# messages, or for a list or a nested object to their messages in the same shape.
+ERROR_COMPONENT = {
+    "type": "object",
+    "properties": {
+        "detail": {"type": "string"},
+        "code": {"type": "string"},
+        "fields": {"type": "object", "additionalProperties": {}},
+    },
+    "required": ["detail", "code", "fields"],
+}
+
+_WRITES = {"post", "put", "patch", "delete"}
+_ERROR_DESCRIPTIONS = {
+    "400": "Invalid input: the messages per field are in `fields`.",
+    "401": "No token or session, or an expired or revoked token.",
+    "403": "Signed in, but not allowed to do this (or the second factor is missing).",
+    "404": "No such object, or one you may not see; or an unknown route.",
+    "409": "The object's current state forbids this (code says which rule).",
+    "413": "Content Too Large: a body over 5 MB (code `request_too_large`).",
+    "429": "Too many requests, or signing in is locked out for a while (see Retry-After).",
+}
+
+
+def _errors_of(method: str, operation: dict) -> list[str]:
+    """The error statuses this operation can answer with, whatever its view."""
+    signed_in = any(requirement for requirement in operation.get("security", []))
+    write = method in _WRITES
+    statuses = ["404", "429"]
+    if write or any(p["in"] == "query" for p in operation.get("parameters", [])):
+        statuses.append("400")
+    if signed_in:
+        statuses += ["401", "403"]
+    if write:
+        statuses.append("409")
+    if "requestBody" in operation:
+        statuses.append("413")
+    return sorted(statuses)
+
+
+_FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
+
+
+def json_request_bodies(result, generator, request, public):
+    """drf-spectacular postprocessing hook: the API takes JSON. DRF's form parsers also
+    read flat form bodies, but a form cannot say null, an empty list or a nested object,
+    so the schema documents JSON wherever a view takes it (uploads stay multipart)."""
+    for path_item in result.get("paths", {}).values():
+        for operation in path_item.values():
+            content = operation.get("requestBody", {}).get("content", {})
+            if "application/json" in content:
+                for media_type in _FORM_TYPES:
+                    content.pop(media_type, None)
+    return result
+
+
+@csrf_exempt
+def unknown_api_route(request, *args, **kwargs):
+    """Any address under /api/ that is no endpoint: the API's JSON 404, whatever the
+    method. Without it a POST to /api/v1/jobs/abc/ would meet the content site's CSRF
+    check and get an HTML 403 page."""
+    return JsonResponse(error_body(detail=_("Not found."), code="not_found"), status=404)
+
+
+def declare_error_responses(result, generator, request, public):
+    """drf-spectacular postprocessing hook: the error answers every API view can give
+    (api_exception_handler's one shape), on every operation that can get them, without
+    replacing what a view declares itself.
+
+    404 and 429 anywhere (an unknown or hidden object, the rate limits); 400 where there
+    is input; 401 and 403 where a sign-in is needed; 409 on writes (ConflictError); 413
+    where there is a body.
+    """
+    schemas = result.setdefault("components", {}).setdefault("schemas", {})
+    schemas["Error"] = ERROR_COMPONENT
+    error = {"$ref": "#/components/schemas/Error"}
+    for path_item in result.get("paths", {}).values():
+        for method, operation in path_item.items():
+            responses = operation.setdefault("responses", {})
+            for status in _errors_of(method, operation):
+                responses.setdefault(
+                    status,
+                    {
+                        "description": _ERROR_DESCRIPTIONS[status],
+                        "content": {"application/json": {"schema": error}},
+                    },
+                )
+    return result

@@ -605,3 +605,14 @@ PORTAL_SMS_DAILY_LIMIT = env.int("PORTAL_SMS_DAILY_LIMIT", default=3)
 PORTAL_SMS_MAX_ATTEMPTS = env.int("PORTAL_SMS_MAX_ATTEMPTS", default=3)
 # The program's phone that the HELP answer gives (carriers require a contact in it).
 PORTAL_SMS_HELP_PHONE = env.str("PORTAL_SMS_HELP_PHONE", default="")
+
+# --- A truthful API schema (portal/core/drf.py, `make fuzz`): the error answers every view
+# can give, declared on each operation; and who may read /api/schema/ and /api/docs/. The
+# schema maps every endpoint and field of criminal-justice data, so in production only a
+# signed-in user reads it (local settings and the tests make it public; `make run` too).
+SPECTACULAR_SETTINGS["POSTPROCESSING_HOOKS"] = [
+    "drf_spectacular.hooks.postprocess_schema_enums",
+    "portal.core.drf.json_request_bodies",
+    "portal.core.drf.declare_error_responses",
+]
+PORTAL_API_SCHEMA_PUBLIC = env.bool("PORTAL_API_SCHEMA_PUBLIC", default=False)

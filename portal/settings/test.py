@@ -22,3 +22,6 @@ STORAGES = {
 }
 # A fixed development key (never a real one): the same in every test run.
 PORTAL_FIELD_ENCRYPTION_KEYS = ["dGVzdC1vbmx5LWZpZWxkLWtleS1ub3Qtc2VjcmV0LTA="]
+# The schema is public in tests (and the fuzz run reads it); tests of the production rule
+# turn this off.
+PORTAL_API_SCHEMA_PUBLIC = True
