@@ -15,6 +15,7 @@ from datetime import date
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from portal.core.audit import audit_record
@@ -118,7 +119,7 @@ def custody_event_record(
         raise _field_error(
             "occurred_on",
             _("The date cannot be before the release date (%(day)s).")
-            % {"day": participant.release_date.isoformat()},
+            % {"day": date_format(participant.release_date, "DATE_FORMAT")},
             code="invalid_dates",
         )
     if CustodyEvent.objects.filter(
@@ -221,14 +222,14 @@ def program_exit_record(
                 "This person already left the program on %(day)s. Record their re-enrolment "
                 "before a new exit."
             )
-            % {"day": latest.exited_on.isoformat()},
+            % {"day": date_format(latest.exited_on, "DATE_FORMAT")},
             code="exit_already_open",
         )
     if latest is not None and exited_on < latest.reenrolled_on:
         raise _field_error(
             "exited_on",
             _("The date cannot be before the last re-enrolment (%(day)s).")
-            % {"day": latest.reenrolled_on.isoformat()},
+            % {"day": date_format(latest.reenrolled_on, "DATE_FORMAT")},
             code="invalid_dates",
         )
     program_exit = ProgramExit(
@@ -299,7 +300,7 @@ def program_reenrol(
         raise _field_error(
             "reenrolled_on",
             _("The date cannot be before the exit (%(day)s).")
-            % {"day": program_exit.exited_on.isoformat()},
+            % {"day": date_format(program_exit.exited_on, "DATE_FORMAT")},
             code="invalid_dates",
         )
     program_exit.reenrolled_on = reenrolled_on

@@ -12,6 +12,7 @@ from datetime import date
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from portal.core.audit import audit_record
@@ -92,7 +93,7 @@ def _clean_goal(values: Mapping, *, started_on: date, index: int | None = None) 
         raise _error(
             field,
             _("A goal cannot be due before the plan began (%(day)s).")
-            % {"day": started_on.isoformat()},
+            % {"day": date_format(started_on, "DATE_FORMAT")},
             code="goal_due_before_plan",
         )
     owner = values.get("owner") or GoalOwner.PARTICIPANT

@@ -264,6 +264,10 @@ def application_detail(request, pk):
                 if staff_side
                 else selectors.next_step_for(application)
             ),
+            # The employer's members read their next move in one line.
+            "employer_next_step": (
+                selectors.employer_next_step_for(application) if employer_side else ""
+            ),
             "placement": getattr(application, "placement", None),
             "decisions": RecordDecision,
         },

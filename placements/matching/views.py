@@ -46,6 +46,8 @@ def my_matches(request):
             "participant": participant,
             "run": run,
             "matches": _shown(results),
+            # The jobs shown, for the badge of each one already applied to.
+            "jobs": [result.job for result in results],
             "notices": texts_of(run.notices if run else []),
         },
     )

@@ -3,6 +3,8 @@ applications area (a job's page, the caseload list), reading its selectors:
 
     {% load placements_journey %}
     {% own_application_to request.user job as applied %}
+    {% own_applications_on request.user page as applied_by_job %}
+    {% with applied=applied_by_job|application_to:job %}...{% endwith %}
     {% caseload_stage_rows page.object_list as rows %}
 """
 
@@ -18,6 +20,20 @@ def own_application_to(user, job):
     """The signed-in participant's application to this job still in play (or their
     hire), or None: the job page says "Applied" instead of offering Apply again."""
     return selectors.own_application_for_job(user=user, job_id=job.pk)
+
+
+@register.simple_tag
+def own_applications_on(user, jobs) -> dict:
+    """The signed-in participant's applications to the jobs of a list page (a page of
+    the job search, "Jobs for you"), by job id: each card shows its status badge
+    (placements/applications/includes/applied_badge.html). One query for the page."""
+    return selectors.own_applications_by_job(user=user, job_ids=[job.pk for job in jobs])
+
+
+@register.filter
+def application_to(applications_by_job, job):
+    """The application to this job from `own_applications_on`, or None."""
+    return (applications_by_job or {}).get(job.pk)
 
 
 @register.simple_tag

@@ -30,6 +30,7 @@ from .journey import (
     NextStepKind,
     caseload_stages,
     own_application_for_job,
+    own_applications_by_job,
     participant_next_step,
 )
 from .placements import (
@@ -58,6 +59,7 @@ from .progress import (
     Progress,
     Step,
     application_progress,
+    employer_next_step_for,
     fair_chance_progress,
     staff_next_step_for,
 )
@@ -85,6 +87,7 @@ __all__ = [
     "applications_waiting",
     "caseload_stages",
     "consent_snapshot",
+    "employer_next_step_for",
     "fair_chance_progress",
     "hires_of_employer",
     "interviews_for_reminder",
@@ -93,6 +96,7 @@ __all__ = [
     "jobs_with_applicant_counts",
     "next_step_for",
     "own_application_for_job",
+    "own_applications_by_job",
     "participant_next_step",
     "placement_get_for_user",
     "placements_for_reports",

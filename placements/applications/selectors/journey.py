@@ -1,6 +1,7 @@
 """Where a participant is on the way to a job, read across applications and placements:
 their one next step (the top of their dashboard), the stage badge of each person on a
-caseload, and a participant's own application to a job (the job page's "Applied").
+caseload, and a participant's own application to a job (the job page's "Applied", and
+the badge of each job they applied to on the job search and "Jobs for you").
 
 Each reads a fixed number of queries, whatever the number of applications or people."""
 
@@ -8,7 +9,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import Exists, OuterRef, QuerySet, Subquery
 from django.utils import timezone
 from django.utils.translation import pgettext_lazy
 
@@ -30,17 +31,56 @@ from portal.core.models import User
 
 def own_application_for_job(*, user: User, job_id: int) -> Application | None:
     """The signed-in participant's application to this job that is still in play or
-    led to the hire (the one that stops a second one), or None (also for anyone who is
-    not a participant). One query."""
+    led to the hire (the one that stops a second one), with `interview_at` (see
+    `own_applications_by_job`), or None (also for anyone who is not a participant). One
+    query."""
     if not (user.is_authenticated and user.is_participant):
         return None
     return (
-        Application.objects.filter(
-            participant__user=user, job_id=job_id, status__in=ACTIVE_APPLICATION_STATES
+        _with_interview_at(
+            Application.objects.filter(
+                participant__user=user, job_id=job_id, status__in=ACTIVE_APPLICATION_STATES
+            )
         )
         .order_by("-created_at")
         .first()
     )
+
+
+# The applications a job list shows on its job's card: in play, the hire, or not hired
+# ("Not selected"); a withdrawn one shows nothing (Apply again is open).
+LISTED_APPLICATION_STATES = ACTIVE_APPLICATION_STATES | {S.DECLINED}
+
+
+def _with_interview_at(applications: QuerySet[Application]) -> QuerySet[Application]:
+    """Each application with `interview_at`, the start of its latest interview (the
+    badge's "Interview on Dec. 9"), in the same query."""
+    latest = Interview.objects.filter(application=OuterRef("pk")).order_by("-starts_at", "-id")
+    return applications.annotate(interview_at=Subquery(latest.values("starts_at")[:1]))
+
+
+def own_applications_by_job(*, user: User, job_ids: list[int]) -> dict[int, Application]:
+    """The signed-in participant's latest application to each of these jobs (a page of
+    a job list), by job id, for the card's status badge: in play, hired or not hired,
+    each with `interview_at`. A job whose latest application was withdrawn is left out.
+    One query for the whole page; none for anyone who is not a participant."""
+    if not (user.is_authenticated and user.is_participant) or not job_ids:
+        return {}
+    applications = _with_interview_at(
+        Application.objects.filter(
+            participant__user=user,
+            job_id__in=job_ids,
+            status__in=LISTED_APPLICATION_STATES | {S.WITHDRAWN},
+        )
+        .only("pk", "job_id", "status", "created_at")
+        .order_by("created_at", "id")
+    )
+    latest = {application.job_id: application for application in applications}
+    return {
+        job_id: application
+        for job_id, application in latest.items()
+        if application.status in LISTED_APPLICATION_STATES
+    }
 
 
 # --- The participant's one next step ------------------------------------------------------

@@ -1,7 +1,7 @@
 """Where an application stands, for the steppers of its page: the stages it went
 through (with the day each was reached) and what comes next, the fair-chance steps with
 their dates and the waiting period's end, and "what happens next" in the words of the
-one reading (the participant, or the staff who help them).
+one reading (the participant, the staff who help them, or the employer).
 
 Everything here reads an application already loaded by `application_get_for_user`
 (its history and record review are prefetched): no query of its own."""
@@ -142,3 +142,38 @@ def staff_next_step_for(application: Application) -> str:
         S.WITHDRAWN: _("Withdrawn."),
     }
     return steps[application.status] % {"name": name}
+
+
+def employer_next_step_for(application: Application) -> str:
+    """What happens next, in one plain line for the employer's members: their next move,
+    or who they wait on (the interview's day, the participant's answer to a notice).
+    Reads the application's prefetched interviews and record review."""
+    review = getattr(application, "record_review", None)
+    if application.is_open and review is not None and not review.decision:
+        if review.notice_pending:
+            day = review.decision_allowed_from
+            if day is not None and timezone.localdate() < day:
+                return _(
+                    "Next: the participant answers the pre-adverse notice by %(day)s. You "
+                    "decide after that."
+                ) % {"day": date_display(day)}
+            return _("Next: read any answer from the participant, then make your decision.")
+        return _("Next: send the pre-adverse action notice, or go on with the application.")
+    if application.status == S.INTERVIEW_SCHEDULED:
+        interviews = list(application.interviews.all())
+        if interviews:
+            latest = max(interviews, key=lambda interview: interview.starts_at)
+            return _("Next: the interview on %(day)s, then record that it took place.") % {
+                "day": date_display(latest.starts_at)
+            }
+    steps = {
+        S.SUBMITTED: _("Next: start reviewing the application."),
+        S.REVIEWING: _("Next: schedule the interview."),
+        S.INTERVIEW_SCHEDULED: _("Next: the interview, then record that it took place."),
+        S.INTERVIEWED: _("Next: make a conditional offer, or decline."),
+        S.CONDITIONAL_OFFER: _("Next: record the hire with the start date."),
+        S.HIRED: _("Hired. The participant's staff will check in on how the job goes."),
+        S.DECLINED: _("Closed: not hired. Nothing more to do."),
+        S.WITHDRAWN: _("Closed: the participant withdrew. Nothing more to do."),
+    }
+    return steps[application.status]

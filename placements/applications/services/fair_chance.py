@@ -7,6 +7,7 @@ closed application raises InvalidTransition (409)."""
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from placements.applications import rules
@@ -209,7 +210,7 @@ def record_review_decide(*, application: Application, actor: User, decision: str
     if timezone.localdate() < review.decision_allowed_from:
         raise FairChanceStepError(
             _("The participant may still answer. You can decide from %(day)s.")
-            % {"day": review.decision_allowed_from.isoformat()}
+            % {"day": date_format(review.decision_allowed_from, "DATE_FORMAT")}
         )
     review.decision = decision
     review.decided_at = timezone.now()

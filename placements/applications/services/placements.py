@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from employers.models import Employer
@@ -70,7 +71,7 @@ def placement_from_hire(*, application: Application, actor: User, hire) -> Place
         raise field_error(
             "start_date",
             _("The job cannot start before the application was sent (%(day)s).")
-            % {"day": sent_on.isoformat()},
+            % {"day": date_format(sent_on, "DATE_FORMAT")},
         )
     job = application.job
     wage, hours = _check_terms(
@@ -240,7 +241,7 @@ def retention_check_record(
         raise field_error(
             "outcome",
             _("This check is due on %(day)s. Record it from that day.")
-            % {"day": check.due_on.isoformat()},
+            % {"day": date_format(check.due_on, "DATE_FORMAT")},
         )
     if outcome not in RetentionOutcome.values:
         raise field_error("outcome", _("Choose what the person is doing now."))

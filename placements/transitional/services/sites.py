@@ -6,6 +6,7 @@ from decimal import Decimal, InvalidOperation
 
 from django.db import transaction
 from django.db.models import Q
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from jobseekers.models import Participant, ParticipantStatus
@@ -145,7 +146,7 @@ def assignment_end(*, actor: User, assignment: WorkAssignment, ends_on: date) ->
         raise invalid(
             "ends_on",
             _("This assignment already ends on %(day)s. Pick that day or an earlier one.")
-            % {"day": assignment.ends_on.isoformat()},
+            % {"day": date_format(assignment.ends_on, "DATE_FORMAT")},
         )
     if assignment.time_entries.filter(work_date__gt=ends_on).exists():
         raise invalid("ends_on", _("There are shifts recorded after this day."))
@@ -185,7 +186,7 @@ def assignment_change(
         raise invalid(
             "effective_on",
             _("The change must start after the first day of the assignment (%(day)s).")
-            % {"day": assignment.starts_on.isoformat()},
+            % {"day": date_format(assignment.starts_on, "DATE_FORMAT")},
         )
     if assignment.ends_on is not None and effective_on > assignment.ends_on:
         raise invalid("effective_on", _("The assignment ends before this day."))

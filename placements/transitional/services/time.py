@@ -12,6 +12,7 @@ from decimal import Decimal, InvalidOperation
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import formats, timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from jobseekers.models import Participant
@@ -106,7 +107,7 @@ def _assignment_for(participant: Participant, worksite: WorkSite, work_date: dat
         raise invalid(
             "work_date",
             _("%(name)s is not on this crew on %(day)s.")
-            % {"name": participant.display_name, "day": work_date.isoformat()},
+            % {"name": participant.display_name, "day": date_format(work_date, "DATE_FORMAT")},
             code="outside_assignment",
         )
     return assignment
@@ -133,7 +134,7 @@ def _validate_entry(
     same_day = [entry for entry in others if entry.work_date == work_date]
     overlap = _("%(name)s already has a shift on %(day)s that overlaps this one.") % {
         "name": participant.display_name,
-        "day": work_date.isoformat(),
+        "day": date_format(work_date, "DATE_FORMAT"),
     }
     if clock_in is None and same_day:
         raise ConflictError(overlap, code="overlapping_entry")

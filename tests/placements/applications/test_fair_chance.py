@@ -52,7 +52,7 @@ def test_the_whole_order_across_a_holiday(interviewed, employer_user, participan
     on_day(monkeypatch, date(2026, 1, 26))
     with pytest.raises(FairChanceStepError) as error:
         record_review_decide(application=interviewed, actor=employer_user, decision="confirmed")
-    assert "2026-01-27" in error.value.message
+    assert "Jan. 27, 2026" in error.value.message  # a date for people, not "2026-01-27"
     assert Application.objects.get(pk=interviewed.pk).status == S.INTERVIEWED
 
     on_day(monkeypatch, date(2026, 1, 27))

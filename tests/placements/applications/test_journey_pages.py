@@ -9,7 +9,7 @@ from decimal import Decimal
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from placements.applications.services import record_review_assess, record_review_send_notice
 from placements.models import ApplicationStatus, RetentionCheck
@@ -196,3 +196,153 @@ def test_the_caseload_badge_says_how_far_each_person_has_come(client, staff_user
         "Evans": "Placed",
         "Foster": "Retained",
     }
+
+
+# --- Applied jobs on the job lists, the employer's next move, dates in messages ------------
+
+
+def _card_badges(html: str) -> dict[str, str]:
+    """Each job card's title and the text of its badge ("" without one)."""
+    cards = re.findall(r'<article class="card job-card">(.*?)</article>', html, re.S)
+    shown = {}
+    for card in cards:
+        title = _text(re.search(r"<h\d>(.*?)</h\d>", card, re.S).group(1)).strip()
+        badge = re.search(r'<span class="badge[^"]*">(.*?)</span>', card, re.S)
+        shown[title] = _text(badge.group(1)).strip() if badge else ""
+    return shown
+
+
+def test_the_job_search_shows_where_each_application_stands(client, participant, person, job):
+    def applied(title, status):
+        return ApplicationFactory(
+            participant=person, job=JobFactory(employer=job.employer, title=title), status=status
+        )
+
+    applied("Loader", S.SUBMITTED)
+    interview = InterviewFactory(application=applied("Cook", S.INTERVIEW_SCHEDULED))
+    applied("Welder", S.CONDITIONAL_OFFER)
+    applied("Painter", S.HIRED)
+    applied("Driver", S.DECLINED)
+    applied("Baker", S.WITHDRAWN)
+    client.force_login(participant)
+    html = client.get(reverse("employers:job-search")).content.decode()
+    assert _card_badges(html) == {
+        "Forklift operator": "",
+        "Loader": "Applied",
+        "Cook": f"Interview on {date_display(interview.starts_at, 'day')}",
+        "Welder": "Offer",
+        "Painter": "Hired",
+        "Driver": "Not selected",
+        "Baker": "",  # withdrawn: Apply is open again
+    }
+    assert "See my application" in html
+
+
+def test_the_job_search_badges_speak_spanish(client, participant, person, application):
+    application.status = S.DECLINED
+    application.save()
+    client.force_login(participant)
+    client.cookies["django_language"] = "es"
+    try:
+        html = client.get(reverse("employers:job-search"), HTTP_ACCEPT_LANGUAGE="es")
+    finally:
+        translation.activate("en")
+    assert _card_badges(html.content.decode()) == {"Forklift operator": "No seleccionado"}
+
+
+# The page's own reads, plus one for the participant's applications to its jobs.
+QUERIES_JOB_SEARCH = 9
+
+
+@pytest.mark.parametrize("rows", [1, 30])
+def test_the_job_search_reads_the_applications_in_one_query(
+    client, participant, person, job, rows, django_assert_max_num_queries
+):
+    for _ in range(rows):
+        ApplicationFactory(participant=person, job=JobFactory(employer=job.employer))
+    client.force_login(participant)
+    client.get(reverse("employers:job-search"))
+    with django_assert_max_num_queries(QUERIES_JOB_SEARCH):
+        html = client.get(reverse("employers:job-search")).content.decode()
+    assert list(_card_badges(html).values()).count("Applied") == min(rows, 20)
+
+
+def _employer_next_step(client, user, application) -> str:
+    html = _page(client, user, application).content.decode()
+    found = re.search(r'<p class="next-step">(.*?)</p>', html, re.S)
+    return _text(found.group(1)).strip() if found else ""
+
+
+def test_the_employer_reads_its_next_move(client, employer_user, participant, application):
+    assert _employer_next_step(client, employer_user, application) == (
+        "Next: start reviewing the application."
+    )
+    application.status = S.REVIEWING
+    application.save()
+    assert _employer_next_step(client, employer_user, application) == (
+        "Next: schedule the interview."
+    )
+    application.status = S.INTERVIEW_SCHEDULED
+    application.save()
+    interview = InterviewFactory(application=application)
+    assert _employer_next_step(client, employer_user, application) == (
+        f"Next: the interview on {date_display(interview.starts_at)}, then record that it "
+        "took place."
+    )
+    # The participant reads their own wording, never the employer's line.
+    assert _employer_next_step(client, participant, application) == ""
+
+
+def test_the_employer_reads_who_answers_a_notice_and_by_when(client, employer_user, application):
+    application.status = S.INTERVIEWED
+    application.save()
+    record_review_assess(application=application, actor=employer_user, **ASSESSMENT)
+    assert _employer_next_step(client, employer_user, application) == (
+        "Next: send the pre-adverse action notice, or go on with the application."
+    )
+    review = record_review_send_notice(
+        application=application, actor=employer_user, notice_text="The record shows a felony."
+    )
+    assert _employer_next_step(client, employer_user, application) == (
+        "Next: the participant answers the pre-adverse notice by "
+        f"{date_display(review.decision_allowed_from)}. You decide after that."
+    )
+
+
+def test_deciding_too_early_names_the_day_for_people(client, employer_user, application):
+    application.status = S.INTERVIEWED
+    application.save()
+    record_review_assess(application=application, actor=employer_user, **ASSESSMENT)
+    review = record_review_send_notice(
+        application=application, actor=employer_user, notice_text="The record shows a felony."
+    )
+    client.force_login(employer_user)
+    url = reverse("placements:application-detail", args=[application.pk])
+    response = client.post(url, {"action": "decide", "decision": "confirmed"}, follow=True)
+    text = _text(response.content.decode())
+    day = review.decision_allowed_from
+    assert f"You can decide from {date_display(day)}." in text
+    assert day.isoformat() not in text
+
+
+def test_deciding_too_early_names_the_day_in_spanish(client, employer_user, application):
+    application.status = S.INTERVIEWED
+    application.save()
+    record_review_assess(application=application, actor=employer_user, **ASSESSMENT)
+    review = record_review_send_notice(
+        application=application, actor=employer_user, notice_text="The record shows a felony."
+    )
+    client.force_login(employer_user)
+    client.cookies["django_language"] = "es"
+    url = reverse("placements:application-detail", args=[application.pk])
+    try:
+        response = client.post(
+            url, {"action": "decide", "decision": "confirmed"}, HTTP_ACCEPT_LANGUAGE="es"
+        )
+        with translation.override("es"):
+            day = date_display(review.decision_allowed_from)
+    finally:
+        translation.activate("en")
+    text = _text(response.content.decode())
+    assert f"Puede decidir desde el {day}." in text
+    assert review.decision_allowed_from.isoformat() not in text

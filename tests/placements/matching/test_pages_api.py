@@ -2,6 +2,7 @@
 candidates or reasons), what the pages show, query budgets fixed in the number of jobs."""
 
 import datetime as dt
+import re
 from decimal import Decimal
 
 import pytest
@@ -9,9 +10,12 @@ from django.test import override_settings
 from django.utils import timezone
 
 from employers.models import OffenseRule
+from placements.applications.models import ApplicationStatus
 from placements.matching import services
 from placements.models import MatchResult, MatchRun
 from portal.core.models import Role
+from portal.core.templatetags.formatting import date_display
+from tests.factories.applications import ApplicationFactory, InterviewFactory
 from tests.factories.employers import JobFactory, MembershipFactory
 from tests.factories.jobseekers import (
     ParticipantFactory,
@@ -175,6 +179,23 @@ def test_participant_page_shows_jobs_for_you_with_reasons_and_job_links(
     assert "Jobs left out" not in page  # excluded counts are for staff
 
 
+def test_jobs_for_you_shows_where_an_application_stands_instead_of_apply(
+    client, participant, person, forklift_job
+):
+    application = ApplicationFactory(
+        participant=person, job=forklift_job, status=ApplicationStatus.INTERVIEW_SCHEDULED
+    )
+    interview = InterviewFactory(application=application)
+    client.force_login(participant)
+    page = client.get("/my/jobs-for-you/").content.decode()
+    badge = re.search(r'<span class="badge[^"]*">(.*?)</span>', page, re.S).group(1)
+    assert " ".join(re.sub(r"<[^>]+>", " ", badge).split()) == (
+        f"Interview on {date_display(interview.starts_at, 'day')}"
+    )
+    assert f"/applications/{application.pk}/" in page
+    assert "See the job and apply" not in page
+
+
 def test_participant_page_says_what_to_do_with_no_jobs_and_no_zip(client, participant):
     ParticipantFactory(user=participant, zip_code="")
     client.force_login(participant)
@@ -268,16 +289,20 @@ def test_the_schema_documents_the_candidate_filters(api_client):
 def test_query_budgets_are_fixed_in_the_number_of_jobs(
     api_client, client, participant, staff_user, person, jobs, django_assert_max_num_queries
 ):
-    JobFactory.create_batch(jobs)
+    for job in JobFactory.create_batch(jobs):
+        ApplicationFactory(participant=person, job=job)
     services.matches_recompute_for(participant=person)
     api_client.force_authenticate(participant)
     with django_assert_max_num_queries(8):
         body = api_client.get(f"/api/v1/participants/{person.pk}/matches/?limit=50").json()
     assert body["count"] == min(jobs, 20)
     client.force_login(participant)
-    with django_assert_max_num_queries(12):
+    # One of them reads the participant's applications to the jobs shown (the badges).
+    with django_assert_max_num_queries(13):
         page = client.get("/my/jobs-for-you/")
     assert page.content.decode().count("Match:") == min(jobs, 20)
+    # Each job already applied to shows its badge, from one query for the page.
+    assert page.content.decode().count("See my application") == min(jobs, 20)
     api_client.force_authenticate(staff_user)
     with django_assert_max_num_queries(10):
         api_client.get(f"/api/v1/jobs/{JobFactory._meta.model.objects.first().pk}/candidates/")
