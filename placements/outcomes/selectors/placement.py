@@ -146,9 +146,14 @@ def _first_job_after_release() -> Subquery:
 
 
 def release_to_first_job(*, period: Period, scope: Scope = PROGRAM) -> Figure:
+    # A first job in the period is an unsubsidized job that started in it: only those
+    # people (found through the placements' start date) are looked at.
+    started_in_period = placements_in(PROGRAM).filter(
+        subsidized=False, start_date__range=(period.start, period.end)
+    )
     people = (
         people_in(scope)
-        .filter(release_date__isnull=False)
+        .filter(release_date__isnull=False, pk__in=started_in_period.values("participant"))
         .annotate(first_job=_first_job_after_release())
         .filter(first_job__range=(period.start, period.end))
         .annotate(days_to_job=days_between(F("first_job"), F("release_date")))
