@@ -241,24 +241,22 @@ def job_club(*, period: Period, scope: Scope = PROGRAM) -> Figure:
             people=Count("participant", distinct=True, filter=Q(status=ATTENDED)),
         )
     )
-    # Only the résumés with a version saved in the period can have been first saved in
-    # it: they alone are joined to their versions.
+    # First saved in the period: a version saved in it and none before it (two anti/semi
+    # joins on the versions), the same résumés as the earliest version's date in the
+    # period, without grouping every résumé with its versions.
+    period_starts = day_starts(period.start)
     saved_in_period = participant_selectors.resumes_for_reports().filter(
-        versions__created_at__gte=day_starts(period.start),
+        versions__created_at__gte=period_starts,
         versions__created_at__lt=day_starts(period.end + dt.timedelta(days=1)),
     )
-    first_saved_in_period = Q(
-        first_saved__gte=day_starts(period.start),
-        first_saved__lt=day_starts(period.end + dt.timedelta(days=1)),
+    saved_before = participant_selectors.resumes_for_reports().filter(
+        versions__created_at__lt=period_starts
     )
     resumes = (
         participant_selectors.resumes_for_reports()
         .filter(scope.people_filter("participant__"), pk__in=saved_in_period.values("pk"))
-        .annotate(first_saved=Min("versions__created_at"))
-        .aggregate(
-            finished=Count("pk", filter=first_saved_in_period),
-            people=Count("participant", distinct=True, filter=first_saved_in_period),
-        )
+        .exclude(pk__in=saved_before.values("pk"))
+        .aggregate(finished=Count("pk"), people=Count("participant", distinct=True))
     )
     rate = Rate(attendance["attended"], attendance["expected"])
     return Figure(
