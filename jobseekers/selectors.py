@@ -483,6 +483,13 @@ def participants_for_reports() -> QuerySet[Participant]:
     return Participant.objects.order_by()
 
 
+def program_exits_for_reports() -> QuerySet[ProgramExit]:
+    """Every program exit, for the outcome figures after exit (aggregated only): read
+    directly by date rather than through the participant, so a per-person lookup is one
+    index probe."""
+    return ProgramExit.objects.order_by()
+
+
 # ------------------------------------------------------- direct supports and the plan
 # Both follow the profile's rule: the caller has the participant from
 # `participant_get_for_user`; neither is as sensitive as the record, so no AccessLog.

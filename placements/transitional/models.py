@@ -172,6 +172,11 @@ class TimeEntry(models.Model):
             models.Index(fields=["participant", "work_date"]),
             models.Index(fields=["worksite", "work_date"]),
             models.Index(fields=["work_date", "payroll_run"]),
+            # The outcomes report's people and hours of a period, read from the index
+            # alone (an index-only scan instead of the whole table at the large scale).
+            models.Index(
+                fields=["work_date"], include=["participant", "hours"], name="time_entry_report_idx"
+            ),
         ]
         constraints = [
             models.CheckConstraint(condition=Q(hours__gt=0), name="time_entry_hours_positive"),

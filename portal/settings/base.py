@@ -616,3 +616,12 @@ SPECTACULAR_SETTINGS["POSTPROCESSING_HOOKS"] = [
     "portal.core.drf.declare_error_responses",
 ]
 PORTAL_API_SCHEMA_PUBLIC = env.bool("PORTAL_API_SCHEMA_PUBLIC", default=False)
+
+# --- Outcomes report speed (issue 13) ---
+# PostgreSQL compiles a query with JIT once its *estimated* cost passes jit_above_cost.
+# The report's per-person lookups over a few hundred people are estimated high but run in
+# milliseconds, and compiling them cost 0.1-1.7 s a query on the statewide data. JIT is
+# off for the app's connections unless DATABASE_JIT is set (it helps only long analytics).
+if "postgresql" in DATABASES["default"]["ENGINE"] and not env.bool("DATABASE_JIT", default=False):
+    _database_options = DATABASES["default"].setdefault("OPTIONS", {})
+    _database_options["options"] = f"{_database_options.get('options', '')} -c jit=off".strip()

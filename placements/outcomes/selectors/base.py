@@ -146,6 +146,13 @@ def placements_in(scope: Scope) -> QuerySet:
     return placements
 
 
+def day_starts(day: dt.date) -> dt.datetime:
+    """The first moment of `day` in the current time zone: `created_at < day_starts(d +
+    1)` is `created_at__date <= d`, compared without converting every row's time (the
+    index-friendly form of a `__date` filter)."""
+    return timezone.make_aware(dt.datetime.combine(day, dt.time.min))
+
+
 def days_between(later, earlier) -> ExpressionWrapper:
     return ExpressionWrapper(later - earlier, output_field=DurationField())
 

@@ -8,10 +8,10 @@ from django.db.models import (
     DateField,
     Exists,
     F,
+    Min,
     OuterRef,
     Q,
     QuerySet,
-    Subquery,
     Sum,
     Value,
 )
@@ -50,6 +50,19 @@ def _returned(window: dt.timedelta, kinds=RECIDIVISM_KINDS) -> Exists:
     )
 
 
+def _returns_in(window: dt.timedelta, kinds) -> Count:
+    """How many of the person's custody events of `kinds` fell within `window` of their
+    release (an aggregate over the join; > 0 is `_returned`)."""
+    return Count(
+        "custody_events",
+        filter=Q(
+            custody_events__kind__in=kinds,
+            custody_events__occurred_on__gte=F("release_date"),
+            custody_events__occurred_on__lte=F("release_date") + window,
+        ),
+    )
+
+
 def recidivism_people(
     *, period: Period, years: int, scope: Scope = PROGRAM, today: dt.date | None = None
 ) -> QuerySet:
@@ -70,25 +83,28 @@ def recidivism(
 ) -> Figure:
     """Returns to incarceration within `years` (1 or 3) of release, in one query."""
     window = dt.timedelta(days=365 * years)
-    completer = Exists(
-        participant_selectors.participants_for_reports().filter(
-            pk=OuterRef("pk"), program_exits__reason=EXIT_COMPLETED
-        )
-    )
+    first, last = period.shifted(365 * years)
+    last = min(last, today_or(today) - window)
+    # Set-based: the people released in the window's range joined once to their custody
+    # events and exits and grouped, instead of four correlated subqueries per person (the
+    # same people and the same tests as `recidivism_people`). The joins can repeat a
+    # person's rows, so each per-person number is only tested for "any".
     totals = (
-        recidivism_people(period=period, years=years, scope=scope, today=today)
+        people_in(scope)
+        .filter(release_date__range=(first, last))
         .annotate(
-            is_new_offense=_returned(window, (NEW_OFFENSE,)),
-            is_technical=_returned(window, (TECHNICAL_VIOLATION,)),
-            is_completer=completer,
+            returns=_returns_in(window, RECIDIVISM_KINDS),
+            new_offenses=_returns_in(window, (NEW_OFFENSE,)),
+            technical_violations=_returns_in(window, (TECHNICAL_VIOLATION,)),
+            completions=Count("program_exits", filter=Q(program_exits__reason=EXIT_COMPLETED)),
         )
         .aggregate(
             of=Count("pk"),
-            count=Count("pk", filter=Q(counted=True)),
-            new_offense=Count("pk", filter=Q(is_new_offense=True)),
-            technical=Count("pk", filter=Q(is_technical=True)),
-            completers=Count("pk", filter=Q(is_completer=True)),
-            completers_returned=Count("pk", filter=Q(is_completer=True, counted=True)),
+            count=Count("pk", filter=Q(returns__gt=0)),
+            new_offense=Count("pk", filter=Q(new_offenses__gt=0)),
+            technical=Count("pk", filter=Q(technical_violations__gt=0)),
+            completers=Count("pk", filter=Q(completions__gt=0)),
+            completers_returned=Count("pk", filter=Q(completions__gt=0, returns__gt=0)),
         )
     )
     rate = Rate(totals["count"], totals["of"])
@@ -146,16 +162,14 @@ def cost_savings(*, period: Period, scope: Scope = PROGRAM, today: dt.date | Non
     period's share of the operating cost, in one query."""
     last = min(period.end, today_or(today))
     day_after = last + dt.timedelta(days=1)
-    first_return = Subquery(
-        participant_selectors.participants_for_reports()
-        .filter(
-            pk=OuterRef("pk"),
+    # The first return after release as an aggregate over one join (grouped by person),
+    # not a correlated subquery per person.
+    first_return = Min(
+        "custody_events__occurred_on",
+        filter=Q(
             custody_events__kind__in=RECIDIVISM_KINDS,
-            custody_events__occurred_on__gte=OuterRef("release_date"),
-        )
-        .order_by("custody_events__occurred_on")
-        .values("custody_events__occurred_on")[:1],
-        output_field=DateField(),
+            custody_events__occurred_on__gte=F("release_date"),
+        ),
     )
     totals = (
         people_in(scope)

@@ -191,10 +191,10 @@ def _employment_after_exit(scope: Scope, quarters: list[tuple]):
         )
     first_exit, last_exit = quarters[0][0], quarters[-1][1]
     exit_on = Subquery(
-        participant_selectors.participants_for_reports()
-        .filter(pk=OuterRef("pk"), program_exits__exited_on__range=(first_exit, last_exit))
-        .order_by("-program_exits__exited_on")
-        .values("program_exits__exited_on")[:1],
+        participant_selectors.program_exits_for_reports()
+        .filter(participant=OuterRef("pk"), exited_on__range=(first_exit, last_exit))
+        .order_by("-exited_on")
+        .values("exited_on")[:1],
         output_field=DateField(),
     )
 
@@ -217,8 +217,14 @@ def _employment_after_exit(scope: Scope, quarters: list[tuple]):
         F("hourly_wage") * F("hours_per_week") * rules.WEEKS_IN_A_QUARTER,
         output_field=DecimalField(max_digits=14, decimal_places=2),
     )
+    # Only the people with an exit in those quarters (indexed, a few hundred rows) are
+    # looked at; the per-person subqueries below then run for them alone.
+    leavers = participant_selectors.program_exits_for_reports().filter(
+        exited_on__range=(first_exit, last_exit)
+    )
     return (
         people_in(scope)
+        .filter(pk__in=leavers.values("participant"))
         .annotate(exit_on=exit_on)
         .filter(exit_on__isnull=False)
         .annotate(measured_start=quarter_bound(2), measured_end=quarter_bound(3))
@@ -241,10 +247,10 @@ def wioa_indicators(
     fourth_totals = fourth.aggregate(of=Count("pk"), count=Count("pk", filter=Q(employed=True)))
     median_earnings = median_of(second.filter(employed=True), "earnings", second_totals["count"])
     exit_in_period = Subquery(
-        participant_selectors.participants_for_reports()
-        .filter(pk=OuterRef("pk"), program_exits__exited_on__range=(period.start, period.end))
-        .order_by("-program_exits__exited_on")
-        .values("program_exits__exited_on")[:1],
+        participant_selectors.program_exits_for_reports()
+        .filter(participant=OuterRef("pk"), exited_on__range=(period.start, period.end))
+        .order_by("-exited_on")
+        .values("exited_on")[:1],
         output_field=DateField(),
     )
     credential = Exists(
@@ -254,8 +260,12 @@ def wioa_indicators(
             documents__uploaded_at__date__lte=OuterRef("exit_on"),
         )
     )
+    leavers = participant_selectors.program_exits_for_reports().filter(
+        exited_on__range=(period.start, period.end)
+    )
     credentials = (
         people_in(scope)
+        .filter(pk__in=leavers.values("participant"))
         .annotate(exit_on=exit_in_period)
         .filter(exit_on__isnull=False)
         .annotate(credential=credential)

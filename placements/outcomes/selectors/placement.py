@@ -28,6 +28,7 @@ from placements.outcomes.selectors.base import (
     Measure,
     Rate,
     Scope,
+    day_starts,
     days_between,
     median_of,
     money,
@@ -39,10 +40,17 @@ from placements.outcomes.selectors.base import (
 # --- 1. People served -------------------------------------------------------------------
 
 
+def _enrolled_between(start: dt.date | None, end: dt.date) -> Q:
+    condition = Q(created_at__lt=day_starts(end + dt.timedelta(days=1)))
+    if start is not None:
+        condition &= Q(created_at__gte=day_starts(start))
+    return condition
+
+
 def _served(period: Period) -> Q:
     """Enrolled on or before the period's end and not gone (left the program or back in
     custody) before it began."""
-    return Q(created_at__date__lte=period.end) & ~Q(
+    return _enrolled_between(None, period.end) & ~Q(
         status__in=STATUS_LEFT, status_changed_on__lt=period.start
     )
 
@@ -52,7 +60,7 @@ def people_served(*, period: Period, scope: Scope = PROGRAM) -> Figure:
     totals = people_in(scope).aggregate(
         enrolled=Count("pk", filter=served),
         active=Count("pk", filter=served & Q(status__in=STATUS_ACTIVE)),
-        new=Count("pk", filter=Q(created_at__date__range=(period.start, period.end))),
+        new=Count("pk", filter=_enrolled_between(period.start, period.end)),
         pre_release=Count("pk", filter=served & Q(release_date__gt=period.end)),
     )
     return Figure(
@@ -146,9 +154,14 @@ def _first_job_after_release() -> Subquery:
 
 
 def release_to_first_job(*, period: Period, scope: Scope = PROGRAM) -> Figure:
+    # A first job in the period is an unsubsidized job that started in it: only those
+    # people (found through the placements' start date) are looked at.
+    started_in_period = placements_in(PROGRAM).filter(
+        subsidized=False, start_date__range=(period.start, period.end)
+    )
     people = (
         people_in(scope)
-        .filter(release_date__isnull=False)
+        .filter(release_date__isnull=False, pk__in=started_in_period.values("participant"))
         .annotate(first_job=_first_job_after_release())
         .filter(first_job__range=(period.start, period.end))
         .annotate(days_to_job=days_between(F("first_job"), F("release_date")))
