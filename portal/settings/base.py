@@ -622,6 +622,15 @@ PORTAL_API_SCHEMA_PUBLIC = env.bool("PORTAL_API_SCHEMA_PUBLIC", default=False)
 # The report's per-person lookups over a few hundred people are estimated high but run in
 # milliseconds, and compiling them cost 0.1-1.7 s a query on the statewide data. JIT is
 # off for the app's connections unless DATABASE_JIT is set (it helps only long analytics).
-if "postgresql" in DATABASES["default"]["ENGINE"] and not env.bool("DATABASE_JIT", default=False):
-    _database_options = DATABASES["default"].setdefault("OPTIONS", {})
-    _database_options["options"] = f"{_database_options.get('options', '')} -c jit=off".strip()
+
+
+def without_jit(database: dict) -> dict:
+    """`database` (a DATABASES entry) with PostgreSQL's JIT off unless DATABASE_JIT is set;
+    production.py calls it again on its own DATABASES."""
+    if "postgresql" in database["ENGINE"] and not env.bool("DATABASE_JIT", default=False):
+        options = database.setdefault("OPTIONS", {})
+        options["options"] = f"{options.get('options', '')} -c jit=off".strip()
+    return database
+
+
+without_jit(DATABASES["default"])

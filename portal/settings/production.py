@@ -27,6 +27,7 @@ DATABASES = {"default": env.db_url_config(_required("DATABASE_URL"))}
 PORTAL_FIELD_ENCRYPTION_KEYS = _required("PORTAL_FIELD_ENCRYPTION_KEYS").split(",")
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+without_jit(DATABASES["default"])  # noqa: F405 (from base: see "Outcomes report speed")
 
 # Tasks are stored in the database and run by `manage.py db_worker` processes.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
