@@ -68,9 +68,21 @@ class ParticipantListSerializer(serializers.ModelSerializer):
 
 
 class ParticipantSerializer(serializers.ModelSerializer):
-    facilitator = serializers.SlugRelatedField(slug_field="username", read_only=True)
+    facilitator = serializers.SlugRelatedField(
+        slug_field="username", read_only=True, allow_null=True
+    )
     skills = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
     has_account = serializers.SerializerMethodField()
+    # Optional choices are "" when not known. Declared here because DRF drops allow_blank
+    # from read-only model fields, and the schema would then refuse the empty value.
+    housing = serializers.ChoiceField(choices=Housing.choices, allow_blank=True, read_only=True)
+    risk_level = serializers.ChoiceField(
+        choices=RiskLevel.choices, allow_blank=True, read_only=True
+    )
+    gender = serializers.ChoiceField(choices=Gender.choices, allow_blank=True, read_only=True)
+    custody_return_type = serializers.ChoiceField(
+        choices=CustodyReturnType.choices, allow_blank=True, read_only=True
+    )
 
     class Meta:
         model = Participant

@@ -43,8 +43,8 @@ class OutcomesReportView(APIView):
             OpenApiParameter(
                 "zip_area",
                 str,
-                pattern=r"^\d{3}$",
-                description="People whose home ZIP code starts with these three digits.",
+                pattern=r"^(\d{3})?$",
+                description="Home ZIP codes starting with these three digits (empty: all).",
             ),
         ],
         responses=OutcomesSerializer,

@@ -199,7 +199,8 @@ class MeView(APIView):
 
 
 class AuditEventSerializer(serializers.ModelSerializer):
-    actor = serializers.SlugRelatedField(slug_field="username", read_only=True)
+    # Empty for what the system did on its own (a task, a webhook).
+    actor = serializers.SlugRelatedField(slug_field="username", read_only=True, allow_null=True)
     target_type = serializers.SerializerMethodField()
 
     class Meta:

@@ -2,6 +2,8 @@
 read in production. `make fuzz` checks the whole API against it; these tests pin each
 fix it needed."""
 
+import re
+
 import jsonschema_rs
 import pytest
 from drf_spectacular.generators import SchemaGenerator
@@ -165,3 +167,20 @@ def test_a_write_to_an_address_under_api_that_is_no_endpoint_gets_the_json_404(
 def test_request_bodies_are_documented_as_json(schema):
     create = schema["paths"]["/api/v1/jobs/"]["post"]["requestBody"]["content"]
     assert list(create) == ["application/json"]
+
+
+def test_optional_choices_and_empty_links_are_allowed_in_the_schema(api_client, staff_user):
+    """What the fuzz run found: a participant's optional choices are "" when not known,
+    an audit event by the system has no actor, and an empty ZIP area means everyone."""
+    api_client.force_authenticate(staff_user)
+    schema = api_client.get("/api/schema/", HTTP_ACCEPT="application/json").json()
+    participant = schema["components"]["schemas"]["Participant"]["properties"]
+    for name in ("housing", "risk_level", "gender", "custody_return_type"):
+        choices = [
+            option.get("$ref", "").rsplit("/", 1)[-1] for option in participant[name]["oneOf"]
+        ]
+        assert "BlankEnum" in choices, name
+    assert schema["components"]["schemas"]["AuditEvent"]["properties"]["actor"]["nullable"]
+    parameters = schema["paths"]["/api/v1/reports/outcomes/"]["get"]["parameters"]
+    zip_area = next(parameter for parameter in parameters if parameter["name"] == "zip_area")
+    assert re.fullmatch(zip_area["schema"]["pattern"], "")
