@@ -9,7 +9,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from django.utils import timezone
+from django.utils import formats, timezone
 from playwright.sync_api import Page, expect
 
 from .axe import assert_no_axe_violations
@@ -66,7 +66,9 @@ def test_crew_day_to_payroll_to_pay_stub(page: Page, live_server, demo_password,
     admin.get_by_label("Pay date").fill(today)
     admin.get_by_role("button", name="Add the pay period").click()
     expect(admin.get_by_text("The pay period is added.")).to_be_visible()
-    admin.get_by_role("button", name=f"Run payroll {work_day}").click()
+    # The button names its period's first day in the one date format ("Dec. 2, 2026").
+    shown_day = formats.date_format(timezone.localdate() - timedelta(days=1), "DATE_FORMAT")
+    admin.get_by_role("button", name=f"Run payroll {shown_day}").click()
     expect(admin.get_by_text("The payroll run is ready for review.")).to_be_visible()
     assert_no_axe_violations(admin)
     # 8 h 30 min - 30 min break = 8 hours at $15.50, and 7.5 hours for the other.
