@@ -4,7 +4,7 @@ is only rendered from what a selector returned (and logged)."""
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
-from portal.core.drf import WallClockTimeField
+from portal.core.drf import StrictCharField, WallClockTimeField
 from portal.core.models import AccessLog, OffenseCategory, PartnerOrganisation, Skill, User
 
 from .models import (
@@ -450,7 +450,7 @@ class JobClubSessionSerializer(serializers.ModelSerializer):
 
 class JobClubSessionInputSerializer(serializers.Serializer):
     starts_at = serializers.DateTimeField()
-    place = serializers.CharField(max_length=200)
+    place = StrictCharField(max_length=200)
     topic = serializers.ChoiceField(choices=JobClubTopic.choices)
     capacity = serializers.IntegerField(min_value=1, max_value=500, required=False, default=20)
 

@@ -18,6 +18,7 @@ from placements.transitional.models import (
     WorkAssignment,
     WorkSite,
 )
+from portal.core.drf import StrictCharField
 from portal.core.models import User
 
 
@@ -30,11 +31,12 @@ class WorkSiteSerializer(serializers.ModelSerializer):
 
 
 class WorkSiteInputSerializer(serializers.Serializer):
-    name = serializers.CharField(max_length=150)
-    address = serializers.CharField(max_length=255)
+    name = StrictCharField(max_length=150)
+    address = StrictCharField(max_length=255)
     crew_capacity = serializers.IntegerField(min_value=1, max_value=200, default=8)
-    supervisors = serializers.PrimaryKeyRelatedField(
-        many=True, queryset=User.objects.all(), required=False
+    # A list field refuses an object ({}), which a many-related field took as no one.
+    supervisors = serializers.ListField(
+        child=serializers.PrimaryKeyRelatedField(queryset=User.objects.all()), required=False
     )
 
 

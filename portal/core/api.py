@@ -8,6 +8,7 @@ from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from portal.core.drf import StrictCharField
 from portal.core.models import ApiToken, AuditEvent, User
 from portal.core.permissions import IsProgramAdmin
 from portal.core.selectors import api_tokens_live_for, audit_events_visible_to
@@ -175,8 +176,8 @@ class MeSerializer(serializers.ModelSerializer):
 
 
 class ProfileUpdateSerializer(serializers.Serializer):
-    first_name = serializers.CharField(max_length=150, required=False, allow_blank=True)
-    last_name = serializers.CharField(max_length=150, required=False, allow_blank=True)
+    first_name = StrictCharField(max_length=150, required=False, allow_blank=True)
+    last_name = StrictCharField(max_length=150, required=False, allow_blank=True)
     email = serializers.EmailField(required=False, allow_blank=True)
     preferred_language = serializers.ChoiceField(
         choices=User._meta.get_field("preferred_language").choices, required=False

@@ -298,3 +298,14 @@ def declare_error_responses(result, generator, request, public):
                     },
                 )
     return result
+
+
+class StrictCharField(serializers.CharField):
+    """A text field that refuses a JSON number or true/false where the schema says
+    string: DRF's own CharField turns 0 into "0", so the API accepted what its schema
+    refuses (found by the fuzz run)."""
+
+    def to_internal_value(self, data):
+        if not isinstance(data, str):
+            self.fail("invalid")
+        return super().to_internal_value(data)

@@ -184,3 +184,37 @@ def test_optional_choices_and_empty_links_are_allowed_in_the_schema(api_client, 
     parameters = schema["paths"]["/api/v1/reports/outcomes/"]["get"]["parameters"]
     zip_area = next(parameter for parameter in parameters if parameter["name"] == "zip_area")
     assert re.fullmatch(zip_area["schema"]["pattern"], "")
+
+
+@pytest.mark.parametrize(
+    ("url", "body", "field"),
+    [
+        ("/api/v1/me/", {"last_name": 0}, "last_name"),
+        (
+            "/api/v1/job-club/sessions/",
+            {"starts_at": "2030-01-01T10:00:00Z", "place": 0, "topic": "resume"},
+            "place",
+        ),
+        (
+            "/api/v1/transitional/worksites/",
+            {"name": "Crew", "address": "1 Main St", "supervisors": {}},
+            "supervisors",
+        ),
+        ("/api/v1/transitional/worksites/", {"name": 7, "address": "1 Main St"}, "name"),
+    ],
+)
+def test_the_api_refuses_what_its_schema_refuses(api_client, admin_user, url, body, field):
+    """What the fuzz run found: a number where the schema says text, an object where it
+    says a list. Refused naming the field; nothing saved."""
+    from jobseekers.models import JobClubSession
+    from placements.transitional.models import WorkSite
+
+    before = (JobClubSession.objects.count(), WorkSite.objects.count())
+    api_client.force_authenticate(admin_user)
+    method = api_client.patch if url.endswith("/me/") else api_client.post
+    response = method(url, body, format="json")
+    assert response.status_code == 400
+    assert field in response.json()["fields"]
+    assert (JobClubSession.objects.count(), WorkSite.objects.count()) == before
+    admin_user.refresh_from_db()
+    assert admin_user.last_name != "0"
