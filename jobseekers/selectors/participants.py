@@ -7,24 +7,16 @@ functions here that write an AccessLog row for every reader but the participant.
 
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import (
     Count,
-    DecimalField,
     Exists,
-    ExpressionWrapper,
-    F,
     Max,
     OuterRef,
     Q,
     QuerySet,
-    Subquery,
-    Sum,
-    Value,
 )
-from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.utils import timezone
 from rapidfuzz import fuzz
@@ -33,23 +25,16 @@ from portal.core.audit import access_log_record
 from portal.core.models import AccessLog, User
 from portal.core.permissions import is_program_admin, is_staff_member
 
-from . import rules
-from .models import (
-    OPEN_REFERRAL_STATUSES,
-    RESERVING_SUPPORT_STATUSES,
+from .. import rules
+from ..models import (
     Attendance,
     CaseNote,
     Consent,
     ConsentKind,
     CustodyEvent,
-    EmploymentPlan,
-    FundingSource,
     JobClubSession,
-    NeedKey,
-    NeedState,
     Participant,
     ParticipantDocument,
-    PlanGoal,
     ProgramExit,
     RecordEntry,
     Referral,
@@ -58,17 +43,9 @@ from .models import (
     ResumeVersion,
     SupervisionTerms,
     Support,
-    SupportStatus,
-    TextDirection,
-    TextMessage,
-    TextMessageKind,
 )
-from .permissions import (
-    can_decide_support,
-    can_manage_funding_sources,
-    can_view_plan,
+from ..permissions import (
     can_view_profile,
-    can_view_text_messages,
     is_on_caseload_of,
     is_self,
 )
@@ -476,6 +453,9 @@ def document_get_for_user(*, user: User, document_id) -> ParticipantDocument:
 # --- Reports ----------------------------------------------------------------------------
 
 
+# --- Reports ----------------------------------------------------------------------------
+
+
 def participants_for_reports() -> QuerySet[Participant]:
     """Every participant, for the program's outcome figures. Unscoped on purpose: the
     outcomes area only aggregates it (counts, medians) and decides who sees the figures;
@@ -488,171 +468,6 @@ def program_exits_for_reports() -> QuerySet[ProgramExit]:
     directly by date rather than through the participant, so a per-person lookup is one
     index probe."""
     return ProgramExit.objects.order_by()
-
-
-# ------------------------------------------------------- direct supports and the plan
-# Both follow the profile's rule: the caller has the participant from
-# `participant_get_for_user`; neither is as sensitive as the record, so no AccessLog.
-
-
-def funding_sources_with_left(*, active_only: bool = False) -> QuerySet[FundingSource]:
-    """Funding sources annotated with `used` (given or waiting for approval) and `left`
-    (budget minus used), to the cent, in one query."""
-    used = Coalesce(
-        Sum("supports__amount", filter=Q(supports__status__in=RESERVING_SUPPORT_STATUSES)),
-        Value(Decimal("0.00")),
-        output_field=DecimalField(max_digits=12, decimal_places=2),
-    )
-    sources = FundingSource.objects.annotate(used=used).annotate(
-        left=ExpressionWrapper(
-            F("budget") - F("used"), output_field=DecimalField(max_digits=12, decimal_places=2)
-        )
-    )
-    return sources.filter(is_active=True) if active_only else sources
-
-
-def funding_source_get_for_admin(*, user: User, funding_source_id) -> FundingSource:
-    """A funding source for the admin who manages them; anyone else: Http404."""
-    if not can_manage_funding_sources(user):
-        raise Http404
-    try:
-        return FundingSource.objects.get(pk=int(funding_source_id))
-    except (FundingSource.DoesNotExist, TypeError, ValueError) as error:
-        raise Http404 from error
-
-
-def supports_of(*, participant: Participant) -> QuerySet[Support]:
-    """The participant's supports, newest first, with their source and who recorded and
-    approved them (a fixed number of queries)."""
-    return Support.objects.filter(participant=participant).select_related(
-        "funding_source", "recorded_by", "approved_by"
-    )
-
-
-def supports_received(*, participant: Participant) -> QuerySet[Support]:
-    """What the participant sees: supports given or waiting for approval (a declined one
-    was never received)."""
-    return supports_of(participant=participant).filter(status__in=RESERVING_SUPPORT_STATUSES)
-
-
-def supports_pending_approval(*, user: User) -> QuerySet[Support]:
-    """Supports waiting for an admin's decision, oldest first: every one for a program
-    admin, none for anyone else."""
-    if not can_decide_support(user):
-        return Support.objects.none()
-    return (
-        Support.objects.filter(status=SupportStatus.PENDING_APPROVAL)
-        .select_related("participant", "funding_source", "recorded_by")
-        .order_by("created_at", "id")
-    )
-
-
-def support_get_pending_for_admin(*, user: User, support_id) -> Support:
-    try:
-        return supports_pending_approval(user=user).get(pk=int(support_id))
-    except (Support.DoesNotExist, TypeError, ValueError) as error:
-        raise Http404 from error
-
-
-def plan_of(*, participant: Participant) -> EmploymentPlan | None:
-    """The participant's plan with its needs and goals prefetched, or None."""
-    return (
-        EmploymentPlan.objects.filter(participant=participant)
-        .select_related("reviewed_by")
-        .prefetch_related("needs", "goals")
-        .first()
-    )
-
-
-def plan_needs_table(*, plan: EmploymentPlan | None) -> list[dict]:
-    """Every need in the assessment's order with its state ("" when not assessed)."""
-    states = {row.need: row.state for row in plan.needs.all()} if plan else {}
-    return [
-        {
-            "key": key,
-            "label": label,
-            "state": states.get(key, ""),
-            "state_label": NeedState(states[key]).label if key in states else "",
-        }
-        for key, label in NeedKey.choices
-    ]
-
-
-def plan_goal_get_for_user(*, user: User, goal_id) -> PlanGoal:
-    """A goal of a plan the user may see; anyone else: Http404."""
-    try:
-        goal = PlanGoal.objects.select_related("plan__participant").get(pk=int(goal_id))
-    except (PlanGoal.DoesNotExist, TypeError, ValueError) as error:
-        raise Http404 from error
-    if not can_view_plan(user, goal.plan.participant):
-        raise Http404
-    return goal
-
-
-# ---------------------------------------------------------------------------- referrals
-
-
-def _referrals_with_related() -> QuerySet[Referral]:
-    return Referral.objects.select_related("organisation", "participant", "made_by")
-
-
-def referrals_for(*, participant: Participant, viewer: User) -> list[Referral]:
-    """The participant's referrals, newest first, with their partner organisation (its
-    address and hours), for the participant or their staff. The caller has checked
-    `permissions.can_view_referrals` (and hides staff's notes from anyone who fails
-    `can_view_referral_notes`).
-
-    A referral names the help a person needs (housing, treatment): every read by someone
-    other than the participant writes an AccessLog row ("referrals")."""
-    referrals = list(_referrals_with_related().filter(participant=participant))
-    _log_sensitive_read(
-        viewer=viewer,
-        participant=participant,
-        what="referrals",
-        why=access_reason(viewer, participant),
-    )
-    return referrals
-
-
-def referral_get_for_user(*, user: User, referral_id) -> Referral:
-    """The referral `referral_id` if `user` may see its participant's profile (the
-    participant, caseload staff, admins); otherwise Http404, as for one that does not
-    exist. Writes an AccessLog row ("referrals") for a reader other than the participant."""
-    try:
-        referral = _referrals_with_related().get(
-            pk=int(referral_id), participant__in=participants_visible_to(user=user)
-        )
-    except (Referral.DoesNotExist, TypeError, ValueError) as error:
-        raise Http404 from error
-    participant = referral.participant
-    _log_sensitive_read(
-        viewer=user,
-        participant=participant,
-        what="referrals",
-        why=access_reason(user, participant),
-    )
-    return referral
-
-
-def referrals_follow_up_due(*, on_date: date) -> QuerySet[Referral]:
-    """Open referrals (made or contacted) whose follow-up falls due on or before
-    `on_date`, oldest due first, with participant, facilitator and organisation loaded:
-    for reminders (the weekly digest, text messages). Internal use: writes no AccessLog
-    row, so what it returns goes only to the participant or their own staff, and never
-    with staff's note."""
-    return (
-        Referral.objects.filter(status__in=OPEN_REFERRAL_STATUSES, follow_up_due_on__lte=on_date)
-        .select_related("organisation", "participant__facilitator", "participant__user")
-        .order_by("follow_up_due_on", "id")
-    )
-
-
-def referrals_follow_up_due_for_staff(*, user: User, on_date: date) -> QuerySet[Referral]:
-    """The follow-ups due by `on_date` on `user`'s caseload (admins: their own caseload
-    too, since the dashboard is the facilitator's to-do list), oldest due first."""
-    if not is_staff_member(user):
-        return Referral.objects.none()
-    return referrals_follow_up_due(on_date=on_date).filter(participant__facilitator=user)
 
 
 def attendance_for_reports() -> QuerySet[Attendance]:
@@ -673,45 +488,3 @@ def referrals_for_reports() -> QuerySet[Referral]:
 def supports_for_reports() -> QuerySet[Support]:
     """Every direct support, for the program's outcome figures (aggregated only)."""
     return Support.objects.order_by()
-
-
-# ------------------------------------------------------------------ text messages
-
-
-def text_consent_in_force(*, participant: Participant) -> bool:
-    """Whether the participant agrees to texts right now (a STOP withdrew it)."""
-    return consent_in_force(participant=participant, kind=ConsentKind.TEXT_MESSAGES)
-
-
-def text_messages_for(*, participant: Participant, viewer: User) -> QuerySet[TextMessage]:
-    """The texts to and from the participant, newest first: for caseload staff and
-    admins (`can_view_text_messages`); anyone else gets Http404."""
-    if not can_view_text_messages(viewer, participant):
-        raise Http404
-    return TextMessage.objects.filter(participant=participant)
-
-
-def text_replies_unread_for(*, user: User) -> QuerySet[TextMessage]:
-    """Replies from participants on `user`'s caseload that no staff member has read yet
-    (admins: every participant's)."""
-    return TextMessage.objects.filter(
-        participant__in=caseload_for(user=user).values("pk"),
-        direction=TextDirection.INBOUND,
-        kind=TextMessageKind.REPLY,
-        read_at__isnull=True,
-    ).select_related("participant")
-
-
-def participants_agreeing_to_texts() -> QuerySet[Participant]:
-    """Participants with a phone whose newest text-message consent is given (for the
-    daily reminders); one query whatever their number."""
-    newest = (
-        Consent.objects.filter(participant=OuterRef("pk"), kind=ConsentKind.TEXT_MESSAGES)
-        .order_by("-recorded_at", "-id")
-        .values("given")[:1]
-    )
-    return (
-        Participant.objects.exclude(phone="")
-        .annotate(agrees_to_texts=Subquery(newest))
-        .filter(agrees_to_texts=True)
-    )
