@@ -4,6 +4,10 @@ is simply not in the queryset (a 404 for them).
 Other apps read employers through these functions (matching, applications, the CMS home
 page): `employer_policy`, `open_jobs_public`, `job_get_for_user`, `employers_public`,
 `fairs_public_upcoming`, `open_jobs_count`, `approved_employers_count`, `upcoming_fairs`.
+
+One module at ~540 lines: each read is short and they share the scoping helpers; the
+job search (its bounded count and estimate) is the first to move to `selectors/jobs.py`
+when it grows.
 """
 
 import hashlib

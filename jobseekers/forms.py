@@ -1,4 +1,8 @@
-"""HTML forms of the participants pages. They parse input; the services hold the rules."""
+"""HTML forms of the participants pages. They parse input; the services hold the rules.
+
+One module at ~500 lines of plain field declarations; the newer forms already live
+beside it (`forms_supports.py`, `forms_referrals.py`), and intake's step forms move to
+their own module next."""
 
 import datetime
 

@@ -1,5 +1,9 @@
 """API serializers: input serializers parse, output serializers render. Sensitive data
-is only rendered from what a selector returned (and logged)."""
+is only rendered from what a selector returned (and logged).
+
+One module at ~575 lines of field declarations, one pair per endpoint of `api.py`; the
+supports API keeps its serializers in `api_supports.py`, and the referral and custody
+serializers are the next to move out, with their views, when this grows."""
 
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers

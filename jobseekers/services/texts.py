@@ -9,6 +9,10 @@ STOP since; never in the quiet hours (9 p.m. to 8 a.m. program time: the text wa
 the morning); at most PORTAL_SMS_DAILY_LIMIT a day per person; short, in the person's
 language, and never about an offense, a record or supervision (every text is one of the
 fixed `MESSAGES` below, filled with a job, an employer, a time or a place only).
+
+One module at ~520 lines: sending, delivery, replies and the reminders share the consent,
+quiet-hour and daily-limit checks; the reminders (job club, referral follow-ups) are the
+first to move to `services/text_reminders.py` when it grows.
 """
 
 import logging

@@ -4,6 +4,9 @@ Two kinds: the loaders that turn open jobs and participants into the engine's pl
 profiles (a fixed number of queries whatever the count, `.values()` rows, no model
 instances for 20,000 jobs), and the scoped reads of stored results for pages and the
 API (someone else's participant or job is a 404).
+
+One module at ~510 lines; the profile loaders are the first to move to
+`selectors/profiles.py` when it grows.
 """
 
 from datetime import date, datetime, timedelta

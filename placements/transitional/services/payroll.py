@@ -3,7 +3,11 @@ export) and pay adjustments to approved runs.
 
 Concurrency: a payroll run is built under a lock of its pay period and is unique per
 period; approval and export lock the run row. Two people doing the same thing at once:
-one wins, the other gets a ConflictError, and nobody is paid twice."""
+one wins, the other gets a ConflictError, and nobody is paid twice.
+
+One module at ~590 lines: building, reviewing, approving and exporting a run share the
+run's locks and its totals; the pay-period writes are the first to move to
+`services/periods.py` when it grows."""
 
 import csv
 import io
