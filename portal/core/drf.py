@@ -300,6 +300,16 @@ def declare_error_responses(result, generator, request, public):
     return result
 
 
+def refuse_a_method_the_route_lacks(request, view) -> None:
+    """Answer 405 (with `Allow`) for a method the view has no handler for, before a
+    permission scopes the user out with 404: nobody may PUT a list, so saying so tells an
+    outsider nothing, while a 404 would claim the address does not exist (the fuzz run's
+    unsupported_method check). Call it first in a permission that raises NotFound."""
+    method = request.method.lower()
+    if method not in view.http_method_names or not hasattr(view, method):
+        raise exceptions.MethodNotAllowed(request.method)
+
+
 class StrictCharField(serializers.CharField):
     """A text field that refuses a JSON number or true/false where the schema says
     string: DRF's own CharField turns 0 into "0", so the API accepted what its schema
