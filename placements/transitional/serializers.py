@@ -3,6 +3,7 @@ separate plain Serializer for each write's input (the services validate the rule
 only parse types)."""
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 
@@ -18,7 +19,7 @@ from placements.transitional.models import (
     WorkAssignment,
     WorkSite,
 )
-from portal.core.drf import StrictCharField
+from portal.core.drf import StrictCharField, StrictIntegerField
 from portal.core.models import User
 
 
@@ -102,13 +103,23 @@ class ShiftInputSerializer(serializers.Serializer):
     hours = serializers.CharField(required=False, allow_null=True)
 
 
+def _score() -> StrictIntegerField:
+    """A rating as the schema says it: a JSON whole number from 1 to 5 (the service's
+    own message for anything else; it also reads "3" from the HTML forms)."""
+    message = gettext_lazy("Each rating is a whole number from 1 to 5.")
+    return StrictIntegerField(
+        min_value=1,
+        max_value=5,
+        error_messages={"invalid": message, "min_value": message, "max_value": message},
+    )
+
+
 class RatingsInputSerializer(serializers.Serializer):
-    # Any value reaches the service, which says "a whole number from 1 to 5".
-    cooperation_with_supervisor = serializers.JSONField()
-    effort = serializers.JSONField()
-    punctuality_and_attendance = serializers.JSONField()
-    cooperation_with_coworkers = serializers.JSONField()
-    personal_presentation = serializers.JSONField()
+    cooperation_with_supervisor = _score()
+    effort = _score()
+    punctuality_and_attendance = _score()
+    cooperation_with_coworkers = _score()
+    personal_presentation = _score()
 
 
 class CrewRowInputSerializer(ShiftInputSerializer):

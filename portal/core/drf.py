@@ -5,12 +5,15 @@ emails), so that the schema at /api/schema/ tells the truth (`make fuzz` checks 
 import datetime
 import re
 
+from django import forms
 from django.core.exceptions import FieldDoesNotExist, RequestDataTooBig
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404, JsonResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
+from django_filters.rest_framework import DjangoFilterBackend
+from drf_spectacular.contrib.django_filters import DjangoFilterExtension
 from drf_spectacular.extensions import OpenApiSerializerFieldExtension
 from drf_spectacular.plumbing import build_basic_type
 from drf_spectacular.types import OpenApiTypes
@@ -319,3 +322,115 @@ class StrictCharField(serializers.CharField):
         if not isinstance(data, str):
             self.fail("invalid")
         return super().to_internal_value(data)
+
+
+class StrictIntegerField(serializers.IntegerField):
+    """A whole number that must be a JSON number, as the schema says `integer`: DRF's own
+    IntegerField also takes "3" and 3.0, which the schema refuses (found by the fuzz run)."""
+
+    def to_internal_value(self, data):
+        if not isinstance(data, int) or isinstance(data, bool):
+            self.fail("invalid")
+        return super().to_internal_value(data)
+
+
+# drf-spectacular describes a decimal as `^-?\d{0,N}(?:\.\d{0,M})?$`, which also matches
+# "", "-" and ".", all refused by DRF's DecimalField: the schema says at least one digit.
+_LOOSE_DECIMAL = re.compile(r"^\^-\?\\d\{0,(\d+)\}\(\?:\\\.\\d\{0,(\d+)\}\)\?\$$")
+
+
+def _tighten_decimals(node) -> None:
+    if isinstance(node, dict):
+        pattern = node.get("pattern")
+        if node.get("format") == "decimal" and isinstance(pattern, str):
+            loose = _LOOSE_DECIMAL.fullmatch(pattern)
+            if loose:
+                whole, places = loose.groups()
+                node["pattern"] = (
+                    rf"^-?(?:\d{{1,{whole}}}(?:\.\d{{0,{places}}})?|\.\d{{1,{places}}})$"
+                )
+        for value in node.values():
+            _tighten_decimals(value)
+    elif isinstance(node, list):
+        for value in node:
+            _tighten_decimals(value)
+
+
+def decimals_need_a_digit(result, generator, request, public):
+    """drf-spectacular postprocessing hook: a decimal's pattern needs a digit (above)."""
+    _tighten_decimals(result)
+    return result
+
+
+# --- List filters of the API -------------------------------------------------------------
+
+
+# What a yes/no filter of the API takes (the schema's `boolean` is "true" or "false"; the
+# usual words too, as employers.filters.YesNoField reads them).
+YES_NO_WORDS = frozenset({"true", "false", "on", "off", "1", "0", "yes", "no", "y", "n", "t", "f"})
+
+
+class ApiFilterBackend(DjangoFilterBackend):
+    """The API's django-filter backend: a filter sent empty (`?work_date=`) is refused with
+    400 unless it is free text, since "" is no date, number, choice or yes/no, and the
+    schema says so; a yes/no filter takes yes/no words only (Django's check box reads any
+    word as yes). django-filter itself reads an empty value as "no filter", which the
+    HTML list pages keep: their forms send every field, filled in or not, and they use
+    the FilterSets directly, not this backend."""
+
+    def filter_queryset(self, request, queryset, view):
+        filterset = self.get_filterset(request, queryset, view)
+        if filterset is not None:
+            empty = {
+                name: [_("Leave this filter out rather than sending it empty.")]
+                for name, filter_ in filterset.filters.items()
+                if not issubclass(filter_.field_class, forms.CharField)
+                and name in request.query_params
+                and not any(value.strip() for value in request.query_params.getlist(name))
+            }
+            if empty:
+                raise exceptions.ValidationError(empty)
+            not_yes_or_no = {
+                name: [forms.ChoiceField.default_error_messages["invalid_choice"] % {"value": word}]
+                for name, filter_ in filterset.filters.items()
+                if issubclass(filter_.field_class, forms.BooleanField | forms.NullBooleanField)
+                for word in request.query_params.getlist(name)
+                if word.strip().lower() not in YES_NO_WORDS
+            }
+            if not_yes_or_no:
+                raise exceptions.ValidationError(not_yes_or_no)
+        return super().filter_queryset(request, queryset, view)
+
+
+class ApiFilterSchema(DjangoFilterExtension):
+    """What ApiFilterBackend's filters take, in the schema: a whole number (not any
+    number) for an IntegerField, and a filter's min_value, max_value and max_length,
+    which drf-spectacular leaves out (a `radius=0` looked valid and got 400)."""
+
+    target_class = "portal.core.drf.ApiFilterBackend"
+    priority = 1
+
+    def resolve_filter_field(self, auto_schema, model, filterset_class, field_name, filter_field):
+        parameters = super().resolve_filter_field(
+            auto_schema, model, filterset_class, field_name, filter_field
+        )
+        extra = filter_field.extra
+        for parameter in parameters:
+            schema = parameter["schema"]
+            if issubclass(filter_field.field_class, forms.IntegerField) and schema.get("type") in (
+                "number",
+                "integer",
+            ):
+                schema["type"] = "integer"
+                schema.pop("format", None)
+            for option, keyword in (
+                ("min_value", "minimum"),
+                ("max_value", "maximum"),
+                ("max_length", "maxLength"),
+            ):
+                value = extra.get(option)
+                if callable(value):  # a setting read when the form is made
+                    value = value()
+                if value is not None:
+                    schema[keyword] = value
+        return parameters
