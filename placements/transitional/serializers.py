@@ -3,8 +3,7 @@ separate plain Serializer for each write's input (the services validate the rule
 only parse types)."""
 
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import serializers
 
 from placements.transitional import selectors
@@ -19,7 +18,7 @@ from placements.transitional.models import (
     WorkAssignment,
     WorkSite,
 )
-from portal.core.drf import StrictCharField, StrictIntegerField
+from portal.core.drf import StrictCharField
 from portal.core.models import User
 
 
@@ -103,23 +102,19 @@ class ShiftInputSerializer(serializers.Serializer):
     hours = serializers.CharField(required=False, allow_null=True)
 
 
-def _score() -> StrictIntegerField:
-    """A rating as the schema says it: a JSON whole number from 1 to 5 (the service's
-    own message for anything else; it also reads "3" from the HTML forms)."""
-    message = gettext_lazy("Each rating is a whole number from 1 to 5.")
-    return StrictIntegerField(
-        min_value=1,
-        max_value=5,
-        error_messages={"invalid": message, "min_value": message, "max_value": message},
-    )
+@extend_schema_field({"type": "integer", "minimum": 1, "maximum": 5})
+class RatingScoreField(serializers.JSONField):
+    """A rating, in the schema a whole number from 1 to 5. Any value reaches the service,
+    which refuses anything else with its own message on the dimension (for a crew day's
+    row too, as `fields.effort`) and also reads "3" from the HTML forms."""
 
 
 class RatingsInputSerializer(serializers.Serializer):
-    cooperation_with_supervisor = _score()
-    effort = _score()
-    punctuality_and_attendance = _score()
-    cooperation_with_coworkers = _score()
-    personal_presentation = _score()
+    cooperation_with_supervisor = RatingScoreField()
+    effort = RatingScoreField()
+    punctuality_and_attendance = RatingScoreField()
+    cooperation_with_coworkers = RatingScoreField()
+    personal_presentation = RatingScoreField()
 
 
 class CrewRowInputSerializer(ShiftInputSerializer):

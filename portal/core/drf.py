@@ -324,16 +324,6 @@ class StrictCharField(serializers.CharField):
         return super().to_internal_value(data)
 
 
-class StrictIntegerField(serializers.IntegerField):
-    """A whole number that must be a JSON number, as the schema says `integer`: DRF's own
-    IntegerField also takes "3" and 3.0, which the schema refuses (found by the fuzz run)."""
-
-    def to_internal_value(self, data):
-        if not isinstance(data, int) or isinstance(data, bool):
-            self.fail("invalid")
-        return super().to_internal_value(data)
-
-
 # drf-spectacular describes a decimal as `^-?\d{0,N}(?:\.\d{0,M})?$`, which also matches
 # "", "-" and ".", all refused by DRF's DecimalField: the schema says at least one digit.
 _LOOSE_DECIMAL = re.compile(r"^\^-\?\\d\{0,(\d+)\}\(\?:\\\.\\d\{0,(\d+)\}\)\?\$$")
@@ -417,10 +407,12 @@ class ApiFilterSchema(DjangoFilterExtension):
         extra = filter_field.extra
         for parameter in parameters:
             schema = parameter["schema"]
-            if issubclass(filter_field.field_class, forms.IntegerField) and schema.get("type") in (
-                "number",
-                "integer",
-            ):
+            field_class = filter_field.field_class
+            whole = issubclass(field_class, forms.IntegerField) and not issubclass(
+                field_class,
+                forms.DecimalField | forms.FloatField,  # Django's subclasses
+            )
+            if whole and schema.get("type") in ("number", "integer"):
                 schema["type"] = "integer"
                 schema.pop("format", None)
             for option, keyword in (
@@ -433,4 +425,15 @@ class ApiFilterSchema(DjangoFilterExtension):
                     value = value()
                 if value is not None:
                     schema[keyword] = value
+            digits, places = extra.get("max_digits"), extra.get("decimal_places")
+            if issubclass(field_class, forms.DecimalField) and digits and places:
+                # An amount with at most `places` decimals (`min_wage=12.50`): a number in
+                # JSON Schema cannot say how many, so it is the text of one, as in bodies.
+                number = rf"\d{{1,{digits - places}}}(?:\.\d{{0,{places}}})?|\.\d{{1,{places}}}"
+                sign = "" if (extra.get("min_value") or 0) >= 0 else "-?"
+                parameter["schema"] = {
+                    "type": "string",
+                    "format": "decimal",
+                    "pattern": rf"^{sign}(?:{number})$",
+                }
         return parameters
