@@ -169,6 +169,7 @@ class JobListCreateView(generics.ListAPIView):
         """The search of the query's parameters (a 400 naming the field for a bad one, or
         for an unknown ZIP)."""
         filters = JobSearchFilter(self.request.query_params)
+        ApiFilterBackend.refuse_what_the_schema_refuses(self.request, filters)
         if not filters.is_valid():
             raise translate_validation(filters.errors)
         search = filters.search()

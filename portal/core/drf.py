@@ -2,6 +2,7 @@
 pagination, and what the OpenAPI schema says of both (and of times, web addresses and
 emails), so that the schema at /api/schema/ tells the truth (`make fuzz` checks it)."""
 
+import copy
 import datetime
 import re
 
@@ -371,25 +372,41 @@ class ApiFilterBackend(DjangoFilterBackend):
     def filter_queryset(self, request, queryset, view):
         filterset = self.get_filterset(request, queryset, view)
         if filterset is not None:
-            empty = {
-                name: [_("Leave this filter out rather than sending it empty.")]
-                for name, filter_ in filterset.filters.items()
-                if not issubclass(filter_.field_class, forms.CharField)
-                and name in request.query_params
-                and not any(value.strip() for value in request.query_params.getlist(name))
-            }
-            if empty:
-                raise exceptions.ValidationError(empty)
-            not_yes_or_no = {
-                name: [forms.ChoiceField.default_error_messages["invalid_choice"] % {"value": word}]
-                for name, filter_ in filterset.filters.items()
-                if issubclass(filter_.field_class, forms.BooleanField | forms.NullBooleanField)
-                for word in request.query_params.getlist(name)
-                if word.strip().lower() not in YES_NO_WORDS
-            }
-            if not_yes_or_no:
-                raise exceptions.ValidationError(not_yes_or_no)
+            self.refuse_what_the_schema_refuses(request, filterset)
         return super().filter_queryset(request, queryset, view)
+
+    @staticmethod
+    def refuse_what_the_schema_refuses(request, filterset) -> None:
+        """400 for a parameter of `filterset` sent empty, a yes/no that is neither, or a
+        bad value of a filter this user may not use (a view that cleans its FilterSet
+        itself calls this too)."""
+        # Every filter the schema lists, also one this user may not use (the caseload's
+        # `facilitator` is for admins only and ignored for others): its value must still
+        # be one the schema allows, or the API would accept what its schema refuses.
+        errors = {}
+        for name, base in type(filterset).base_filters.items():
+            values = request.query_params.getlist(name)
+            if not values:
+                continue
+            if not issubclass(base.field_class, forms.CharField) and not any(
+                value.strip() for value in values
+            ):
+                errors[name] = [_("Leave this filter out rather than sending it empty.")]
+            elif issubclass(base.field_class, forms.BooleanField | forms.NullBooleanField):
+                wrong = [v for v in values if v.strip().lower() not in YES_NO_WORDS]
+                if wrong:
+                    invalid = forms.ChoiceField.default_error_messages["invalid_choice"]
+                    errors[name] = [invalid % {"value": wrong[0]}]
+            elif name not in filterset.filters:
+                unused = copy.deepcopy(base)
+                unused.parent, unused.model = filterset, filterset._meta.model
+                try:
+                    for value in values:
+                        unused.field.clean(value)
+                except DjangoValidationError as error:
+                    errors[name] = error.messages
+        if errors:
+            raise exceptions.ValidationError(errors)
 
 
 class ApiFilterSchema(DjangoFilterExtension):

@@ -56,6 +56,7 @@ def test_someone_scoped_out_still_gets_404_for_a_method_the_route_has(
         "/api/v1/participants/?missing_id=",
         "/api/v1/transitional/time-entries/?work_date=",
         "/api/v1/transitional/time-entries/?worksite=",
+        "/api/v1/jobs/?min_wage=",
     ],
 )
 def test_the_api_refuses_a_filter_sent_empty(api_client, admin_user, url):
@@ -71,6 +72,20 @@ def test_the_api_refuses_a_yes_no_filter_that_is_neither(api_client, staff_user)
     assert api_client.get("/api/v1/participants/?missing_id=maybe").status_code == 400
     assert api_client.get("/api/v1/participants/?missing_id=true").status_code == 200
     assert api_client.get("/api/v1/participants/?missing_id=false").status_code == 200
+
+
+def test_a_filter_only_admins_use_still_refuses_a_value_of_the_wrong_type(
+    api_client, staff_user, other_staff
+):
+    mine = ParticipantFactory(facilitator=staff_user)
+    ParticipantFactory(facilitator=other_staff)
+    api_client.force_login(staff_user)
+    response = api_client.get("/api/v1/participants/?facilitator=null")
+    assert response.status_code == 400
+    assert list(response.json()["fields"]) == ["facilitator"]
+    # A real staff member's id is still ignored for anyone but an admin.
+    shown = api_client.get(f"/api/v1/participants/?facilitator={other_staff.pk}").json()
+    assert [row["id"] for row in shown["results"]] == [mine.pk]
 
 
 def test_free_text_may_still_be_sent_empty(api_client, staff_user):
