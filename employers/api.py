@@ -2,7 +2,6 @@
 
 from functools import partial
 
-from django_filters.rest_framework import DjangoFilterBackend
 from django_filters.utils import translate_validation
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
@@ -45,7 +44,7 @@ from employers.services import (
     job_submit,
     job_update,
 )
-from portal.core.drf import PortalPagination
+from portal.core.drf import ApiFilterBackend, PortalPagination
 from portal.core.exceptions import NotFoundError, PermissionDeniedError
 from portal.core.pagination import CountedPaginator
 from portal.core.permissions import IsStaffMember, is_staff_member
@@ -156,7 +155,7 @@ class JobListCreateView(generics.ListAPIView):
     serializer_class = s.JobListSerializer
     # The backend puts JobSearchFilter's parameters in the schema; the selector, not the
     # FilterSet, builds the tuned query from the cleaned values (`filter_queryset`).
-    filter_backends = [DjangoFilterBackend]
+    filter_backends = [ApiFilterBackend]
     filterset_class = JobSearchFilter
     pagination_class = JobSearchPagination
 
@@ -170,6 +169,7 @@ class JobListCreateView(generics.ListAPIView):
         """The search of the query's parameters (a 400 naming the field for a bad one, or
         for an unknown ZIP)."""
         filters = JobSearchFilter(self.request.query_params)
+        ApiFilterBackend.refuse_what_the_schema_refuses(self.request, filters)
         if not filters.is_valid():
             raise translate_validation(filters.errors)
         search = filters.search()

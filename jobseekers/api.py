@@ -7,12 +7,12 @@ module first."""
 
 from django.http import FileResponse, Http404, HttpResponse
 from django.utils.translation import gettext as _
-from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import generics, status
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from portal.core.drf import ApiFilterBackend
 from portal.core.exceptions import NotFoundError, PermissionDeniedError
 from portal.core.permissions import IsStaffMember
 
@@ -60,7 +60,7 @@ class ParticipantListView(generics.ListAPIView):
 
     permission_classes = [IsStaffMember]
     serializer_class = s.ParticipantListSerializer
-    filter_backends = [DjangoFilterBackend]
+    filter_backends = [ApiFilterBackend]
     filterset_class = CaseloadFilter
 
     def get_queryset(self):

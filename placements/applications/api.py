@@ -4,7 +4,6 @@ parse, call one selector or service, render. Objects the user may not see are 40
 
 from django.http import Http404
 from django.utils.translation import gettext as _
-from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import extend_schema
 from rest_framework import generics, status
 from rest_framework.response import Response
@@ -18,6 +17,7 @@ from placements.applications import permissions, selectors, services
 from placements.applications import serializers as s
 from placements.applications.filters import ApplicationFilter
 from placements.applications.selectors import WOTC_UNDISCLOSED_MESSAGE
+from portal.core.drf import ApiFilterBackend
 from portal.core.exceptions import NotFoundError, PermissionDeniedError
 from portal.core.permissions import IsStaffMember, is_staff_member
 
@@ -38,7 +38,7 @@ class ApplicationListView(generics.ListAPIView):
     `participant_agreed`)."""
 
     serializer_class = s.ApplicationOutSerializer
-    filter_backends = [DjangoFilterBackend]
+    filter_backends = [ApiFilterBackend]
     filterset_class = ApplicationFilter
 
     def get_queryset(self):

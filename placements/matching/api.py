@@ -2,7 +2,6 @@
 404) and a job's candidates (staff only; employers and everyone else 404)."""
 
 from django.http import Http404
-from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
 from rest_framework.generics import GenericAPIView
@@ -15,6 +14,7 @@ from placements.matching.filters import CandidateFilter
 from placements.matching.models import MatchResult
 from placements.matching.permissions import can_see_candidates, can_see_exclusions
 from placements.matching.reasons import texts_of
+from portal.core.drf import ApiFilterBackend
 
 MAX_LIMIT = 50
 
@@ -96,7 +96,7 @@ class JobCandidatesView(GenericAPIView):
     filters `availability` (now | pre_release) and `readiness` (1-5), a bad value is a
     400 naming the filter."""
 
-    filter_backends = [DjangoFilterBackend]
+    filter_backends = [ApiFilterBackend]
     filterset_class = CandidateFilter
     serializer_class = CandidateSerializer
     pagination_class = None  # `?limit=` and {"count", "results"}, as always

@@ -6,6 +6,7 @@ from rest_framework.exceptions import NotFound
 from rest_framework.permissions import BasePermission
 
 from employers.permissions import employer_id_of
+from portal.core.drf import refuse_a_method_the_route_lacks
 from portal.core.models import User
 from portal.core.permissions import is_staff_member
 
@@ -28,6 +29,7 @@ class ProgramReportReader(BasePermission):
     def has_permission(self, request, view) -> bool:
         if not request.user.is_authenticated:
             return False
+        refuse_a_method_the_route_lacks(request, view)  # 405 before this 404
         if not can_view_program_report(request.user):
             raise NotFound()
         return True

@@ -5,7 +5,6 @@ payroll for program admins (the services refuse anyone else with 404)."""
 
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
-from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import extend_schema
 from rest_framework import generics, status
 from rest_framework.permissions import IsAuthenticated
@@ -39,6 +38,7 @@ from placements.transitional.serializers import (
     WorkSiteInputSerializer,
     WorkSiteSerializer,
 )
+from portal.core.drf import ApiFilterBackend
 
 PERMISSIONS = [IsAuthenticated, NoEmployers]
 
@@ -166,7 +166,7 @@ class TimeEntryListView(generics.ListAPIView):
     permission_classes = PERMISSIONS
     serializer_class = TimeEntrySerializer
 
-    filter_backends = [DjangoFilterBackend]
+    filter_backends = [ApiFilterBackend]
     filterset_class = TimeEntryFilter
 
     def get_queryset(self):

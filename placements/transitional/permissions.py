@@ -25,6 +25,7 @@ from placements.transitional.models import (
     WorkAssignment,
     WorkSite,
 )
+from portal.core.drf import refuse_a_method_the_route_lacks
 from portal.core.models import User
 from portal.core.permissions import is_program_admin, is_staff_member
 
@@ -113,6 +114,7 @@ class NoEmployers(BasePermission):
     """Employers have nothing to do with the program's own payroll: 404, not 403."""
 
     def has_permission(self, request, view) -> bool:
+        refuse_a_method_the_route_lacks(request, view)  # 405 before this 404
         if request.user.is_authenticated and request.user.is_employer:
             raise NotFound()
         return True

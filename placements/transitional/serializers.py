@@ -3,7 +3,7 @@ separate plain Serializer for each write's input (the services validate the rule
 only parse types)."""
 
 from django.utils.translation import gettext as _
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import serializers
 
 from placements.transitional import selectors
@@ -102,13 +102,19 @@ class ShiftInputSerializer(serializers.Serializer):
     hours = serializers.CharField(required=False, allow_null=True)
 
 
+@extend_schema_field({"type": "integer", "minimum": 1, "maximum": 5})
+class RatingScoreField(serializers.JSONField):
+    """A rating, in the schema a whole number from 1 to 5. Any value reaches the service,
+    which refuses anything else with its own message on the dimension (for a crew day's
+    row too, as `fields.effort`) and also reads "3" from the HTML forms."""
+
+
 class RatingsInputSerializer(serializers.Serializer):
-    # Any value reaches the service, which says "a whole number from 1 to 5".
-    cooperation_with_supervisor = serializers.JSONField()
-    effort = serializers.JSONField()
-    punctuality_and_attendance = serializers.JSONField()
-    cooperation_with_coworkers = serializers.JSONField()
-    personal_presentation = serializers.JSONField()
+    cooperation_with_supervisor = RatingScoreField()
+    effort = RatingScoreField()
+    punctuality_and_attendance = RatingScoreField()
+    cooperation_with_coworkers = RatingScoreField()
+    personal_presentation = RatingScoreField()
 
 
 class CrewRowInputSerializer(ShiftInputSerializer):

@@ -2,15 +2,19 @@
 pagination, and what the OpenAPI schema says of both (and of times, web addresses and
 emails), so that the schema at /api/schema/ tells the truth (`make fuzz` checks it)."""
 
+import copy
 import datetime
 import re
 
+from django import forms
 from django.core.exceptions import FieldDoesNotExist, RequestDataTooBig
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404, JsonResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
+from django_filters.rest_framework import DjangoFilterBackend
+from drf_spectacular.contrib.django_filters import DjangoFilterExtension
 from drf_spectacular.extensions import OpenApiSerializerFieldExtension
 from drf_spectacular.plumbing import build_basic_type
 from drf_spectacular.types import OpenApiTypes
@@ -300,6 +304,16 @@ def declare_error_responses(result, generator, request, public):
     return result
 
 
+def refuse_a_method_the_route_lacks(request, view) -> None:
+    """Answer 405 (with `Allow`) for a method the view has no handler for, before a
+    permission scopes the user out with 404: nobody may PUT a list, so saying so tells an
+    outsider nothing, while a 404 would claim the address does not exist (the fuzz run's
+    unsupported_method check). Call it first in a permission that raises NotFound."""
+    method = request.method.lower()
+    if method not in view.http_method_names or not hasattr(view, method):
+        raise exceptions.MethodNotAllowed(request.method)
+
+
 class StrictCharField(serializers.CharField):
     """A text field that refuses a JSON number or true/false where the schema says
     string: DRF's own CharField turns 0 into "0", so the API accepted what its schema
@@ -309,3 +323,134 @@ class StrictCharField(serializers.CharField):
         if not isinstance(data, str):
             self.fail("invalid")
         return super().to_internal_value(data)
+
+
+# drf-spectacular describes a decimal as `^-?\d{0,N}(?:\.\d{0,M})?$`, which also matches
+# "", "-" and ".", all refused by DRF's DecimalField: the schema says at least one digit.
+_LOOSE_DECIMAL = re.compile(r"^\^-\?\\d\{0,(\d+)\}\(\?:\\\.\\d\{0,(\d+)\}\)\?\$$")
+
+
+def _tighten_decimals(node) -> None:
+    if isinstance(node, dict):
+        pattern = node.get("pattern")
+        if node.get("format") == "decimal" and isinstance(pattern, str):
+            loose = _LOOSE_DECIMAL.fullmatch(pattern)
+            if loose:
+                whole, places = loose.groups()
+                node["pattern"] = (
+                    rf"^-?(?:\d{{1,{whole}}}(?:\.\d{{0,{places}}})?|\.\d{{1,{places}}})$"
+                )
+        for value in node.values():
+            _tighten_decimals(value)
+    elif isinstance(node, list):
+        for value in node:
+            _tighten_decimals(value)
+
+
+def decimals_need_a_digit(result, generator, request, public):
+    """drf-spectacular postprocessing hook: a decimal's pattern needs a digit (above)."""
+    _tighten_decimals(result)
+    return result
+
+
+# --- List filters of the API -------------------------------------------------------------
+
+
+# What a yes/no filter of the API takes (the schema's `boolean` is "true" or "false"; the
+# usual words too, as employers.filters.YesNoField reads them).
+YES_NO_WORDS = frozenset({"true", "false", "on", "off", "1", "0", "yes", "no", "y", "n", "t", "f"})
+
+
+class ApiFilterBackend(DjangoFilterBackend):
+    """The API's django-filter backend: a filter sent empty (`?work_date=`) is refused with
+    400 unless it is free text, since "" is no date, number, choice or yes/no, and the
+    schema says so; a yes/no filter takes yes/no words only (Django's check box reads any
+    word as yes). django-filter itself reads an empty value as "no filter", which the
+    HTML list pages keep: their forms send every field, filled in or not, and they use
+    the FilterSets directly, not this backend."""
+
+    def filter_queryset(self, request, queryset, view):
+        filterset = self.get_filterset(request, queryset, view)
+        if filterset is not None:
+            self.refuse_what_the_schema_refuses(request, filterset)
+        return super().filter_queryset(request, queryset, view)
+
+    @staticmethod
+    def refuse_what_the_schema_refuses(request, filterset) -> None:
+        """400 for a parameter of `filterset` sent empty, a yes/no that is neither, or a
+        bad value of a filter this user may not use (a view that cleans its FilterSet
+        itself calls this too)."""
+        # Every filter the schema lists, also one this user may not use (the caseload's
+        # `facilitator` is for admins only and ignored for others): its value must still
+        # be one the schema allows, or the API would accept what its schema refuses.
+        errors = {}
+        for name, base in type(filterset).base_filters.items():
+            values = request.query_params.getlist(name)
+            if not values:
+                continue
+            if not issubclass(base.field_class, forms.CharField) and not any(
+                value.strip() for value in values
+            ):
+                errors[name] = [_("Leave this filter out rather than sending it empty.")]
+            elif issubclass(base.field_class, forms.BooleanField | forms.NullBooleanField):
+                wrong = [v for v in values if v.strip().lower() not in YES_NO_WORDS]
+                if wrong:
+                    invalid = forms.ChoiceField.default_error_messages["invalid_choice"]
+                    errors[name] = [invalid % {"value": wrong[0]}]
+            elif name not in filterset.filters:
+                unused = copy.deepcopy(base)
+                unused.parent, unused.model = filterset, filterset._meta.model
+                try:
+                    for value in values:
+                        unused.field.clean(value)
+                except DjangoValidationError as error:
+                    errors[name] = error.messages
+        if errors:
+            raise exceptions.ValidationError(errors)
+
+
+class ApiFilterSchema(DjangoFilterExtension):
+    """What ApiFilterBackend's filters take, in the schema: a whole number (not any
+    number) for an IntegerField, and a filter's min_value, max_value and max_length,
+    which drf-spectacular leaves out (a `radius=0` looked valid and got 400)."""
+
+    target_class = "portal.core.drf.ApiFilterBackend"
+    priority = 1
+
+    def resolve_filter_field(self, auto_schema, model, filterset_class, field_name, filter_field):
+        parameters = super().resolve_filter_field(
+            auto_schema, model, filterset_class, field_name, filter_field
+        )
+        extra = filter_field.extra
+        for parameter in parameters:
+            schema = parameter["schema"]
+            field_class = filter_field.field_class
+            whole = issubclass(field_class, forms.IntegerField) and not issubclass(
+                field_class,
+                forms.DecimalField | forms.FloatField,  # Django's subclasses
+            )
+            if whole and schema.get("type") in ("number", "integer"):
+                schema["type"] = "integer"
+                schema.pop("format", None)
+            for option, keyword in (
+                ("min_value", "minimum"),
+                ("max_value", "maximum"),
+                ("max_length", "maxLength"),
+            ):
+                value = extra.get(option)
+                if callable(value):  # a setting read when the form is made
+                    value = value()
+                if value is not None:
+                    schema[keyword] = value
+            digits, places = extra.get("max_digits"), extra.get("decimal_places")
+            if issubclass(field_class, forms.DecimalField) and digits and places:
+                # An amount with at most `places` decimals (`min_wage=12.50`): a number in
+                # JSON Schema cannot say how many, so it is the text of one, as in bodies.
+                number = rf"\d{{1,{digits - places}}}(?:\.\d{{0,{places}}})?|\.\d{{1,{places}}}"
+                sign = "" if (extra.get("min_value") or 0) >= 0 else "-?"
+                parameter["schema"] = {
+                    "type": "string",
+                    "format": "decimal",
+                    "pattern": rf"^{sign}(?:{number})$",
+                }
+        return parameters

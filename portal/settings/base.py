@@ -614,6 +614,7 @@ SPECTACULAR_SETTINGS["POSTPROCESSING_HOOKS"] = [
     "drf_spectacular.hooks.postprocess_schema_enums",
     "portal.core.drf.json_request_bodies",
     "portal.core.drf.declare_error_responses",
+    "portal.core.drf.decimals_need_a_digit",
 ]
 PORTAL_API_SCHEMA_PUBLIC = env.bool("PORTAL_API_SCHEMA_PUBLIC", default=False)
 
