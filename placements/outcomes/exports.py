@@ -11,7 +11,7 @@ from placements.outcomes import report, selectors
 from placements.outcomes.periods import Period
 from placements.outcomes.report import OutcomesReport, count_display, display, rows_of
 from placements.outcomes.selectors import Rate, Scope
-from placements.outcomes.selectors.people import PEOPLE_LISTS
+from placements.outcomes.selectors.people import PEOPLE_LISTS, lists_of
 from portal.core.pdf import PortalPDF
 
 
@@ -33,15 +33,17 @@ def section_titles() -> dict[str, str]:
 
 
 def figure_title(key: str) -> str:
-    """The title of a headline figure, for pages that name one without building it."""
-    return {
-        "employed_within_30_days_of_release": _("Employed within 30 days of release"),
-        "employed_at_9_months_after_release": _("Still employed 9 months after release"),
-        "recidivism_1_year": _("Returned to custody within %(years)s year(s) of release")
-        % {"years": 1},
-        "recidivism_3_years": _("Returned to custody within %(years)s year(s) of release")
-        % {"years": 3},
-    }.get(key, key)
+    """The title of a people list, for its page (which names it without building it)."""
+    spec = PEOPLE_LISTS.get(key)
+    return str(spec.title) if spec else key
+
+
+def people_links(figure_key: str) -> list[dict]:
+    """The links to the people lists under a figure: their slug and their text."""
+    return [
+        {"key": key, "text": _("The people behind “%(title)s”") % {"title": spec.title}}
+        for key, spec in lists_of(figure_key)
+    ]
 
 
 def _row(measure, *, public: bool) -> dict:
@@ -79,7 +81,6 @@ def page_sections(
     """The report's sections for a page; with `previous` (the same report for the
     period of the same length just before), each value beside the previous one."""
     titles = section_titles()
-    people_lists = () if public else PEOPLE_LISTS
     sections = []
     for key in report.SECTIONS:
         figures = []
@@ -88,7 +89,7 @@ def page_sections(
             figures.append(
                 {
                     "figure": figure,
-                    "has_people_list": figure.key in people_lists,
+                    "people_links": [] if public else people_links(figure.key),
                     "value": _headline(figure, public=public),
                     "previous_value": _headline(previous_figure, public=public),
                     "of": count_display(figure.of, public=public),
