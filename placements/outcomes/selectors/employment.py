@@ -18,6 +18,7 @@ from django.db.models import (
     Value,
     When,
 )
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 
 from jobseekers import selectors as participant_selectors
@@ -197,7 +198,8 @@ def _quarters_after_exit(period: Period, quarters: int, today: dt.date) -> list[
 def _employment_after_exit(scope: Scope, quarters: list[tuple]):
     """People who left the program in one of the exit quarters, with the measured
     quarter's first and last day, whether they held an unsubsidized job in it and that
-    job's earnings for the quarter (hourly wage x weekly hours x 13)."""
+    job's earnings for the quarter (hourly wage x weekly hours x 13, from its latest
+    answered retention check by the quarter's end that recorded them, else its start)."""
     if not quarters:
         # No quarter after an exit has passed yet (e.g. this year to date): nobody is
         # counted, with the same columns as below for the figure's aggregates.
@@ -233,9 +235,35 @@ def _employment_after_exit(scope: Scope, quarters: list[tuple]):
         )
         .filter(Q(separated_on__isnull=True) | Q(separated_on__gte=OuterRef("measured_start")))
     )
+    money_field = DecimalField(max_digits=14, decimal_places=2)
+    # What the person earned a week: from the job's latest answered retention check by
+    # the quarter's end that says they were working, with hours and wage recorded (issue
+    # "Outcomes": the quarterly measures use the checks' earnings), else the job's
+    # starting wage x hours.
+    checked = (
+        application_selectors.retention_checks_for_reports()
+        .filter(
+            placement=OuterRef("pk"),
+            outcome__in=CHECK_EMPLOYED,
+            due_on__lte=OuterRef(OuterRef("measured_end")),
+            hours_per_week__isnull=False,
+            hourly_wage__isnull=False,
+        )
+        .annotate(
+            weekly=ExpressionWrapper(
+                F("hourly_wage") * F("hours_per_week"), output_field=money_field
+            )
+        )
+        .order_by("-due_on")
+        .values("weekly")[:1]
+    )
     earnings = ExpressionWrapper(
-        F("hourly_wage") * F("hours_per_week") * rules.WEEKS_IN_A_QUARTER,
-        output_field=DecimalField(max_digits=14, decimal_places=2),
+        Coalesce(
+            Subquery(checked, output_field=money_field),
+            ExpressionWrapper(F("hourly_wage") * F("hours_per_week"), output_field=money_field),
+        )
+        * rules.WEEKS_IN_A_QUARTER,
+        output_field=money_field,
     )
     # Only the people with an exit in those quarters (indexed, a few hundred rows) are
     # looked at; the per-person subqueries below then run for them alone.
@@ -325,9 +353,11 @@ def wioa_indicators(
             "People who left the program, counted in the period in which the 2nd (or 4th) "
             "calendar quarter after the quarter they left ended: the share who held an "
             "unsubsidized job in that quarter, and the median of their earnings in the 2nd "
-            "quarter (hourly wage x weekly hours x 13 weeks; not shown for fewer than 5 "
-            "people). Credential attainment: of the people who left the program in the "
-            "period, those with a certificate in their file by the day they left."
+            "quarter (hourly wage x weekly hours x 13 weeks, from the job's latest "
+            "retention check by the quarter's end that recorded them, else from the job's "
+            "start; not shown for fewer than 5 people). Credential attainment: of the "
+            "people who left the program in the period, those with a certificate in their "
+            "file by the day they left."
         ),
         measures=(
             Measure(

@@ -390,3 +390,51 @@ def test_query_count_stays_with_200_placements(
     assert RetentionCheck.objects.count() > 800
     with django_assert_max_num_queries(len(small.captured_queries)):
         assert client.get(url, year).status_code == 200
+
+
+def _placements_item(client, url):
+    sections = client.get(url, PERIOD).context["sections"]
+    item = next(section for section in sections if section["key"] == "placements")
+    item = item["figures"][0]
+    return item, {row["label"]: row["value"] for row in item["rows"]}
+
+
+def test_the_funder_page_withholds_a_total_that_subtraction_would_tell(client, staff_user):
+    # 6 released 2025-01-10 hired on 2025-01-20; 2 others started a transitional
+    # (subsidized) job in Q1: 8 jobs, 6 unsubsidized, 2 subsidized. Staff see every
+    # number; the funder page shows "fewer than 5" for the 2, and neither the 8 nor the
+    # 6 (8 - 6 would tell the 2).
+    released_and_hired(6)
+    for participant in released_and_hired(2, employed=False):
+        PlacementFactory(participant=participant, start_date=D(2025, 2, 3), subsidized=True)
+    client.force_login(staff_user)
+    staff_item, staff = _placements_item(client, "/reports/")
+    assert (staff["Jobs started"], staff["Unsubsidized"], staff["Subsidized (transitional)"]) == (
+        "8",
+        "6",
+        "2",
+    )
+    assert (staff_item["value"], staff_item["of"]) == ("8", "8")
+    funder_item, funder = _placements_item(client, "/reports/funder/")
+    assert funder["Subsidized (transitional)"] == "fewer than 5"
+    assert funder["Jobs started"] == "not shown"
+    assert funder["Unsubsidized"] == "not shown"
+    assert (funder_item["value"], funder_item["of"]) == ("not shown", "not shown")
+    # With no small part, the funder page shows the total.
+    for participant in released_and_hired(3, employed=False):
+        PlacementFactory(participant=participant, start_date=D(2025, 2, 3), subsidized=True)
+    _item, funder = _placements_item(client, "/reports/funder/")
+    assert (funder["Jobs started"], funder["Subsidized (transitional)"]) == ("11", "5")
+
+
+def test_the_funder_page_gives_no_rate_of_fewer_than_5_people(client, staff_user):
+    # 10 released 2025-01-10, 3 hired within 30 days: 30.0 % for staff; on the funder
+    # page the rate reads "fewer than 5" (30 % of 10 would tell the 3).
+    released_and_hired(3)
+    released_and_hired(7, employed=False)
+    client.force_login(staff_user)
+    reentry = client.get("/reports/", PERIOD).context["sections"][0]["figures"][0]
+    assert reentry["value"] == "30.0 %"
+    funder_page = client.get("/reports/funder/", PERIOD)
+    assert funder_page.context["sections"][0]["figures"][0]["value"] == "fewer than 5"
+    assert "30.0 %" not in funder_page.content.decode()
