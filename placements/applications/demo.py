@@ -18,7 +18,9 @@ from jobseekers.models import Consent, ConsentKind, Participant, Resume, ResumeV
 from jobseekers.selectors import record_summary_for
 from jobseekers.services import resume_snapshot
 from placements.applications import rules
+from placements.applications.demo_history import seed_history_placements
 from placements.applications.large import seed_large
+from placements.applications.large_placements import seed_large_placements
 from placements.applications.models import (
     Application,
     ApplicationEvent,
@@ -169,8 +171,10 @@ def _placement(
 
 def seed(*, stdout, scale: str = "small") -> None:
     _seed_demo_caseload(stdout=stdout)
+    seed_history_placements(stdout=stdout)
     if scale == "large":
         seed_large(stdout=stdout)
+        seed_large_placements(stdout=stdout)
 
 
 @transaction.atomic

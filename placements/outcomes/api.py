@@ -1,5 +1,6 @@
 """The outcomes API: GET /api/v1/reports/outcomes/ for staff and admins (anyone else
-signed in: 404)."""
+signed in: 404): every figure of the period, and under `previous_period` the same
+figures for the period of the same length just before."""
 
 from django.http import QueryDict
 from drf_spectacular.utils import OpenApiParameter, extend_schema
@@ -59,4 +60,5 @@ class OutcomesReportView(APIView):
                 }
             )
         outcomes = outcomes_report(period=form.report_period, scope=form.scope)
-        return Response(OutcomesSerializer(outcomes_data(outcomes)).data)
+        previous = outcomes_report(period=outcomes.period.previous(), scope=form.scope)
+        return Response(OutcomesSerializer(outcomes_data(outcomes, previous=previous)).data)

@@ -7,11 +7,11 @@ import io
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from placements.outcomes import report, selectors
+from placements.outcomes import report, rules, selectors
 from placements.outcomes.periods import Period
 from placements.outcomes.report import OutcomesReport, count_display, display, rows_of
 from placements.outcomes.selectors import Rate, Scope
-from placements.outcomes.selectors.people import PEOPLE_LISTS
+from placements.outcomes.selectors.people import PEOPLE_LISTS, lists_of
 from portal.core.pdf import PortalPDF
 
 
@@ -33,15 +33,17 @@ def section_titles() -> dict[str, str]:
 
 
 def figure_title(key: str) -> str:
-    """The title of a headline figure, for pages that name one without building it."""
-    return {
-        "employed_within_30_days_of_release": _("Employed within 30 days of release"),
-        "employed_at_9_months_after_release": _("Still employed 9 months after release"),
-        "recidivism_1_year": _("Returned to custody within %(years)s year(s) of release")
-        % {"years": 1},
-        "recidivism_3_years": _("Returned to custody within %(years)s year(s) of release")
-        % {"years": 3},
-    }.get(key, key)
+    """The title of a people list, for its page (which names it without building it)."""
+    spec = PEOPLE_LISTS.get(key)
+    return str(spec.title) if spec else key
+
+
+def people_links(figure_key: str) -> list[dict]:
+    """The links to the people lists under a figure: their slug and their text."""
+    return [
+        {"key": key, "text": _("The people behind “%(title)s”") % {"title": spec.title}}
+        for key, spec in lists_of(figure_key)
+    ]
 
 
 def _row(measure, *, public: bool) -> dict:
@@ -60,10 +62,51 @@ def _headline(figure, *, public: bool) -> str:
     return display(figure.value, figure.value_kind, public=public)
 
 
+# Measures of a figure that add up to another of its measures (the total first; a rate
+# counts as its count). In what leaves the program, when a part is 1 to 4 people ("fewer
+# than 5"), the total and the other parts are not shown either: subtracting would tell
+# the small number (DOMAIN_RULES.md, "Outcomes": small numbers).
+ADDITIVE = {
+    "placements": ("count", ("unsubsidized", "subsidized")),
+    "referrals_and_supports": (
+        "referrals_made",
+        ("referrals_connected", "referrals_not_connected", "referrals_open"),
+    ),
+}
+
+
+def _people(value) -> int | None:
+    if isinstance(value, Rate):
+        return value.count
+    return value if isinstance(value, int) else None
+
+
+def hides_total(figure) -> bool:
+    """Whether, in what leaves the program, the figure's additive total (and so its
+    headline and its base) is withheld because one of its parts is 1 to 4 people."""
+    if figure.key not in ADDITIVE:
+        return False
+    _total, parts = ADDITIVE[figure.key]
+    return any(0 < (_people(figure.measure(part)) or 0) < rules.minimum_cell() for part in parts)
+
+
+def _withhold(rows: list[dict], figure) -> None:
+    total, parts = ADDITIVE[figure.key]
+    keys = [measure.key for measure in rows_of(figure)]
+    for key in (total, *parts):
+        row = rows[keys.index(key)]
+        if row["value"] != _("fewer than 5"):
+            row["value"] = _("not shown")
+        if row["of"]:
+            row["count"], row["of"] = _("not shown"), _("not shown")
+
+
 def _rows(figure, previous_figure, *, public: bool) -> list[dict]:
     """The figure's rows, each with the same measure of the previous period when given
     (the measures of one figure come in the same order whatever the period)."""
     rows = [_row(measure, public=public) for measure in rows_of(figure)]
+    if public and hides_total(figure):
+        _withhold(rows, figure)
     if previous_figure is not None:
         for row, measure in zip(rows, rows_of(previous_figure), strict=True):
             row["previous"] = _row(measure, public=public)["value"]
@@ -79,19 +122,19 @@ def page_sections(
     """The report's sections for a page; with `previous` (the same report for the
     period of the same length just before), each value beside the previous one."""
     titles = section_titles()
-    people_lists = () if public else PEOPLE_LISTS
     sections = []
     for key in report.SECTIONS:
         figures = []
         for figure in outcomes.section(key):
             previous_figure = previous.figures[figure.key] if previous else None
+            withheld = public and hides_total(figure)
             figures.append(
                 {
                     "figure": figure,
-                    "has_people_list": figure.key in people_lists,
-                    "value": _headline(figure, public=public),
+                    "people_links": [] if public else people_links(figure.key),
+                    "value": _("not shown") if withheld else _headline(figure, public=public),
                     "previous_value": _headline(previous_figure, public=public),
-                    "of": count_display(figure.of, public=public),
+                    "of": _("not shown") if withheld else count_display(figure.of, public=public),
                     "target": report.target_display(figure),
                     "rows": _rows(figure, previous_figure, public=public),
                 }
@@ -181,8 +224,9 @@ def funder_pdf(outcomes: OutcomesReport) -> bytes:
 
 def suppression_note() -> str:
     return _(
-        "Any number of fewer than 5 people, and any rate based on fewer than 5 people, is "
-        "shown as “fewer than 5” so that no one can be singled out."
+        "Any number of fewer than 5 people, and any rate of or based on fewer than 5 "
+        "people, is shown as “fewer than 5” so that no one can be singled out; a total "
+        "from which such a number could be worked out by subtraction is “not shown”."
     )
 
 

@@ -91,7 +91,9 @@ def percent(value: Decimal) -> str:
 def display(value, kind: str = "count", *, public: bool = False) -> str:
     """One value as every report writes it."""
     if isinstance(value, Rate):
-        if value.suppressed:
+        # In what leaves the program, a share of 1 to 4 people is not given either:
+        # the rate times its base would tell the number.
+        if value.suppressed or (public and 0 < value.count < rules.minimum_cell()):
             return _("fewer than 5")
         return percent(value.rate)
     if value is None:

@@ -50,7 +50,9 @@ class CostSavingsSerializer(serializers.Serializer):
     people_counted = serializers.IntegerField()
 
 
-class OutcomesSerializer(serializers.Serializer):
+class OutcomesFiguresSerializer(serializers.Serializer):
+    """Every figure of one period."""
+
     start = serializers.DateField()
     end = serializers.DateField()
     retention_definition = serializers.CharField()
@@ -73,6 +75,16 @@ class OutcomesSerializer(serializers.Serializer):
     job_club = serializers.DictField(child=serializers.JSONField())
     referrals_and_supports = serializers.DictField(child=serializers.JSONField())
     definitions = serializers.DictField(child=serializers.CharField())
+
+
+class OutcomesSerializer(OutcomesFiguresSerializer):
+    """Every figure of the period asked for, and the same figures for the period of the
+    same length just before it (`previous_period`), to compare."""
+
+    previous_period = OutcomesFiguresSerializer(
+        help_text="The same figures for the period of the same length just before "
+        "(its own `start` and `end`)."
+    )
 
 
 def _text(value) -> str | None:
@@ -117,15 +129,17 @@ def _recidivism(figure: Figure) -> dict:
     }
 
 
-def outcomes_data(outcomes: OutcomesReport) -> dict:
-    """The report as the API's plain values (decimals as strings)."""
+def outcomes_data(outcomes: OutcomesReport, *, previous: OutcomesReport | None = None) -> dict:
+    """The report as the API's plain values (decimals as strings); with `previous` (the
+    report of the period of the same length just before), its figures under
+    `previous_period`."""
     figures = outcomes.figures
     placements = figures["placements"]
     first_job = figures["release_to_first_job"]
     savings = figures["cost_savings"]
     within_30 = figures["employed_within_30_days_of_release"]
     at_9_months = figures["employed_at_9_months_after_release"]
-    return {
+    data = {
         "start": outcomes.period.start,
         "end": outcomes.period.end,
         "retention_definition": outcomes.retention_definition.value,
@@ -164,3 +178,6 @@ def outcomes_data(outcomes: OutcomesReport) -> dict:
         "referrals_and_supports": _measures(figures["referrals_and_supports"]),
         "definitions": {key: figure.definition for key, figure in figures.items()},
     }
+    if previous is not None:
+        data["previous_period"] = outcomes_data(previous)
+    return data

@@ -94,8 +94,8 @@ def funder_pdf(request):
 
 @staff_only
 def people_list(request, figure):
-    """The people a headline figure counts (staff: their caseload; admins: all)."""
-    if figure not in people.PEOPLE_LISTS:
+    """The people a figure counts (staff: their caseload; admins: all)."""
+    if not people.list_in_use(figure):
         raise Http404
     form = ReportFilterForm(request.GET)
     context = {"form": form, "query": _query(request), "figure_key": figure}

@@ -1,6 +1,6 @@
 """The outcomes report in a real browser: the admin reads the Reentry 2030 figures on a
 phone (320 px), cuts the program by gender with the plain filter form (no JavaScript),
-opens the people behind a figure and the funder summary. Every page is checked with axe."""
+opens the people behind two figures and the funder summary. Every page is checked with axe."""
 
 import re
 
@@ -52,6 +52,18 @@ def test_admin_reads_cuts_and_opens_the_people_behind_a_figure(
     page.get_by_role("link", name="The people behind “Employed within 30 days of release”").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Employed within 30 days of release")
     expect(page.get_by_text("recorded in each person's access log")).to_be_visible()
+    assert_no_axe_violations(page)
+    fits_the_screen(page)
+
+    # Every figure that counts people links its list: here the people placed.
+    page.get_by_role("link", name="Back to the outcomes").click()
+    page.get_by_role(
+        "link", name="The people behind “People with a job that started in the period”"
+    ).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "People with a job that started in the period"
+    )
+    expect(page.get_by_role("columnheader", name="Placed in an unsubsidized job")).to_be_visible()
     assert_no_axe_violations(page)
     fits_the_screen(page)
 

@@ -297,6 +297,11 @@ def placements_for_reports() -> QuerySet[Placement]:
     return Placement.objects.order_by()
 
 
+def retention_checks_for_reports() -> QuerySet[RetentionCheck]:
+    """Every retention check, for the earnings after exit (hours and wage at a check)."""
+    return RetentionCheck.objects.order_by()
+
+
 def placements_with_credit_estimate(placements: QuerySet[Placement]) -> QuerySet[Placement]:
     """`placements` annotated in SQL with the tax credit `wotc_summary` would estimate
     (`credit_estimate`: 0 when not eligible) and `credit_pending` (the hire started

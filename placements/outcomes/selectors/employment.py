@@ -18,6 +18,7 @@ from django.db.models import (
     Value,
     When,
 )
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 
 from jobseekers import selectors as participant_selectors
@@ -123,14 +124,34 @@ def _retained(days: int, definition: rules.RetentionDefinition) -> Q:
     return still_there | Q(answered_working) | Q(next_job)
 
 
+def _checkpoint_range(period: Period, days: int, today: dt.date) -> tuple[dt.date, dt.date]:
+    """The start dates of the jobs whose `days` checkpoint fell in the period by today."""
+    first, last = period.shifted(days)
+    return first, min(last, today - dt.timedelta(days=days))
+
+
+def retention_people(
+    *, period: Period, days: int, scope: Scope = PROGRAM, today: dt.date | None = None
+) -> QuerySet:
+    """The people with an unsubsidized job whose `days` checkpoint the retention figure
+    counts, each annotated `counted`: True for those still employed on that day (in one
+    of those jobs, by the definition in use)."""
+    due = placements_in(scope).filter(
+        participant=OuterRef("pk"),
+        subsidized=False,
+        start_date__range=_checkpoint_range(period, days, today_or(today)),
+    )
+    retained = _retained(days, rules.retention_definition())
+    return people_in(scope).filter(Exists(due)).annotate(counted=Exists(due.filter(retained)))
+
+
 def retention(*, period: Period, scope: Scope = PROGRAM, today: dt.date | None = None) -> Figure:
     """One query per checkpoint (30, 90, 180, 365 days)."""
     definition = rules.retention_definition()
     today = today_or(today)
     points = []
     for days in rules.retention_checkpoints():
-        first, last = period.shifted(days)
-        last = min(last, today - dt.timedelta(days=days))
+        first, last = _checkpoint_range(period, days, today)
         totals = (
             placements_in(scope)
             .filter(subsidized=False, start_date__range=(first, last))
@@ -177,7 +198,8 @@ def _quarters_after_exit(period: Period, quarters: int, today: dt.date) -> list[
 def _employment_after_exit(scope: Scope, quarters: list[tuple]):
     """People who left the program in one of the exit quarters, with the measured
     quarter's first and last day, whether they held an unsubsidized job in it and that
-    job's earnings for the quarter (hourly wage x weekly hours x 13)."""
+    job's earnings for the quarter (hourly wage x weekly hours x 13, from its latest
+    answered retention check by the quarter's end that recorded them, else its start)."""
     if not quarters:
         # No quarter after an exit has passed yet (e.g. this year to date): nobody is
         # counted, with the same columns as below for the figure's aggregates.
@@ -213,9 +235,35 @@ def _employment_after_exit(scope: Scope, quarters: list[tuple]):
         )
         .filter(Q(separated_on__isnull=True) | Q(separated_on__gte=OuterRef("measured_start")))
     )
+    money_field = DecimalField(max_digits=14, decimal_places=2)
+    # What the person earned a week: from the job's latest answered retention check by
+    # the quarter's end that says they were working, with hours and wage recorded (issue
+    # "Outcomes": the quarterly measures use the checks' earnings), else the job's
+    # starting wage x hours.
+    checked = (
+        application_selectors.retention_checks_for_reports()
+        .filter(
+            placement=OuterRef("pk"),
+            outcome__in=CHECK_EMPLOYED,
+            due_on__lte=OuterRef(OuterRef("measured_end")),
+            hours_per_week__isnull=False,
+            hourly_wage__isnull=False,
+        )
+        .annotate(
+            weekly=ExpressionWrapper(
+                F("hourly_wage") * F("hours_per_week"), output_field=money_field
+            )
+        )
+        .order_by("-due_on")
+        .values("weekly")[:1]
+    )
     earnings = ExpressionWrapper(
-        F("hourly_wage") * F("hours_per_week") * rules.WEEKS_IN_A_QUARTER,
-        output_field=DecimalField(max_digits=14, decimal_places=2),
+        Coalesce(
+            Subquery(checked, output_field=money_field),
+            ExpressionWrapper(F("hourly_wage") * F("hours_per_week"), output_field=money_field),
+        )
+        * rules.WEEKS_IN_A_QUARTER,
+        output_field=money_field,
     )
     # Only the people with an exit in those quarters (indexed, a few hundred rows) are
     # looked at; the per-person subqueries below then run for them alone.
@@ -237,15 +285,22 @@ def _employment_after_exit(scope: Scope, quarters: list[tuple]):
     )
 
 
-def wioa_indicators(
+def wioa_people(
+    *, period: Period, quarters: int, scope: Scope = PROGRAM, today: dt.date | None = None
+) -> QuerySet:
+    """The people the WIOA employment rate in the `quarters`-th (2nd or 4th) quarter
+    after exit counts, each annotated `counted`: True for those who held an
+    unsubsidized job in that quarter."""
+    quarter_rows = _quarters_after_exit(period, quarters, today_or(today))
+    return _employment_after_exit(scope, quarter_rows).annotate(counted=F("employed"))
+
+
+def credential_people(
     *, period: Period, scope: Scope = PROGRAM, today: dt.date | None = None
-) -> Figure:
-    today = today_or(today)
-    second = _employment_after_exit(scope, _quarters_after_exit(period, 2, today))
-    fourth = _employment_after_exit(scope, _quarters_after_exit(period, 4, today))
-    second_totals = second.aggregate(of=Count("pk"), count=Count("pk", filter=Q(employed=True)))
-    fourth_totals = fourth.aggregate(of=Count("pk"), count=Count("pk", filter=Q(employed=True)))
-    median_earnings = median_of(second.filter(employed=True), "earnings", second_totals["count"])
+) -> QuerySet:
+    """The people who left the program in the period (credential attainment's "of"),
+    each annotated `counted`: True for those with a certificate in their file by the day
+    they left."""
     exit_in_period = Subquery(
         participant_selectors.program_exits_for_reports()
         .filter(participant=OuterRef("pk"), exited_on__range=(period.start, period.end))
@@ -263,13 +318,26 @@ def wioa_indicators(
     leavers = participant_selectors.program_exits_for_reports().filter(
         exited_on__range=(period.start, period.end)
     )
-    credentials = (
+    return (
         people_in(scope)
         .filter(pk__in=leavers.values("participant"))
         .annotate(exit_on=exit_in_period)
         .filter(exit_on__isnull=False)
-        .annotate(credential=credential)
-        .aggregate(of=Count("pk"), count=Count("pk", filter=Q(credential=True)))
+        .annotate(counted=credential)
+    )
+
+
+def wioa_indicators(
+    *, period: Period, scope: Scope = PROGRAM, today: dt.date | None = None
+) -> Figure:
+    today = today_or(today)
+    second = _employment_after_exit(scope, _quarters_after_exit(period, 2, today))
+    fourth = _employment_after_exit(scope, _quarters_after_exit(period, 4, today))
+    second_totals = second.aggregate(of=Count("pk"), count=Count("pk", filter=Q(employed=True)))
+    fourth_totals = fourth.aggregate(of=Count("pk"), count=Count("pk", filter=Q(employed=True)))
+    median_earnings = median_of(second.filter(employed=True), "earnings", second_totals["count"])
+    credentials = credential_people(period=period, scope=scope).aggregate(
+        of=Count("pk"), count=Count("pk", filter=Q(counted=True))
     )
     second_rate = Rate(second_totals["count"], second_totals["of"])
     # A median of fewer than 5 people's earnings could be one person's pay: not shown.
@@ -285,9 +353,11 @@ def wioa_indicators(
             "People who left the program, counted in the period in which the 2nd (or 4th) "
             "calendar quarter after the quarter they left ended: the share who held an "
             "unsubsidized job in that quarter, and the median of their earnings in the 2nd "
-            "quarter (hourly wage x weekly hours x 13 weeks; not shown for fewer than 5 "
-            "people). Credential attainment: of the people who left the program in the "
-            "period, those with a certificate in their file by the day they left."
+            "quarter (hourly wage x weekly hours x 13 weeks, from the job's latest "
+            "retention check by the quarter's end that recorded them, else from the job's "
+            "start; not shown for fewer than 5 people). Credential attainment: of the "
+            "people who left the program in the period, those with a certificate in their "
+            "file by the day they left."
         ),
         measures=(
             Measure(

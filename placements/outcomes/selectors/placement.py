@@ -4,9 +4,11 @@ import datetime as dt
 from decimal import Decimal
 
 from django.db.models import (
+    BooleanField,
     Count,
     DateField,
     Exists,
+    ExpressionWrapper,
     F,
     Max,
     Min,
@@ -83,6 +85,20 @@ def people_served(*, period: Period, scope: Scope = PROGRAM) -> Figure:
     )
 
 
+def people_served_people(
+    *, period: Period, scope: Scope = PROGRAM, today: dt.date | None = None
+) -> QuerySet:
+    """The people figure 1 counts as enrolled, each annotated `counted`: True for those
+    whose status is active or placed today."""
+    return (
+        people_in(scope)
+        .filter(_served(period))
+        .annotate(
+            counted=ExpressionWrapper(Q(status__in=STATUS_ACTIVE), output_field=BooleanField())
+        )
+    )
+
+
 # --- 2. Placements ----------------------------------------------------------------------
 
 
@@ -135,6 +151,22 @@ def placements_made(*, period: Period, scope: Scope = PROGRAM) -> Figure:
                 "rate",
             ),
         ),
+    )
+
+
+def placed_people(
+    *, period: Period, scope: Scope = PROGRAM, today: dt.date | None = None
+) -> QuerySet:
+    """The people with a job (subsidized or not) that started in the period, each
+    annotated `counted`: True for those with an unsubsidized one (figure 2's "people
+    placed")."""
+    started = placements_in(scope).filter(
+        participant=OuterRef("pk"), start_date__range=(period.start, period.end)
+    )
+    return (
+        people_in(scope)
+        .filter(Exists(started))
+        .annotate(counted=Exists(started.filter(subsidized=False)))
     )
 
 

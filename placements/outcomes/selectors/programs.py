@@ -9,11 +9,13 @@ from django.db.models import (
     Count,
     DateField,
     DecimalField,
+    Exists,
     F,
     Max,
     Min,
     OuterRef,
     Q,
+    QuerySet,
     Subquery,
     Sum,
 )
@@ -34,6 +36,7 @@ from placements.outcomes.selectors.base import (
     day_starts,
     days_between,
     money,
+    people_in,
     placements_in,
     today_or,
 )
@@ -123,6 +126,20 @@ def transitional_jobs(*, period: Period, scope: Scope = PROGRAM) -> Figure:
             ),
         ),
     )
+
+
+def transitional_people(
+    *, period: Period, scope: Scope = PROGRAM, today: dt.date | None = None
+) -> QuerySet:
+    """The people who worked a crew shift in the period, each annotated `counted`: True
+    for those with a work-readiness rating in the period."""
+    worked = transitional_selectors.time_entries_for_reports().filter(
+        participant=OuterRef("pk"), work_date__range=(period.start, period.end)
+    )
+    rated = transitional_selectors.ratings_for_reports().filter(
+        participant=OuterRef("pk"), work_date__range=(period.start, period.end)
+    )
+    return people_in(scope).filter(Exists(worked)).annotate(counted=Exists(rated))
 
 
 # --- 9. Employers -----------------------------------------------------------------------
@@ -280,6 +297,23 @@ def job_club(*, period: Period, scope: Scope = PROGRAM) -> Figure:
     )
 
 
+def job_club_people(
+    *, period: Period, scope: Scope = PROGRAM, today: dt.date | None = None
+) -> QuerySet:
+    """The people the attendance rate counts (present or absent at a session in the
+    period), each annotated `counted`: True for those present at least once."""
+    taken = participant_selectors.attendance_for_reports().filter(
+        participant=OuterRef("pk"),
+        session__starts_at__date__range=(period.start, period.end),
+        status__in=(ATTENDED, MISSED),
+    )
+    return (
+        people_in(scope)
+        .filter(Exists(taken))
+        .annotate(counted=Exists(taken.filter(status=ATTENDED)))
+    )
+
+
 # --- 11. Referrals and supports ---------------------------------------------------------
 
 REFERRAL_CONNECTED = "connected"
@@ -348,4 +382,36 @@ def referrals_and_supports(*, period: Period, scope: Scope = PROGRAM) -> Figure:
                 "money",
             ),
         ),
+    )
+
+
+def referred_people(
+    *, period: Period, scope: Scope = PROGRAM, today: dt.date | None = None
+) -> QuerySet:
+    """The people referred in the period, each annotated `counted`: True for those with
+    one of those referrals connected."""
+    made = participant_selectors.referrals_for_reports().filter(
+        participant=OuterRef("pk"), made_on__range=(period.start, period.end)
+    )
+    return (
+        people_in(scope)
+        .filter(Exists(made))
+        .annotate(counted=Exists(made.filter(status=REFERRAL_CONNECTED)))
+    )
+
+
+def supported_people(
+    *, period: Period, scope: Scope = PROGRAM, today: dt.date | None = None
+) -> QuerySet:
+    """The people with a support given or waiting for approval in the period, each
+    annotated `counted`: True for those who received one (given)."""
+    supports = participant_selectors.supports_for_reports().filter(
+        participant=OuterRef("pk"),
+        given_on__range=(period.start, period.end),
+        status__in=(SUPPORT_GIVEN, SUPPORT_PENDING),
+    )
+    return (
+        people_in(scope)
+        .filter(Exists(supports))
+        .annotate(counted=Exists(supports.filter(status=SUPPORT_GIVEN)))
     )

@@ -9,9 +9,10 @@ import pytest
 from django.test import override_settings
 
 from jobseekers.models import CustodyEvent, ParticipantDocument, ProgramExit
+from placements.applications.models import RetentionCheck
 from placements.outcomes import selectors
 from placements.outcomes.periods import Period
-from placements.outcomes.selectors import Rate
+from placements.outcomes.selectors import Rate, Scope
 from tests.factories.applications import PlacementFactory
 from tests.factories.jobseekers import ParticipantFactory
 
@@ -190,3 +191,49 @@ def test_credential_attainment():
     leaver(D(2025, 3, 2))
     figure = selectors.wioa_indicators(period=Q1, today=TODAY)
     assert figure.measure("credential_attainment") == Rate(1, 3)
+
+
+def test_earnings_after_exit_come_from_the_latest_retention_check_that_recorded_them():
+    # Five left in Q3 2024; each holds a $16 x 40 h job from 2024-09-01 in Q1 2025 (the
+    # 2nd quarter after): $8,320 a quarter from the start. E1's 90-day check (due
+    # 2024-11-30) says $20 x 30 h: $7,800. E2's 90-day check says $20 x 40 h but its
+    # 180-day check (due 2025-02-28) $22 x 40 h: $11,440. E3's check answered "not
+    # working" with no wage keeps the start: $8,320. E4's 365-day check (due after the
+    # quarter) $30 x 40 h does not count: $8,320. E5: no answer, $8,320.
+    # Earnings 7,800 8,320 8,320 8,320 11,440: median $8,320.00; without E1..E3's
+    # checks all five would be 8,320 too, so the lowest and highest are checked as well.
+    def exiter():
+        participant = person(D(2023, 1, 1))
+        leaves(participant, D(2024, 8, 15))
+        return PlacementFactory(
+            participant=participant, start_date=D(2024, 9, 1), hourly_wage=Decimal("16")
+        )
+
+    def answer(placement, days, outcome, wage=None, hours=None):
+        RetentionCheck.objects.filter(placement=placement, days=days).update(
+            outcome=outcome, hourly_wage=wage, hours_per_week=hours
+        )
+
+    e1, e2, e3, e4, _e5 = (exiter() for _ in range(5))
+    answer(e1, 90, "same_employer", Decimal("20"), Decimal("30"))
+    answer(e2, 90, "same_employer", Decimal("20"), Decimal("40"))
+    answer(e2, 180, "other_employer", Decimal("22"), Decimal("40"))
+    answer(e3, 90, "not_working")
+    answer(e4, 365, "same_employer", Decimal("30"), Decimal("40"))
+
+    people = {
+        row.pk: row.earnings
+        for row in selectors.employment._employment_after_exit(
+            Scope(), selectors.employment._quarters_after_exit(Q1, 2, TODAY)
+        )
+    }
+    assert sorted(people.values()) == [
+        Decimal("7800.00"),
+        Decimal("8320.00"),
+        Decimal("8320.00"),
+        Decimal("8320.00"),
+        Decimal("11440.00"),
+    ]
+    figure = selectors.wioa_indicators(period=Q1, today=TODAY)
+    assert figure.measure("employment_rate_2nd_quarter") == Rate(5, 5)
+    assert figure.measure("median_earnings_2nd_quarter") == Decimal("8320.00")

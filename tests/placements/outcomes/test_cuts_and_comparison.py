@@ -301,3 +301,35 @@ def test_referrals_and_supports():
     assert figure.measure("people_supported") == 1
     assert figure.measure("support_spent") == Decimal("64.99")
     assert figure.measure("support_pending") == Decimal("250.00")
+
+
+def test_the_api_gives_the_previous_period_beside_the_figures(api_client, staff_user):
+    # As above: Q1 2025, 6 of 6 employed within 30 days; the previous 90 days
+    # (2024-10-03 to 2024-12-31), 0 of 5. The contract's names stay at the top level.
+    released_and_hired(6)
+    _set(released_and_hired(5, employed=False), release_date=D(2024, 11, 1))
+    api_client.force_authenticate(staff_user)
+    data = api_client.get(API, PERIOD).json()
+    within_30 = data["employed_within_30_days_of_release"]
+    assert (within_30["rate"], within_30["count"], within_30["of"]) == ("1.000", 6, 6)
+    previous = data["previous_period"]
+    assert (previous["start"], previous["end"]) == ("2024-10-03", "2024-12-31")
+    before = previous["employed_within_30_days_of_release"]
+    assert (before["rate"], before["count"], before["of"], before["target"]) == (
+        "0.000",
+        0,
+        5,
+        "0.850",
+    )
+    assert set(previous) == set(data) - {"previous_period"}
+    for name in (
+        "employed_at_9_months_after_release",
+        "recidivism_1_year",
+        "recidivism_3_years",
+        "median_days_release_to_first_job",
+        "median_starting_wage",
+        "placements",
+        "cost_savings",
+        "definitions",
+    ):
+        assert name in data and name in previous

@@ -330,3 +330,111 @@ def test_the_menu_leads_staff_to_the_reports(client, users_by_role, role, sees_r
     client.force_login(users_by_role[role])
     page = client.get(reverse("account")).content.decode()
     assert (f'href="{reverse("placements:outcomes-reports")}"' in page) is sees_reports
+
+
+def _many_placements(count: int, *, facilitator) -> None:
+    """`count` people released in 2024 and hired (each job with its four retention
+    checks), a third of them answered at 30 days with a wage, one in four back in custody,
+    one in five left the program, one in ten placed a second time: the shapes each
+    placement figure joins over."""
+    from jobseekers.models import CustodyEvent, ProgramExit
+
+    for number in range(count):
+        participant = ParticipantFactory(
+            facilitator=facilitator, release_date=D(2024, 1, 1) + dt.timedelta(days=number % 360)
+        )
+        placement = PlacementFactory(
+            participant=participant,
+            start_date=participant.release_date + dt.timedelta(days=10 + number % 40),
+            hourly_wage=Decimal("15.00") + number % 7,
+            separated_on=D(2025, 2, 1) if number % 6 == 0 else None,
+        )
+        if number % 3 == 0:
+            RetentionCheck.objects.filter(placement=placement, days=30).update(
+                outcome="same_employer", hours_per_week=Decimal("32"), hourly_wage=Decimal("16")
+            )
+        if number % 4 == 0:
+            CustodyEvent.objects.create(
+                participant=participant,
+                occurred_on=participant.release_date + dt.timedelta(days=200),
+                kind=("new_offense", "technical_violation", "arrest_no_conviction")[number % 3],
+                source="Probation officer",
+            )
+        if number % 5 == 0:
+            ProgramExit.objects.create(
+                participant=participant, exited_on=D(2024, 9, 1), reason="completed"
+            )
+        if number % 10 == 0:
+            PlacementFactory(participant=participant, start_date=D(2025, 2, 10))
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["/reports/", API, "/reports/people/retention_90_days/", "/reports/funder.pdf"],
+)
+def test_query_count_stays_with_200_placements(
+    client, admin_user, django_assert_max_num_queries, url
+):
+    """The same number of queries for one placement and for 200 (with 800 retention
+    checks, 50 custody events, 40 exits): the figures aggregate in SQL."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(admin_user)
+    _many_placements(1, facilitator=admin_user)
+    year = {"start": "2024-07-01", "end": "2025-06-30"}
+    client.get(url, year)  # warm the session and content types
+    with CaptureQueriesContext(connection) as small:
+        assert client.get(url, year).status_code == 200
+    _many_placements(200, facilitator=admin_user)
+    assert RetentionCheck.objects.count() > 800
+    with django_assert_max_num_queries(len(small.captured_queries)):
+        assert client.get(url, year).status_code == 200
+
+
+def _placements_item(client, url):
+    sections = client.get(url, PERIOD).context["sections"]
+    item = next(section for section in sections if section["key"] == "placements")
+    item = item["figures"][0]
+    return item, {row["label"]: row["value"] for row in item["rows"]}
+
+
+def test_the_funder_page_withholds_a_total_that_subtraction_would_tell(client, staff_user):
+    # 6 released 2025-01-10 hired on 2025-01-20; 2 others started a transitional
+    # (subsidized) job in Q1: 8 jobs, 6 unsubsidized, 2 subsidized. Staff see every
+    # number; the funder page shows "fewer than 5" for the 2, and neither the 8 nor the
+    # 6 (8 - 6 would tell the 2).
+    released_and_hired(6)
+    for participant in released_and_hired(2, employed=False):
+        PlacementFactory(participant=participant, start_date=D(2025, 2, 3), subsidized=True)
+    client.force_login(staff_user)
+    staff_item, staff = _placements_item(client, "/reports/")
+    assert (staff["Jobs started"], staff["Unsubsidized"], staff["Subsidized (transitional)"]) == (
+        "8",
+        "6",
+        "2",
+    )
+    assert (staff_item["value"], staff_item["of"]) == ("8", "8")
+    funder_item, funder = _placements_item(client, "/reports/funder/")
+    assert funder["Subsidized (transitional)"] == "fewer than 5"
+    assert funder["Jobs started"] == "not shown"
+    assert funder["Unsubsidized"] == "not shown"
+    assert (funder_item["value"], funder_item["of"]) == ("not shown", "not shown")
+    # With no small part, the funder page shows the total.
+    for participant in released_and_hired(3, employed=False):
+        PlacementFactory(participant=participant, start_date=D(2025, 2, 3), subsidized=True)
+    _item, funder = _placements_item(client, "/reports/funder/")
+    assert (funder["Jobs started"], funder["Subsidized (transitional)"]) == ("11", "5")
+
+
+def test_the_funder_page_gives_no_rate_of_fewer_than_5_people(client, staff_user):
+    # 10 released 2025-01-10, 3 hired within 30 days: 30.0 % for staff; on the funder
+    # page the rate reads "fewer than 5" (30 % of 10 would tell the 3).
+    released_and_hired(3)
+    released_and_hired(7, employed=False)
+    client.force_login(staff_user)
+    reentry = client.get("/reports/", PERIOD).context["sections"][0]["figures"][0]
+    assert reentry["value"] == "30.0 %"
+    funder_page = client.get("/reports/funder/", PERIOD)
+    assert funder_page.context["sections"][0]["figures"][0]["value"] == "fewer than 5"
+    assert "30.0 %" not in funder_page.content.decode()
