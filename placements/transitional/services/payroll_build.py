@@ -218,7 +218,7 @@ def _priced_in_python(claimed, paid_by_others, period, *, threshold, multiplier)
 # price_shifts uses (day, hours, rate). Sums are exact numerics per person and rate, so
 # only a row per person and rate comes back (not 70,000 shifts), with the key of the
 # first shift at that rate (day and hours, to order the rates as price_shifts meets
-# them), and Python rounds each person's pay once.
+# them) and the number of shifts; each person's pay is rounded once.
 _PRICED_SQL = """
 WITH claimed AS ({claimed}),
 shifts AS MATERIALIZED (
@@ -238,19 +238,17 @@ paid AS (
 weeks AS MATERIALIZED (
     SELECT s.participant_id, s.week, SUM(s.hours) AS hours,
            MIN(s.hourly_rate) AS hourly_rate, MIN(s.hourly_rate) = MAX(s.hourly_rate) AS one_rate,
-           MAX(COALESCE(p.hours, 0)) AS paid
+           MAX(COALESCE(p.hours, 0)) AS paid,
+           -- The first shift of the week, by day then hours, as one exact number.
+           MIN((s.work_date - DATE '2000-01-01')::bigint * 100000 + s.hours) AS first_key,
+           COUNT(*) AS entries
     FROM shifts s
     LEFT JOIN paid p ON p.participant_id = s.participant_id AND p.week = s.week
     GROUP BY s.participant_id, s.week
 ),
-one_rate AS (
-    SELECT participant_id, hourly_rate, hours,
-           LEAST(hours, GREATEST(%s - paid, 0)) AS regular
-    FROM weeks
-    WHERE one_rate
-),
 ordered AS (
     SELECT s.participant_id, s.hours, s.hourly_rate,
+           (s.work_date - DATE '2000-01-01')::bigint * 100000 + s.hours AS first_key,
            w.paid
              + SUM(s.hours) OVER (
                  PARTITION BY s.participant_id, s.week
@@ -261,31 +259,20 @@ ordered AS (
     JOIN weeks w ON w.participant_id = s.participant_id AND w.week = s.week AND NOT w.one_rate
 ),
 lines AS (
-    SELECT participant_id, hourly_rate, hours, regular FROM one_rate
+    SELECT participant_id, hourly_rate, hours, LEAST(hours, GREATEST(%s - paid, 0)) AS regular,
+           first_key, entries
+    FROM weeks
+    WHERE one_rate
     UNION ALL
-    SELECT participant_id, hourly_rate, hours,
-           LEAST(hours, GREATEST(%s - hours_before, 0))
+    SELECT participant_id, hourly_rate, hours, LEAST(hours, GREATEST(%s - hours_before, 0)),
+           first_key, 1
     FROM ordered
-),
-priced AS (
-    SELECT participant_id, hourly_rate, SUM(regular) AS regular,
-           SUM(hours - regular) AS overtime,
-           SUM(regular * hourly_rate + (hours - regular) * hourly_rate * %s) AS amount
-    FROM lines
-    GROUP BY participant_id, hourly_rate
-),
-firsts AS (
-    -- The first shift at each rate, by day then hours, as one exact number.
-    SELECT participant_id, hourly_rate,
-           MIN((work_date - DATE '2000-01-01')::bigint * 100000 + hours) AS first_key,
-           COUNT(*) AS entries
-    FROM shifts
-    GROUP BY participant_id, hourly_rate
 )
-SELECT p.participant_id, p.hourly_rate, p.regular, p.overtime, p.amount, f.first_key,
-       f.entries
-FROM priced p
-JOIN firsts f ON f.participant_id = p.participant_id AND f.hourly_rate = p.hourly_rate
+SELECT participant_id, hourly_rate, SUM(regular), SUM(hours - regular),
+       SUM(regular * hourly_rate + (hours - regular) * hourly_rate * %s), MIN(first_key),
+       SUM(entries)
+FROM lines
+GROUP BY participant_id, hourly_rate
 """
 
 
@@ -326,7 +313,7 @@ def _priced_in_sql(claimed, paid_by_others, period, *, threshold, multiplier):
         cursor.execute(sql, params)
         for participant_id, rate, regular, overtime, amount, first, entries in cursor.fetchall():
             rows_by_participant[participant_id].append((first, rate, regular, overtime, amount))
-            count += entries
+            count += int(entries)
     cent = Decimal("0.01")
     priced = {}
     for participant_id, rows in rows_by_participant.items():
