@@ -87,6 +87,39 @@ def paid_run_expression():
     return Coalesce("payroll_run_id", Subquery(first), output_field=models.BigIntegerField())
 
 
+def run_candidates(run_id: int) -> Q:
+    """A superset of the shifts a run pays, cheap to find at statewide size (the exact
+    test, `paid_run_expression`, is then made on these only): shifts marked with the
+    run, or shifts of its claims' schedule and extent that the claim made just before
+    the run's first one did not cover (or held back). Everything that claim covered it
+    or an earlier one took. In subqueries: no extra query."""
+    from datetime import date
+
+    mine = PayrollClaim.objects.filter(run_id=run_id)
+    first = mine.order_by("pk").values("pk")[:1]
+    schedule = mine.order_by("pk").values("schedule")[:1]
+    before = PayrollClaim.objects.filter(schedule=Subquery(schedule), pk__lt=Subquery(first))
+    before = before.order_by("-pk")
+    through_entry = Coalesce(Subquery(before.values("through_entry")[:1]), 0)
+    through_day = Coalesce(Subquery(before.values("through_day")[:1]), date.min)
+    held = PayrollClaimHold.objects.filter(claim=Subquery(before.values("pk")[:1]))
+    top_entry = mine.order_by("-through_entry").values("through_entry")[:1]
+    top_day = mine.order_by("-through_day").values("through_day")[:1]
+    return Q(payroll_run_id=run_id) | (
+        Q(
+            payroll_run__isnull=True,
+            assignment__pay_schedule=Subquery(schedule),
+            work_date__lte=Subquery(top_day),
+            pk__lte=Subquery(top_entry),
+        )
+        & (
+            Q(pk__gt=through_entry)
+            | Q(work_date__gt=through_day)
+            | Q(pk__in=held.values("entry_id"))
+        )
+    )
+
+
 def locked_expression():
     """True when the shift is locked: marked so before claims, or paid by an approved
     (or exported) run. Use after `paid_run_expression` is annotated as `paid_run_id`."""

@@ -20,6 +20,7 @@ from placements.transitional.claims import (
     PayrollClaimHold,
     locked_expression,
     paid_run_expression,
+    run_candidates,
 )
 
 __all__ = [
@@ -153,7 +154,8 @@ class TimeEntryQuerySet(models.QuerySet):
         return self.with_payment().filter(paid_run_id__isnull=True)
 
     def paid_by(self, run_id: int):
-        return self.with_payment().filter(paid_run_id=run_id)
+        """The shifts a run pays: the exact test on its candidates only."""
+        return self.with_payment().filter(run_candidates(run_id), paid_run_id=run_id)
 
 
 class TimeEntry(models.Model):
