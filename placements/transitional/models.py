@@ -11,9 +11,17 @@ from datetime import datetime, time, timedelta
 
 from django.conf import settings
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import ExpressionWrapper, F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from placements.transitional.claims import (
+    PayrollClaim,
+    PayrollClaimHold,
+    locked_expression,
+    paid_run_expression,
+    run_candidates,
+)
 
 __all__ = [
     "RATING_DIMENSIONS",
@@ -23,6 +31,8 @@ __all__ = [
     "PayPeriod",
     "PaySchedule",
     "PayStub",
+    "PayrollClaim",
+    "PayrollClaimHold",
     "PayrollRun",
     "PayrollRunStatus",
     "TimeEntry",
@@ -132,10 +142,28 @@ class WorkAssignment(models.Model):
         return self.starts_on <= day and (self.ends_on is None or day <= self.ends_on)
 
 
+class TimeEntryQuerySet(models.QuerySet):
+    def with_payment(self):
+        """Each shift with `paid_run_id` (the run paying it, or None) and `paid_locked`
+        (approved for good): see placements/transitional/claims.py."""
+        return self.annotate(paid_run_id=paid_run_expression()).annotate(
+            paid_locked=ExpressionWrapper(locked_expression(), output_field=models.BooleanField())
+        )
+
+    def unpaid(self):
+        return self.with_payment().filter(paid_run_id__isnull=True)
+
+    def paid_by(self, run_id: int):
+        """The shifts a run pays: the exact test on its candidates only."""
+        return self.with_payment().filter(run_candidates(run_id), paid_run_id=run_id)
+
+
 class TimeEntry(models.Model):
     """One shift of one participant. `hours` are the paid hours (after the unpaid break,
     rounded to the quarter hour). Approved by a supervisor; once in an approved payroll
-    run it is locked: a correction is a `PayAdjustment`, never an edit."""
+    run it is locked: a correction is a `PayAdjustment`, never an edit. Which run pays
+    it is read with `TimeEntry.objects.with_payment()` (claims.py): `payroll_run` and
+    `locked` are only set on shifts paid before runs made claims."""
 
     participant = models.ForeignKey(
         "jobseekers.Participant", on_delete=models.PROTECT, related_name="time_entries"
@@ -164,6 +192,8 @@ class TimeEntry(models.Model):
     locked = models.BooleanField(_("locked by an approved payroll run"), default=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
+    objects = TimeEntryQuerySet.as_manager()
+
     class Meta:
         ordering = ["-work_date", "clock_in", "id"]
         verbose_name = _("time entry")
@@ -190,6 +220,19 @@ class TimeEntry(models.Model):
 
     def __str__(self):
         return f"{self.participant} {self.work_date} {self.hours} h"
+
+    def payment(self) -> tuple[int | None, bool]:
+        """(id of the run paying this shift or None, locked for good): from the
+        `with_payment()` annotations when present, else one query."""
+        if hasattr(self, "paid_run_id"):
+            return self.paid_run_id, bool(self.paid_locked)
+        row = (
+            TimeEntry.objects.with_payment()
+            .filter(pk=self.pk)
+            .values_list("paid_run_id", "paid_locked")
+            .first()
+        )
+        return (row[0], bool(row[1])) if row else (self.payroll_run_id, self.locked)
 
     def ends_at(self) -> datetime:
         """When the shift ends, aware, in the program's time zone: the clock-out (the next

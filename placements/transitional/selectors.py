@@ -111,7 +111,8 @@ def assignment_get_managed(*, user: User, assignment_id: int) -> WorkAssignment:
 
 
 def time_entries_visible_to(*, user: User) -> QuerySet[TimeEntry]:
-    base = TimeEntry.objects.select_related("participant", "worksite", "approved_by")
+    """Shifts with the run paying them (`paid_run_id`, `paid_locked`: claims.py)."""
+    base = TimeEntry.objects.with_payment().select_related("participant", "worksite", "approved_by")
     scope = _people_scope(user, site_field="worksite")
     return base if scope is None else base.filter(scope).distinct()
 
@@ -167,9 +168,11 @@ def pay_stub_get(*, user: User, stub_id: int) -> PayStub:
 
 def stub_entries(*, stub: PayStub) -> QuerySet[TimeEntry]:
     """The shifts a stub pays."""
-    return TimeEntry.objects.filter(
-        payroll_run_id=stub.run_id, participant_id=stub.participant_id
-    ).select_related("worksite")
+    return (
+        TimeEntry.objects.paid_by(stub.run_id)
+        .filter(participant_id=stub.participant_id)
+        .select_related("worksite")
+    )
 
 
 # --- The crew sheet ---------------------------------------------------------------------
@@ -271,7 +274,7 @@ def payroll_run_anomalies(*, run: PayrollRun) -> list[Anomaly]:
     built (recalculate to include them)."""
     from django.utils.translation import gettext as _
 
-    entries = TimeEntry.objects.filter(payroll_run=run)
+    entries = TimeEntry.objects.paid_by(run.pk)
     found: list[Anomaly] = []
     limit = rules.anomaly_hours_per_day()
     long_days = (
@@ -339,10 +342,10 @@ def payroll_run_anomalies(*, run: PayrollRun) -> list[Anomaly]:
         )
     if not run.is_locked:
         late = (
-            TimeEntry.objects.filter(
+            TimeEntry.objects.unpaid()
+            .filter(
                 assignment__pay_schedule=run.period.schedule,
                 work_date__lte=run.period.ends_on,
-                payroll_run__isnull=True,
             )
             .select_related("participant")
             .order_by("work_date", "participant_id")

@@ -69,6 +69,9 @@ class AssignmentInputSerializer(serializers.Serializer):
 
 class TimeEntrySerializer(serializers.ModelSerializer):
     participant_name = serializers.CharField(source="participant.display_name", read_only=True)
+    # Which run pays the shift and whether that run is approved: claims.py.
+    payroll_run = serializers.SerializerMethodField()
+    locked = serializers.SerializerMethodField()
 
     class Meta:
         model = TimeEntry
@@ -91,6 +94,12 @@ class TimeEntrySerializer(serializers.ModelSerializer):
             "payroll_run",
             "locked",
         ]
+
+    def get_payroll_run(self, entry) -> int | None:
+        return entry.payment()[0]
+
+    def get_locked(self, entry) -> bool:
+        return entry.payment()[1]
 
 
 class ShiftInputSerializer(serializers.Serializer):

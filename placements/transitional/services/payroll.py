@@ -5,13 +5,12 @@ Concurrency: a payroll run is built under a lock of its pay period and is unique
 period; approval and export lock the run row. Two people doing the same thing at once:
 one wins, the other gets a ConflictError, and nobody is paid twice.
 
-One module at ~590 lines: building, reviewing, approving and exporting a run share the
-run's locks and its totals; the pay-period writes are the first to move to
-`services/periods.py` when it grows."""
+Building a run's stubs (claiming its shifts, pricing them) is in `payroll_build.py`.
+A run never writes to its shifts: it claims them (claims.py), and approving it locks
+them because their run is approved."""
 
 import csv
 import io
-from collections import defaultdict
 from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
 from functools import partial
@@ -23,7 +22,6 @@ from django.utils.translation import gettext as _
 
 from jobseekers.models import Participant, TextMessageKind
 from jobseekers.services import text_message_try_send
-from placements.transitional import pricing, rules
 from placements.transitional.exceptions import LockedError, PayrollConflictError
 from placements.transitional.models import (
     PayAdjustment,
@@ -32,11 +30,11 @@ from placements.transitional.models import (
     PayrollRunStatus,
     PaySchedule,
     PayStub,
-    TimeEntry,
     WorkAssignment,
 )
 from placements.transitional.permissions import can_run_payroll
 from placements.transitional.services._common import ZERO, invalid, require, today
+from placements.transitional.services.payroll_build import build_stubs
 from portal.core.audit import audit_record
 from portal.core.exceptions import ConflictError
 from portal.core.models import User
@@ -86,212 +84,6 @@ def pay_period_create(
 # --- Payroll runs -----------------------------------------------------------------------
 
 
-def _build_stubs(run: PayrollRun) -> None:
-    """Compute the run's stubs from the unpaid shifts of its schedule up to the period's
-    last day that have ended (late shifts of earlier days are paid here, never lost; a
-    shift still running past midnight waits for the next run) and the pending
-    adjustments. A fixed number of queries whatever the number of people."""
-    period = run.period
-    now = timezone.localtime()
-    unpaid = TimeEntry.objects.filter(
-        assignment__pay_schedule=period.schedule,
-        work_date__lte=period.ends_on,
-        payroll_run__isnull=True,
-    ).exclude(
-        # A shift of yesterday that runs past midnight and has not ended yet waits for
-        # the next run (the period has ended, so no other shift can still be going on).
-        work_date=now.date() - timedelta(days=1),
-        crosses_midnight=True,
-        clock_out__gt=now.time(),
-    )
-    threshold, multiplier = rules.overtime_weekly_threshold(), rules.overtime_multiplier()
-    if connection.vendor == "postgresql":
-        priced_by_participant, entry_count = _priced_in_sql(
-            unpaid, run, period, threshold=threshold, multiplier=multiplier
-        )
-    else:
-        priced_by_participant, entry_count = _priced_in_python(
-            unpaid, run, period, threshold=threshold, multiplier=multiplier
-        )
-    adjustments = defaultdict(list)
-    # Locked: two runs built at once (a daily and a weekly one) must not both pay the
-    # same pending adjustment; the second waits and then no longer sees it as pending.
-    pending = PayAdjustment.objects.select_for_update().filter(paid_on__isnull=True)
-    for adjustment in pending.order_by("pk"):
-        adjustments[adjustment.participant_id].append(adjustment)
-
-    stubs = []
-    no_shifts = pricing.PricedShifts(regular=ZERO, overtime=ZERO, gross=ZERO, rates=())
-    for participant_id in sorted(set(priced_by_participant) | set(adjustments)):
-        priced = priced_by_participant.get(participant_id, no_shifts)
-        adjustment_total = to_money(
-            sum((item.amount for item in adjustments.get(participant_id, [])), ZERO)
-        )
-        adjustment_hours = sum((item.hours for item in adjustments.get(participant_id, [])), ZERO)
-        rates = priced.rates or (ZERO,)
-        stubs.append(
-            PayStub(
-                run=run,
-                participant_id=participant_id,
-                regular_hours=priced.regular + adjustment_hours,
-                overtime_hours=priced.overtime,
-                hourly_rate=rates[-1],
-                rate_changed=len(priced.rates) > 1,
-                work_pay=priced.gross,
-                adjustments_total=adjustment_total,
-                gross=priced.gross + adjustment_total,
-            )
-        )
-    created = PayStub.objects.bulk_create(stubs)
-    # The same filter, not a list of ids, so that the query count stays fixed; a shift
-    # saved in between would be marked paid without being priced, so that rolls back.
-    if unpaid.update(payroll_run=run) != entry_count:
-        raise ConflictError(
-            _("Shifts were saved while the run was being built. Please try again."),
-            code="entries_changed",
-        )
-    stub_by_participant = {stub.participant_id: stub for stub in created}
-    if adjustments:
-        updated = []
-        for participant_id, items in adjustments.items():
-            for item in items:
-                item.paid_on = stub_by_participant[participant_id]
-                updated.append(item)
-        PayAdjustment.objects.bulk_update(updated, ["paid_on"])
-    run.total_gross = sum((stub.gross for stub in created), ZERO)
-    run.total_hours = sum((stub.regular_hours + stub.overtime_hours for stub in created), ZERO)
-    run.save(update_fields=["total_gross", "total_hours"])
-
-
-def _priced_in_python(unpaid, run, period, *, threshold, multiplier):
-    """{participant id: PricedShifts} of the unpaid shifts, and their number: every
-    shift read and priced by `pricing.price_shifts` (SQLite, where sums of decimals
-    are not exact; `make run` and small programs)."""
-    first_weekday = rules.workweek_first_weekday()
-    entries = list(unpaid.values_list("participant_id", "work_date", "hours", "hourly_rate"))
-    shifts = defaultdict(list)
-    for participant_id, work_date, hours, rate in entries:
-        shifts[participant_id].append((work_date, hours, rate))
-    earliest = min((row[1] for row in entries), default=period.starts_on)
-    week_floor = pricing.workweek_start(earliest, first_weekday=first_weekday)
-    # Hours already paid by other runs in the workweeks touched count towards overtime.
-    already = defaultdict(lambda: defaultdict(Decimal))
-    paid_rows = (
-        TimeEntry.objects.filter(
-            work_date__range=(week_floor, period.ends_on),
-            payroll_run__isnull=False,
-        )
-        .exclude(payroll_run=run)
-        .values_list("participant_id", "work_date")
-        .annotate(total=Sum("hours"))
-    )
-    for participant_id, work_date, total in paid_rows:
-        if participant_id in shifts:
-            week = pricing.workweek_start(work_date, first_weekday=first_weekday)
-            already[participant_id][week] += total
-    priced = {
-        participant_id: pricing.price_shifts(
-            days,
-            weekly_threshold=threshold,
-            overtime_multiplier=multiplier,
-            first_weekday=first_weekday,
-            hours_already_in_week=already.get(participant_id),
-        )
-        for participant_id, days in shifts.items()
-    }
-    return priced, len(entries)
-
-
-# The rules of `pricing.price_shifts`, set-based: each shift's hours before it in its
-# workweek (hours paid by other runs in that week, then the earlier shifts in the order
-# price_shifts uses: day, hours, rate) give its regular and overtime hours; these are
-# summed per person and rate in exact numeric arithmetic, so only a row per person and
-# rate comes back (not 70,000 shifts), and Python rounds each person's pay once.
-_PRICED_SQL = """
-WITH unpaid AS ({unpaid}),
-shifts AS (
-    SELECT participant_id, work_date, hours, hourly_rate,
-           work_date - ((EXTRACT(ISODOW FROM work_date)::int + 6 - %s) %% 7) AS week
-    FROM unpaid
-),
-paid AS (
-    SELECT participant_id,
-           work_date - ((EXTRACT(ISODOW FROM work_date)::int + 6 - %s) %% 7) AS week,
-           SUM(hours) AS hours
-    FROM {entries}
-    WHERE payroll_run_id IS NOT NULL AND payroll_run_id <> %s
-      AND work_date >= (SELECT MIN(week) FROM shifts) AND work_date <= %s
-    GROUP BY 1, 2
-),
-ordered AS (
-    SELECT s.participant_id, s.hours, s.hourly_rate,
-           COALESCE(p.hours, 0)
-             + SUM(s.hours) OVER (
-                 PARTITION BY s.participant_id, s.week
-                 ORDER BY s.work_date, s.hours, s.hourly_rate
-                 ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
-             - s.hours AS hours_before,
-           ROW_NUMBER() OVER (
-               PARTITION BY s.participant_id ORDER BY s.work_date, s.hours, s.hourly_rate
-           ) AS seen
-    FROM shifts s
-    LEFT JOIN paid p ON p.participant_id = s.participant_id AND p.week = s.week
-),
-split AS (
-    SELECT participant_id, hours, hourly_rate, seen,
-           LEAST(hours, GREATEST(%s - hours_before, 0)) AS regular
-    FROM ordered
-)
-SELECT participant_id, hourly_rate, SUM(regular), SUM(hours - regular),
-       SUM(regular * hourly_rate + (hours - regular) * hourly_rate * %s), MIN(seen), COUNT(*)
-FROM split
-GROUP BY participant_id, hourly_rate
-"""
-
-
-def _priced_in_sql(unpaid, run, period, *, threshold, multiplier):
-    """{participant id: PricedShifts} of the unpaid shifts, and their number, priced in
-    one PostgreSQL statement (the same rules as `_priced_in_python`, which a test
-    compares it with): the database sums 70,000 shifts far faster than Python reads
-    them."""
-    first_weekday = rules.workweek_first_weekday()
-    unpaid_sql, unpaid_params = (
-        unpaid.order_by()
-        .values_list("participant_id", "work_date", "hours", "hourly_rate")
-        .query.sql_with_params()
-    )
-    sql = _PRICED_SQL.format(
-        unpaid=unpaid_sql, entries=connection.ops.quote_name(TimeEntry._meta.db_table)
-    )
-    params = [
-        *unpaid_params,
-        first_weekday,
-        first_weekday,
-        run.pk,
-        period.ends_on,
-        threshold,
-        multiplier,
-    ]
-    rows_by_participant = defaultdict(list)
-    count = 0
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        for participant_id, rate, regular, overtime, amount, seen, entries in cursor.fetchall():
-            rows_by_participant[participant_id].append((seen, rate, regular, overtime, amount))
-            count += entries
-    cent = Decimal("0.01")
-    priced = {}
-    for participant_id, rows in rows_by_participant.items():
-        rows.sort()  # rates in the order price_shifts meets them
-        priced[participant_id] = pricing.PricedShifts(
-            regular=sum((row[2] for row in rows), ZERO).quantize(cent),
-            overtime=sum((row[3] for row in rows), ZERO).quantize(cent),
-            gross=to_money(sum((row[4] for row in rows), ZERO)),
-            rates=tuple(row[1] for row in rows),
-        )
-    return priced, count
-
-
 def _locked_period(period: PayPeriod) -> PayPeriod:
     return PayPeriod.objects.select_for_update().get(pk=period.pk)
 
@@ -337,7 +129,7 @@ def payroll_run_create(*, actor: User, period: PayPeriod) -> PayrollRun:
         raise PayrollConflictError(
             _("This pay period already has a payroll run."), code="run_exists"
         ) from error
-    _build_stubs(run)
+    build_stubs(run)
     audit_record(
         actor=actor,
         action="transitional.payroll_run_created",
@@ -382,13 +174,14 @@ def payroll_run_recalculate(*, actor: User, run: PayrollRun) -> PayrollRun:
             code="run_locked",
         )
     PayAdjustment.objects.filter(paid_on__run=run).update(paid_on=None)
-    TimeEntry.objects.filter(payroll_run=run).update(payroll_run=None)
+    # The run's claims stay (claims.py): shifts later runs counted as this run's remain
+    # so; _build_stubs adds a claim for what has been recorded since.
     run.stubs.all().delete()
     if run.status != PayrollRunStatus.DRAFT:
         _move(run, PayrollRunStatus.DRAFT)
     run.reviewed_by, run.reviewed_at = None, None
     run.save(update_fields=["status", "reviewed_by", "reviewed_at"])
-    _build_stubs(run)
+    build_stubs(run)
     audit_record(actor=actor, action="transitional.payroll_run_recalculated", target=run)
     return run
 
@@ -416,8 +209,9 @@ def payroll_run_approve(*, actor: User, run: PayrollRun) -> PayrollRun:
     _check_period_ended(run.period)
     _move(run, PayrollRunStatus.APPROVED)
     run.approved_by, run.approved_at = actor, timezone.now()
+    # Its shifts are locked from now on because their run is approved (claims.py):
+    # nothing is written to them.
     run.save(update_fields=["status", "approved_by", "approved_at"])
-    TimeEntry.objects.filter(payroll_run=run).update(locked=True)
     year = run.period.pay_date.year
     earlier = dict(
         PayStub.objects.filter(

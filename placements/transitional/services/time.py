@@ -272,7 +272,7 @@ def time_entry_update(
     correction after payroll approval is a pay adjustment in a later run."""
     require(can_supervise(actor, entry.worksite))
     entry = TimeEntry.objects.select_for_update().get(pk=entry.pk)
-    if entry.locked or entry.approved_by_id is not None:
+    if entry.approved_by_id is not None or entry.payment()[1]:
         raise LockedError(
             _(
                 "This shift is already approved and cannot be changed. Ask a program admin "

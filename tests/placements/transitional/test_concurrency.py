@@ -73,7 +73,7 @@ def test_two_runs_for_one_period_one_wins(admins, period):
     assert results == ["ok", "run_exists"]
     assert PayrollRun.objects.count() == 1
     assert PayStub.objects.count() == 3
-    assert TimeEntry.objects.filter(payroll_run__isnull=True).count() == 0
+    assert TimeEntry.objects.unpaid().count() == 0
 
 
 def test_two_approvals_of_one_run_one_wins(admins, period):

@@ -19,7 +19,7 @@ def test_seed_demo_builds_crews_and_past_payroll_once():
     assert counts[1] >= 2
     assert PayrollRun.objects.count() == counts[1]
     assert PayrollRun.objects.filter(status=PayrollRunStatus.EXPORTED).exists()
-    assert not TimeEntry.objects.filter(payroll_run__isnull=True).exists()
+    assert not TimeEntry.objects.unpaid().exists()
     # No pay before the work: every demo shift and pay period is on a day that has ended,
     # and yesterday is left free for a crew day to approve and pay at once.
     today = timezone.localdate()

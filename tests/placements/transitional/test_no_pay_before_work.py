@@ -133,7 +133,7 @@ def test_a_payroll_run_waits_until_its_last_day_has_ended(crew, admin_user):
     assert "has not ended yet" in error.value.message
     assert "March 5, 2026" in error.value.message  # from when it can be run
     assert not PayrollRun.objects.exists() and not PayStub.objects.exists()
-    assert TimeEntry.objects.get().payroll_run is None
+    assert TimeEntry.objects.get().payment() == (None, False)
 
     with at(DAY + timedelta(days=1), 8):
         run = payroll_run_create(actor=admin_user, period=period)
@@ -170,9 +170,18 @@ def test_a_shift_still_running_past_midnight_waits_for_the_next_run(crew, admin_
     )
     with at(DAY + timedelta(days=1), 3):
         run = payroll_run_create(actor=admin_user, period=period)
-    night.refresh_from_db()
-    assert night.payroll_run is None  # paid in the next run, never lost
+    assert night.payment() == (None, False)  # paid in the next run, never lost
     assert run.total_hours == Decimal("8.00")
+    following = PayPeriodFactory(
+        schedule=PaySchedule.DAILY,
+        starts_on=DAY + timedelta(days=1),
+        ends_on=DAY + timedelta(days=1),
+        pay_date=DAY + timedelta(days=2),
+    )
+    with at(DAY + timedelta(days=2), 9):
+        next_run = payroll_run_create(actor=admin_user, period=following)
+    assert night.payment() == (next_run.pk, False)
+    assert next_run.total_hours == Decimal("4.00")
 
 
 def test_the_api_refuses_with_409_and_the_reason(crew, admin_user):

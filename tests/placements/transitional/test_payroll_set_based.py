@@ -1,7 +1,8 @@
 """The payroll run prices shifts set-based on PostgreSQL (one statement summing per
 person and rate): on random shifts, with overtime across workweeks, rate changes,
 several shifts a day and hours already paid in an earlier run of the same week, it
-gives exactly, to the cent, what `pricing.price_shifts` gives shift by shift."""
+gives exactly, to the cent, what `pricing.price_shifts` gives shift by shift, and so do
+the stubs it writes in one statement."""
 
 import random
 from datetime import date, timedelta
@@ -11,7 +12,7 @@ import pytest
 from django.db import connection
 
 from placements.models import PayrollRun, PaySchedule, TimeEntry
-from placements.transitional.services import payroll
+from placements.transitional.services import payroll_build as payroll
 from tests.factories.transitional import PayPeriodFactory, TimeEntryFactory, WorkAssignmentFactory
 
 pytestmark = pytest.mark.django_db
@@ -34,7 +35,6 @@ def test_set_based_pricing_equals_pricing_shift_by_shift(seed):
         ends_on=WEDNESDAY + timedelta(days=6),
         pay_date=WEDNESDAY + timedelta(days=8),
     )
-    run = PayrollRun.objects.create(period=period)
     for _person in range(12):
         assignment = WorkAssignmentFactory(pay_schedule=PaySchedule.WEEKLY)
         for day in range(-9, 7):
@@ -49,10 +49,21 @@ def test_set_based_pricing_equals_pricing_shift_by_shift(seed):
                     payroll_run=earlier_run if day < 0 else None,
                 )
     unpaid = TimeEntry.objects.filter(payroll_run__isnull=True)
+    paid = TimeEntry.objects.filter(payroll_run=earlier_run)
     options = {"threshold": Decimal("40"), "multiplier": Decimal("1.5")}
-    in_sql, count_sql = payroll._priced_in_sql(unpaid, run, period, **options)
-    in_python, count_python = payroll._priced_in_python(unpaid, run, period, **options)
+    in_sql, count_sql = payroll._priced_in_sql(unpaid, paid, period, **options)
+    in_python, count_python = payroll._priced_in_python(unpaid, paid, period, **options)
     assert count_sql == count_python == unpaid.count()
     assert in_sql == in_python
     assert any(priced.overtime for priced in in_python.values())
     assert any(len(priced.rates) > 1 for priced in in_python.values())
+    # The stubs written by one statement say what the Python pricing says, to the cent.
+    run = PayrollRun.objects.create(period=period)
+    payroll._stubs_in_sql(unpaid, paid, run, **options)
+    stubs = {stub.participant_id: stub for stub in run.stubs.all()}
+    assert set(stubs) == set(in_python)
+    for participant_id, priced in in_python.items():
+        stub = stubs[participant_id]
+        assert (stub.regular_hours, stub.overtime_hours) == (priced.regular, priced.overtime)
+        assert stub.work_pay == stub.gross == priced.gross
+        assert (stub.hourly_rate, stub.rate_changed) == (priced.rates[-1], len(priced.rates) > 1)

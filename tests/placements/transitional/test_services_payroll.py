@@ -92,7 +92,7 @@ def test_a_weekly_run_pays_overtime_past_40_hours_at_one_and_a_half(admin_user, 
     assert run.total_gross == Decimal("760.00")
     assert run.total_hours == Decimal("45.00")
     assert run.status == PayrollRunStatus.DRAFT
-    assert TimeEntry.objects.filter(payroll_run=run).count() == 5
+    assert TimeEntry.objects.paid_by(run.pk).count() == 5
 
 
 def test_daily_pay_counts_overtime_across_the_workweek(admin_user):
@@ -145,8 +145,7 @@ def test_approval_locks_the_run_and_its_shifts(admin_user, weekly):
         payroll_run_approve(actor=admin_user, run=run)
     assert "Review" in error.value.message
     approve(run, admin_user)
-    entry.refresh_from_db()
-    assert entry.locked
+    assert TimeEntry.objects.get(pk=entry.pk).payment() == (run.pk, True)
     with pytest.raises(ConflictError):
         payroll_run_recalculate(actor=admin_user, run=run)
     with pytest.raises(ConflictError):

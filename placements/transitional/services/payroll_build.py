@@ -1,0 +1,353 @@
+"""Building a payroll run's stubs (issue 15): claim the shifts it pays (claims.py: no
+write to the shifts), price them to the cent, write one stub per person, add the
+pending adjustments. On PostgreSQL the pricing and the stubs are one statement each;
+on SQLite (`make run`) every shift is priced by `pricing.price_shifts` in Python, and a
+test compares the two. Called by the payroll services under the period's or the run's
+lock; never on its own."""
+
+from collections import defaultdict
+from datetime import timedelta
+from decimal import Decimal
+
+from django.db import connection
+from django.db.models import Max, Q, Sum, Value
+from django.db.models.functions import NullIf
+from django.utils import timezone
+
+from placements.transitional import pricing, rules
+from placements.transitional.claims import paid_run_expression
+from placements.transitional.models import (
+    PayAdjustment,
+    PayrollClaim,
+    PayrollClaimHold,
+    PayrollRun,
+    PayStub,
+    TimeEntry,
+)
+from placements.transitional.services._common import ZERO
+from portal.core.money import to_money
+
+
+def _claim(run: PayrollRun) -> tuple[PayrollClaim, int]:
+    """Record which shifts the run pays (claims.py), without writing to them: the shifts
+    of its schedule worked up to the period's last day and recorded so far, less those
+    of yesterday still running past midnight (they wait for the next run). Returns the
+    claim and the highest shift id the schedule's previous claim covered."""
+    period = run.period
+    if connection.vendor == "postgresql":
+        # Shifts are not saved while a run claims them (a shift committed later with a
+        # lower id would look claimed without being priced), and two runs of one
+        # schedule claim one after the other. Reads go on; this lasts the build.
+        with connection.cursor() as cursor:
+            table = connection.ops.quote_name(TimeEntry._meta.db_table)
+            cursor.execute(f"LOCK TABLE {table} IN SHARE ROW EXCLUSIVE MODE")
+    previous = PayrollClaim.objects.filter(schedule=period.schedule).order_by("-pk").first()
+    through = TimeEntry.objects.aggregate(top=Max("pk"))["top"] or 0
+    claim = PayrollClaim.objects.create(
+        run=run, schedule=period.schedule, through_day=period.ends_on, through_entry=through
+    )
+    now = timezone.localtime()
+    running = TimeEntry.objects.filter(
+        assignment__pay_schedule=period.schedule,
+        work_date=now.date() - timedelta(days=1),
+        work_date__lte=period.ends_on,
+        crosses_midnight=True,
+        clock_out__gt=now.time(),
+        pk__lte=through,
+    ).values_list("pk", flat=True)
+    PayrollClaimHold.objects.bulk_create(
+        PayrollClaimHold(claim=claim, entry_id=entry_id) for entry_id in running
+    )
+    return claim, (previous.through_entry if previous is not None else 0)
+
+
+def _claimed_entries(run: PayrollRun, claim: PayrollClaim, previous_through: int):
+    """The shifts `run` pays, as a queryset. Shifts recorded after the previous claim of
+    the schedule cannot be in an earlier claim, so they need no look-up (at statewide
+    size nearly all of a new run's shifts); older ones are looked up claim by claim."""
+    period = run.period
+    held = list(claim.holds.values_list("entry_id", flat=True))
+    new = Q(payroll_run__isnull=True, pk__gt=previous_through, pk__lte=claim.through_entry)
+    if held:
+        new &= ~Q(pk__in=held)
+    older = Q(payroll_run__isnull=True, pk__lte=previous_through, paid_run_id=run.pk)
+    return TimeEntry.objects.alias(paid_run_id=paid_run_expression()).filter(
+        Q(payroll_run=run) | new | older,
+        assignment__pay_schedule=period.schedule,
+        work_date__lte=period.ends_on,
+    )
+
+
+def _paid_by_others(run: PayrollRun, claim: PayrollClaim, previous_through: int):
+    """Shifts paid by other runs, up to the period's last day (their hours count towards
+    the weekly overtime threshold). Shifts of the run's schedule recorded after the
+    previous claim are this run's or unpaid: no look-up for them (that test comes first,
+    and the look-up is made once per shift)."""
+    mine_or_unpaid = Q(pk__gt=previous_through, assignment__pay_schedule=run.period.schedule)
+    return TimeEntry.objects.alias(
+        other_run_id=NullIf(paid_run_expression(), Value(run.pk))
+    ).filter(
+        (Q(payroll_run__isnull=False) & ~Q(payroll_run=run))
+        | (Q(payroll_run__isnull=True) & ~mine_or_unpaid & Q(other_run_id__isnull=False)),
+        work_date__lte=run.period.ends_on,
+    )
+
+
+def build_stubs(run: PayrollRun) -> None:
+    """Claim the unpaid shifts of the run's schedule up to the period's last day that
+    have ended (late shifts of earlier days are paid here, never lost; a shift still
+    running past midnight waits for the next run), price them, write a stub per person
+    and add the pending adjustments. A fixed number of queries whatever the number of
+    people, and no write to the shifts themselves."""
+    period = run.period
+    claim, previous_through = _claim(run)
+    claimed = _claimed_entries(run, claim, previous_through)
+    paid_by_others = _paid_by_others(run, claim, previous_through)
+    options = {
+        "threshold": rules.overtime_weekly_threshold(),
+        "multiplier": rules.overtime_multiplier(),
+    }
+    if connection.vendor == "postgresql":
+        _stubs_in_sql(claimed, paid_by_others, run, **options)
+    else:
+        priced_by_participant, _count = _priced_in_python(
+            claimed, paid_by_others, period, **options
+        )
+        PayStub.objects.bulk_create(
+            PayStub(
+                run=run,
+                participant_id=participant_id,
+                regular_hours=priced.regular,
+                overtime_hours=priced.overtime,
+                hourly_rate=priced.rates[-1],
+                rate_changed=len(priced.rates) > 1,
+                work_pay=priced.gross,
+                adjustments_total=ZERO,
+                gross=priced.gross,
+            )
+            for participant_id, priced in sorted(priced_by_participant.items())
+        )
+    _add_adjustments(run)
+    totals = run.stubs.aggregate(
+        gross=Sum("gross"), regular=Sum("regular_hours"), overtime=Sum("overtime_hours")
+    )
+    run.total_gross = totals["gross"] or ZERO
+    run.total_hours = (totals["regular"] or ZERO) + (totals["overtime"] or ZERO)
+    run.save(update_fields=["total_gross", "total_hours"])
+
+
+def _add_adjustments(run: PayrollRun) -> None:
+    """Put every pending adjustment on its person's stub of this run (a stub of its own
+    for someone without shifts in it). Four queries whatever the number."""
+    adjustments = defaultdict(list)
+    # Locked: two runs built at once (a daily and a weekly one) must not both pay the
+    # same pending adjustment; the second waits and then no longer sees it as pending.
+    pending = PayAdjustment.objects.select_for_update().filter(paid_on__isnull=True)
+    for adjustment in pending.order_by("pk"):
+        adjustments[adjustment.participant_id].append(adjustment)
+    if not adjustments:
+        return
+    stubs = {
+        stub.participant_id: stub
+        for stub in PayStub.objects.filter(run=run, participant_id__in=list(adjustments))
+    }
+    changed, new = [], []
+    for participant_id, items in sorted(adjustments.items()):
+        stub = stubs.get(participant_id)
+        if stub is None:
+            stub = PayStub(run=run, participant_id=participant_id, hourly_rate=ZERO, gross=ZERO)
+            new.append(stub)
+        else:
+            changed.append(stub)
+        stub.adjustments_total = to_money(sum((item.amount for item in items), ZERO))
+        stub.regular_hours += sum((item.hours for item in items), ZERO)
+        stub.gross = stub.work_pay + stub.adjustments_total
+    PayStub.objects.bulk_update(changed, ["adjustments_total", "regular_hours", "gross"])
+    PayStub.objects.bulk_create(new)
+    for participant_id, items in adjustments.items():
+        stub = stubs.get(participant_id) or next(
+            s for s in new if s.participant_id == participant_id
+        )
+        for item in items:
+            item.paid_on = stub
+    PayAdjustment.objects.bulk_update(
+        [item for items in adjustments.values() for item in items], ["paid_on"]
+    )
+
+
+def _priced_in_python(claimed, paid_by_others, period, *, threshold, multiplier):
+    """{participant id: PricedShifts} of the claimed shifts, and their number: every
+    shift read and priced by `pricing.price_shifts` (SQLite, where sums of decimals
+    are not exact; `make run` and small programs)."""
+    first_weekday = rules.workweek_first_weekday()
+    entries = list(claimed.values_list("participant_id", "work_date", "hours", "hourly_rate"))
+    shifts = defaultdict(list)
+    for participant_id, work_date, hours, rate in entries:
+        shifts[participant_id].append((work_date, hours, rate))
+    earliest = min((row[1] for row in entries), default=period.starts_on)
+    week_floor = pricing.workweek_start(earliest, first_weekday=first_weekday)
+    # Hours already paid by other runs in the workweeks touched count towards overtime.
+    already = defaultdict(lambda: defaultdict(Decimal))
+    paid_rows = (
+        paid_by_others.filter(work_date__gte=week_floor)
+        .values_list("participant_id", "work_date")
+        .annotate(total=Sum("hours"))
+    )
+    for participant_id, work_date, total in paid_rows:
+        if participant_id in shifts:
+            week = pricing.workweek_start(work_date, first_weekday=first_weekday)
+            already[participant_id][week] += total
+    priced = {
+        participant_id: pricing.price_shifts(
+            days,
+            weekly_threshold=threshold,
+            overtime_multiplier=multiplier,
+            first_weekday=first_weekday,
+            hours_already_in_week=already.get(participant_id),
+        )
+        for participant_id, days in shifts.items()
+    }
+    return priced, len(entries)
+
+
+# The rules of `pricing.price_shifts`, set-based. Per person and workweek (hours paid by
+# other runs in that week count first): in a week with one hourly rate, the regular
+# hours are min(week's hours, threshold - hours already paid) and the rest overtime,
+# whatever the order of the shifts (pay is linear in the hours), so no sort is needed;
+# only weeks with a rate change split each shift by the hours before it in the order
+# price_shifts uses (day, hours, rate). Sums are exact numerics per person and rate, so
+# only a row per person and rate comes back (not 70,000 shifts), with the key of the
+# first shift at that rate (day and hours, to order the rates as price_shifts meets
+# them) and the number of shifts; each person's pay is rounded once.
+_PRICED_SQL = """
+WITH claimed AS ({claimed}),
+shifts AS MATERIALIZED (
+    SELECT participant_id, work_date, hours, hourly_rate,
+           work_date - ((EXTRACT(ISODOW FROM work_date)::int + 6 - %s) %% 7) AS week
+    FROM claimed
+),
+others AS ({others}),
+paid AS (
+    SELECT participant_id,
+           work_date - ((EXTRACT(ISODOW FROM work_date)::int + 6 - %s) %% 7) AS week,
+           SUM(hours) AS hours
+    FROM others
+    WHERE work_date >= (SELECT MIN(week) FROM shifts)
+    GROUP BY 1, 2
+),
+weeks AS MATERIALIZED (
+    SELECT s.participant_id, s.week, SUM(s.hours) AS hours,
+           MIN(s.hourly_rate) AS hourly_rate, MIN(s.hourly_rate) = MAX(s.hourly_rate) AS one_rate,
+           MAX(COALESCE(p.hours, 0)) AS paid,
+           -- The first shift of the week, by day then hours, as one exact number.
+           MIN((s.work_date - DATE '2000-01-01')::bigint * 100000 + s.hours) AS first_key,
+           COUNT(*) AS entries
+    FROM shifts s
+    LEFT JOIN paid p ON p.participant_id = s.participant_id AND p.week = s.week
+    GROUP BY s.participant_id, s.week
+),
+ordered AS (
+    SELECT s.participant_id, s.hours, s.hourly_rate,
+           (s.work_date - DATE '2000-01-01')::bigint * 100000 + s.hours AS first_key,
+           w.paid
+             + SUM(s.hours) OVER (
+                 PARTITION BY s.participant_id, s.week
+                 ORDER BY s.work_date, s.hours, s.hourly_rate
+                 ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
+             - s.hours AS hours_before
+    FROM shifts s
+    JOIN weeks w ON w.participant_id = s.participant_id AND w.week = s.week AND NOT w.one_rate
+),
+lines AS (
+    SELECT participant_id, hourly_rate, hours, LEAST(hours, GREATEST(%s - paid, 0)) AS regular,
+           first_key, entries
+    FROM weeks
+    WHERE one_rate
+    UNION ALL
+    SELECT participant_id, hourly_rate, hours, LEAST(hours, GREATEST(%s - hours_before, 0)),
+           first_key, 1
+    FROM ordered
+)
+SELECT participant_id, hourly_rate, SUM(regular), SUM(hours - regular),
+       SUM(regular * hourly_rate + (hours - regular) * hourly_rate * %s), MIN(first_key),
+       SUM(entries)
+FROM lines
+GROUP BY participant_id, hourly_rate
+"""
+
+
+def _priced_sql(claimed, paid_by_others, *, threshold, multiplier) -> tuple[str, list]:
+    """_PRICED_SQL with its parameters, for the claimed shifts."""
+    first_weekday = rules.workweek_first_weekday()
+    claimed_sql, claimed_params = (
+        claimed.order_by()
+        .values_list("participant_id", "work_date", "hours", "hourly_rate")
+        .query.sql_with_params()
+    )
+    others_sql, others_params = (
+        paid_by_others.order_by()
+        .values_list("participant_id", "work_date", "hours")
+        .query.sql_with_params()
+    )
+    sql = _PRICED_SQL.format(claimed=claimed_sql, others=others_sql)
+    params = [
+        *claimed_params,
+        first_weekday,
+        *others_params,
+        first_weekday,
+        threshold,
+        threshold,
+        multiplier,
+    ]
+    return sql, params
+
+
+def _priced_in_sql(claimed, paid_by_others, period, *, threshold, multiplier):
+    """{participant id: PricedShifts} of the claimed shifts, and their number, priced in
+    one PostgreSQL statement (the same rules as `_priced_in_python`, which a test
+    compares it with)."""
+    sql, params = _priced_sql(claimed, paid_by_others, threshold=threshold, multiplier=multiplier)
+    rows_by_participant = defaultdict(list)
+    count = 0
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        for participant_id, rate, regular, overtime, amount, first, entries in cursor.fetchall():
+            rows_by_participant[participant_id].append((first, rate, regular, overtime, amount))
+            count += int(entries)
+    cent = Decimal("0.01")
+    priced = {}
+    for participant_id, rows in rows_by_participant.items():
+        rows.sort()  # rates in the order price_shifts meets them: day, hours, rate
+        priced[participant_id] = pricing.PricedShifts(
+            regular=sum((row[2] for row in rows), ZERO).quantize(cent),
+            overtime=sum((row[3] for row in rows), ZERO).quantize(cent),
+            gross=to_money(sum((row[4] for row in rows), ZERO)),
+            rates=tuple(row[1] for row in rows),
+        )
+    return priced, count
+
+
+# One stub per person from the rows of _PRICED_SQL (one per person and rate): hours
+# summed exactly, pay rounded once to the cent (ROUND on numeric rounds half away from
+# zero, as `to_money`'s ROUND_HALF_UP), the rate of the last rate met as the stub's
+# rate, as `_priced_in_python` does.
+_STUBS_SQL = """
+INSERT INTO {stubs} (run_id, participant_id, regular_hours, overtime_hours, hourly_rate,
+                     rate_changed, work_pay, adjustments_total, gross)
+SELECT %s, participant_id, SUM(regular), SUM(overtime),
+       (ARRAY_AGG(hourly_rate ORDER BY first_key DESC, hourly_rate DESC))[1],
+       COUNT(*) > 1, ROUND(SUM(amount), 2), 0, ROUND(SUM(amount), 2)
+FROM ({priced}) AS rates (participant_id, hourly_rate, regular, overtime, amount, first_key,
+                         entries)
+GROUP BY participant_id
+"""
+
+
+def _stubs_in_sql(claimed, paid_by_others, run, *, threshold, multiplier) -> None:
+    """Write the run's stubs from the claimed shifts in one PostgreSQL statement (no
+    shift and no stub passes through Python; a test compares it with the Python
+    pricing)."""
+    sql, params = _priced_sql(claimed, paid_by_others, threshold=threshold, multiplier=multiplier)
+    stubs = connection.ops.quote_name(PayStub._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(_STUBS_SQL.format(stubs=stubs, priced=sql), [run.pk, *params])
