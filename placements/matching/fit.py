@@ -80,6 +80,7 @@ def _curfew_conflict(job: JobProfile, person: ParticipantProfile) -> dict:
         "start": _clock(job.shift_start),
         "end": _clock(job.shift_end),
         "curfew": _clock(person.curfew_start),
+        "curfew_end": _clock(person.curfew_end),
     }
     if note.get("code") == "shift_near_curfew":
         gap = minutes_before_curfew(job.shift_end, person.curfew_start)
@@ -194,12 +195,13 @@ def conflict_text(item: dict) -> str:
     code = item.get("code", "")
     if code == "shift_in_curfew":
         return _(
-            "The shift runs from %(start)s to %(end)s, but the curfew starts at %(curfew)s: "
-            "part of the shift falls in the curfew."
+            "The shift runs from %(start)s to %(end)s, and the curfew from %(curfew)s to "
+            "%(curfew_end)s: part of the shift falls in the curfew."
         ) % {
             "start": _time_of(item["start"]),
             "end": _time_of(item["end"]),
             "curfew": _time_of(item["curfew"]),
+            "curfew_end": _time_of(item["curfew_end"]),
         }
     if code == "shift_near_curfew":
         if not item.get("gap"):

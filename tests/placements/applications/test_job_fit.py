@@ -72,8 +72,8 @@ def test_pats_case_breaks_the_curfew_and_the_travel_area(terms, person, kansas_j
     conflicts = job_fit_conflicts(participant=person, job=kansas_job, viewer=participant)
     assert codes(conflicts) == ["shift_in_curfew", "outside_state"]
     assert conflict_texts(conflicts) == [
-        "The shift runs from 3 p.m. to 11:30 p.m., but the curfew starts at 10 p.m.: part "
-        "of the shift falls in the curfew.",
+        "The shift runs from 3 p.m. to 11:30 p.m., and the curfew from 10 p.m. to 6 a.m.: "
+        "part of the shift falls in the curfew.",
         "This job is in Kansas City, KS, in another state. The supervision terms do not "
         "allow leaving the state.",
     ]
