@@ -32,6 +32,10 @@ MINIATURE = {
     "placements/fairs/selectors.py": "",
     "placements/applications/selectors.py": "",
     "placements/matching/selectors.py": "import placements.transitional.selectors\n",
+    # Applying checks a job's fit with matching's own rules (issue 14), as the portal.
+    "placements/matching/fit.py": "",
+    "placements/applications/services/applying.py": "import placements.matching.fit\n",
+    "placements/applications/views.py": "import placements.matching.fit\n",
     "placements/matching/api.py": "",
     "placements/matching/views.py": "",
     "placements/transitional/selectors.py": "",

@@ -35,7 +35,9 @@ class ApplicationListView(generics.ListAPIView):
     staff their caseload's, admins all), newest first; `?status=` filters by stage (an
     unknown stage is a 400).
     POST: apply (a participant for themself; staff name the `participant` and confirm
-    `participant_agreed`)."""
+    `participant_agreed`). A job that breaks the participant's supervision terms or
+    travel limits is a 400 "job_does_not_fit" for the participant (field `job`: ask your
+    staff); staff send `fit_confirmed` and a `fit_note`."""
 
     serializer_class = s.ApplicationOutSerializer
     filter_backends = [ApiFilterBackend]
@@ -84,6 +86,8 @@ class ApplicationListView(generics.ListAPIView):
             share_record_summary=values["share_record_summary"],
             participant_agreed=values["participant_agreed"] or is_self(request.user, participant),
             cover_note=values["cover_note"],
+            fit_confirmed=values["fit_confirmed"],
+            fit_note=values["fit_note"],
         )
         return Response(
             s.ApplicationOutSerializer(

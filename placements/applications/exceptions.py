@@ -25,3 +25,12 @@ class InvalidInputError(ApplicationError):
 def field_error(field: str, message: str) -> InvalidInputError:
     """The error of one input field, shown next to it (form) or under its name (API)."""
     return InvalidInputError(message, fields={field: [message]})
+
+
+class JobDoesNotFitError(InvalidInputError):
+    """The job breaks one of the participant's supervision terms or travel limits
+    (issue 14): the participant may not apply alone (field "job"), and staff must
+    confirm with a note (fields "fit_confirmed", "fit_note"). A 400, like any input the
+    person can correct, here by asking their job club staff."""
+
+    default_code = "job_does_not_fit"

@@ -49,7 +49,7 @@ class ApplyForm(forms.Form):
         required=False,
     )
 
-    def __init__(self, *args, versions, staff: bool, **kwargs):
+    def __init__(self, *args, versions, staff: bool, fit_needed: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["resume_version"].choices = [
             (str(version.pk), f"{version.resume.title} ({_('version')} {version.number})")
@@ -58,6 +58,26 @@ class ApplyForm(forms.Form):
         if staff:
             self.fields["participant_agreed"] = forms.BooleanField(
                 label=_("The participant agreed to apply to this job."), required=False
+            )
+        if staff and fit_needed:
+            # The job breaks a supervision term or travel limit (shown above the form):
+            # the service refuses it without both (issue 14).
+            self.fields["fit_confirmed"] = forms.BooleanField(
+                label=_(
+                    "I checked with the participant that this job can work anyway, "
+                    "even though it does not fit the terms above."
+                ),
+                required=False,
+            )
+            self.fields["fit_note"] = forms.CharField(
+                label=_("Why applying is all right anyway"),
+                help_text=_(
+                    "For example, what the officer said. Kept on the application for staff; "
+                    "the employer never sees it."
+                ),
+                required=False,
+                max_length=1000,
+                widget=forms.Textarea(attrs={"rows": 3}),
             )
 
 

@@ -78,7 +78,8 @@ class Application(models.Model):
     any open state. Keeps the résumé version it was sent with and a copy of the consents
     in force when it was sent. One active application per participant and job (a partial
     unique constraint). Staff who apply for a participant record that the participant
-    agreed (`participant_agreed_at`).
+    agreed (`participant_agreed_at`), and, for a job that does not fit the person's
+    supervision terms, the conflicts and their note (`fit_conflicts`, `fit_note`).
     """
 
     ALLOWED_TRANSITIONS = APPLICATION_TRANSITIONS
@@ -112,6 +113,13 @@ class Application(models.Model):
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
     participant_agreed_at = models.DateTimeField(_("participant agreed at"))
+    # A job that breaks the participant's supervision terms or travel limits (issue 14):
+    # caseload staff applied anyway, having confirmed it with a note. The conflicts as
+    # they were then (`placements.matching.fit` dicts); staff-only, never the employer.
+    fit_conflicts = models.JSONField(
+        _("conflicts with supervision terms"), default=list, blank=True
+    )
+    fit_note = models.TextField(_("why staff applied anyway"), max_length=1000, blank=True)
     offered_on = models.DateField(_("offer day"), null=True, blank=True)
     created_at = models.DateTimeField(_("sent at"), auto_now_add=True)
 

@@ -53,6 +53,13 @@ def is_participant_side(user: User, application: Application) -> bool:
     return participant_rules.can_view_profile(user, application.participant)
 
 
+def can_view_fit_confirmation(user: User, application: Application) -> bool:
+    """Why staff applied to a job that does not fit the person's supervision terms: the
+    participant's caseload staff and admins (it speaks of the terms); never the
+    employer, and the participant reads their terms on their own pages."""
+    return is_on_caseload_of(user, application.participant)
+
+
 def can_apply(user: User) -> bool:
     """Participants apply for themselves; staff with a participant of their caseload."""
     return is_staff_member(user) or bool(user.is_authenticated and user.is_participant)

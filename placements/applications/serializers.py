@@ -1,6 +1,7 @@
 """Input and output serializers of the applications area's API."""
 
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from jobseekers.models import OffenseLevel
@@ -13,7 +14,7 @@ from placements.applications.models import (
     RetentionVerification,
     SeparationReason,
 )
-from placements.applications.permissions import can_view_resume
+from placements.applications.permissions import can_view_fit_confirmation, can_view_resume
 from placements.applications.selectors import separation_reason_for
 from portal.core.models import OffenseCategory
 
@@ -88,9 +89,32 @@ class ApplicationOutSerializer(serializers.Serializer):
         return {"id": application.employer_id, "name": application.employer.display_name}
 
 
+class FitConfirmationOutSerializer(serializers.Serializer):
+    conflicts = serializers.JSONField(
+        source="fit_conflicts",
+        help_text='Each {"rule", "code", ...}: curfew, travel, transport or supervision.',
+    )
+    note = serializers.CharField(source="fit_note")
+    confirmed_by = serializers.CharField(source="applied_by.get_full_name", default="")
+
+
 class ApplicationDetailOutSerializer(ApplicationOutSerializer):
     events = EventOutSerializer(many=True, source="events.all")
     record_review = serializers.SerializerMethodField()
+    fit_confirmation = serializers.SerializerMethodField(
+        help_text="Caseload staff only: the supervision terms or travel limits the job "
+        "breaks and staff's note, when staff applied anyway; null otherwise."
+    )
+
+    @extend_schema_field(FitConfirmationOutSerializer(allow_null=True))
+    def get_fit_confirmation(self, application) -> dict | None:
+        request = self.context.get("request")
+        user = getattr(request, "user", None)
+        if not application.fit_conflicts or user is None:
+            return None
+        if not can_view_fit_confirmation(user, application):
+            return None
+        return FitConfirmationOutSerializer(application).data
 
     def get_record_review(self, application) -> dict | None:
         review = getattr(application, "record_review", None)
@@ -200,6 +224,19 @@ class ApplicationInSerializer(serializers.Serializer):
     participant_agreed = serializers.BooleanField(required=False, default=False)
     cover_note = serializers.CharField(
         required=False, allow_blank=True, default="", max_length=1500
+    )
+    fit_confirmed = serializers.BooleanField(
+        required=False,
+        default=False,
+        help_text="Staff only: the job breaks the participant's supervision terms or travel "
+        "limits and you checked with them that it can work anyway (needed for such a job).",
+    )
+    fit_note = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        default="",
+        max_length=1000,
+        help_text="Staff only, with `fit_confirmed`: why applying is all right anyway.",
     )
 
 

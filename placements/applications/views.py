@@ -7,6 +7,7 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from employers.selectors import job_get_for_user
 from jobseekers.models import ConsentKind, ResumeVersion
@@ -18,6 +19,7 @@ from jobseekers.selectors import (
 from placements.applications import permissions, selectors, services
 from placements.applications.filters import ApplicationFilter
 from placements.applications.models import ApplicationStatus, RecordDecision
+from placements.matching.fit import conflict_texts, job_fit_of
 from portal.core.exceptions import ApplicationError
 from portal.core.forms import show_error_on_form
 from portal.core.models import OffenseCategory
@@ -69,8 +71,13 @@ def apply(request, job_pk):
         participant = participant_for_user_account(user=user)
         if participant is None:
             raise Http404
+    # A job that breaks a supervision term or travel limit says why before the form;
+    # staff confirm it with a note, the participant asks their staff (issue 14).
+    fit = job_fit_of(participant=participant, job=job, viewer=user)
     versions = _latest_versions(participant)
-    form = f.ApplyForm(request.POST or None, versions=versions, staff=staff)
+    form = f.ApplyForm(
+        request.POST or None, versions=versions, staff=staff, fit_needed=bool(fit.conflicts)
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         version = next(v for v in versions if str(v.pk) == data["resume_version"])
@@ -84,6 +91,8 @@ def apply(request, job_pk):
                 share_record_summary=data["share_record_summary"],
                 participant_agreed=data.get("participant_agreed", False),
                 cover_note=data["cover_note"],
+                fit_confirmed=data.get("fit_confirmed", False),
+                fit_note=data.get("fit_note", ""),
             )
         except ApplicationError as error:
             show_error_on_form(form, error)
@@ -105,8 +114,34 @@ def apply(request, job_pk):
             "form": form,
             "versions": versions,
             "staff": staff,
+            "fit": fit,
         },
     )
+
+
+@login_required
+@require_POST
+def apply_ask_staff(request, job_pk):
+    """A participant asks their facilitator to look with them at a job that does not fit
+    their supervision terms or travel limits (they cannot apply to it alone)."""
+    job = job_get_for_user(user=request.user, pk=job_pk)
+    participant = participant_for_user_account(user=request.user)
+    if job is None or participant is None:
+        raise Http404
+    try:
+        facilitator = services.application_fit_review_request(
+            participant=participant, job=job, actor=request.user
+        )
+    except ApplicationError as error:
+        messages.error(request, error.message)
+    else:
+        name = facilitator.get_full_name() or facilitator.username
+        messages.success(
+            request,
+            _("We told %(name)s. They will look at this job with you and can apply with you.")
+            % {"name": name},
+        )
+    return redirect("employers:job-detail", job.pk)
 
 
 @login_required
@@ -249,6 +284,12 @@ def application_detail(request, pk):
         "placements/applications/application_detail.html",
         {
             "application": application,
+            # Staff applied to a job that does not fit the person's terms: why, for staff.
+            "fit_texts": (
+                conflict_texts(application.fit_conflicts)
+                if permissions.can_view_fit_confirmation(request.user, application)
+                else []
+            ),
             "review": review,
             "forms": _action_forms(request, application, bound),
             "employer_side": employer_side,

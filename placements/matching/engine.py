@@ -939,3 +939,34 @@ def _notices(considered: int, participant: ParticipantProfile, today: date) -> l
     if participant.release_date and participant.release_date > today:
         notices.append({"code": "pre_release", "date": participant.release_date.isoformat()})
     return notices
+
+
+@dataclass(frozen=True)
+class PairCheck:
+    """The hard rules one participant and one job break (`RULES` order) and the miles
+    between home and the job (None when either place is unknown)."""
+
+    broken: tuple[str, ...]
+    miles: float | None
+
+
+def check_pair(
+    job: JobProfile, participant: ParticipantProfile, *, today: date, limits: Limits | None = None
+) -> PairCheck:
+    """The hard rules of `rank_jobs` for one pair, by the very same column comparisons
+    (an index of one job), so a job page, an application and the match list never
+    disagree about whether a job fits (issue 14, "jobs that don't fit")."""
+    limits = limits or Limits()
+    index = JobIndex([job])
+    similarity = _similarity(index, participant, limits)
+    distance = None
+    if participant.zip_known and participant.latitude is not None:
+        distance = index.miles_from(participant.latitude, participant.longitude)
+    masks = _excluded_by_rule(index, participant, similarity, distance, limits, today)
+    miles = None
+    if distance is not None and np.isfinite(distance[0]):
+        miles = round(float(distance[0]), 1)
+    return PairCheck(
+        broken=tuple(rule for rule in RULES if bool(masks[rule][0])),
+        miles=miles,
+    )

@@ -7,9 +7,10 @@ from placements.applications.exceptions import (
     CannotApplyError,
     FairChanceStepError,
     InvalidInputError,
+    JobDoesNotFitError,
 )
 
-from .applying import application_submit
+from .applying import application_fit_review_request, application_submit
 from .bonding import bonding_request_create, bonding_request_decide
 from .fair_chance import (
     record_review_assess,
@@ -37,7 +38,9 @@ __all__ = [
     "HireDetails",
     "InterviewDetails",
     "InvalidInputError",
+    "JobDoesNotFitError",
     "OutsidePlacement",
+    "application_fit_review_request",
     "application_submit",
     "application_transition",
     "bonding_request_create",

@@ -1,6 +1,12 @@
-"""Applying to a job: by the participant, or by staff with the participant's agreement."""
+"""Applying to a job: by the participant, or by staff with the participant's agreement.
+A job that breaks the person's supervision terms or travel limits (issue 14) needs their
+caseload staff, who confirm with a note; the participant can ask them for it."""
 
+from datetime import timedelta
+
+from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -9,14 +15,22 @@ from jobseekers.models import ConsentKind, Participant, ResumeVersion
 from jobseekers.permissions import is_on_caseload_of, is_self
 from jobseekers.selectors import consent_in_force
 from jobseekers.services import consent_set
-from placements.applications.exceptions import CannotApplyError, field_error
+from placements.applications.exceptions import (
+    CannotApplyError,
+    JobDoesNotFitError,
+    field_error,
+)
 from placements.applications.models import Application, ApplicationEvent, ApplicationStatus
 from placements.applications.selectors import active_application_exists, consent_snapshot
+from placements.matching.fit import conflict_texts, job_fit_conflicts
 from portal.core.audit import audit_record
+from portal.core.emails import email_on_commit
 from portal.core.exceptions import NotFoundError
-from portal.core.models import User
+from portal.core.models import AuditEvent, User
 
-from ._common import notify_participant_side
+from ._common import EMAILS, notify_participant_side
+
+FIT_NOTE_MAX_LENGTH = 1000
 
 
 @transaction.atomic
@@ -30,6 +44,8 @@ def application_submit(
     share_record_summary: bool | None = None,
     participant_agreed: bool = False,
     cover_note: str = "",
+    fit_confirmed: bool = False,
+    fit_note: str = "",
 ) -> Application:
     """Send an application to an open job of an approved employer.
 
@@ -40,9 +56,17 @@ def application_submit(
     given, records that consent's new state (it applies to every application). The
     application keeps the résumé version and a copy of the consents in force.
 
+    A job that breaks the person's supervision terms or travel limits (curfew, travel
+    area, transport, an employer not taking people on parole or probation: the matching
+    engine's own rules, `placements.matching.fit`) needs caseload staff, who confirm it
+    (`fit_confirmed`) with a note (`fit_note`); the application keeps both and an audit
+    event records them.
+
     Raises NotFoundError for a participant outside the actor's caseload, CannotApplyError
     (409) for a job that is not open, an employer not approved, or an active application
-    already, and InvalidInputError for a résumé of someone else or a missing agreement.
+    already, JobDoesNotFitError (400) for such a job applied to by the participant alone
+    (field "job") or by staff without the confirmation or the note, and InvalidInputError
+    for a résumé of someone else or a missing agreement.
     """
     if not (is_self(actor, participant) or is_on_caseload_of(actor, participant)):
         raise NotFoundError(_("This participant is not on your caseload."))
@@ -71,6 +95,16 @@ def application_submit(
         )
     if active_application_exists(participant=participant, job_id=job.pk):
         raise CannotApplyError(_("There is already an application to this job for this person."))
+    conflicts = job_fit_conflicts(participant=participant, job=job, viewer=actor)
+    fit_note = (fit_note or "").strip()
+    if conflicts:
+        _check_fit_confirmation(
+            participant=participant,
+            conflicts=conflicts,
+            staff_applying=staff_applying,
+            fit_confirmed=fit_confirmed,
+            fit_note=fit_note,
+        )
 
     kind = ConsentKind.SHARE_PROFILE_WITH_APPLIED_EMPLOYERS
     if not consent_in_force(participant=participant, kind=kind):
@@ -97,6 +131,8 @@ def application_submit(
                 cover_note=(cover_note or "").strip()[:1500],
                 applied_by=actor,
                 participant_agreed_at=now,
+                fit_conflicts=conflicts,
+                fit_note=fit_note[:FIT_NOTE_MAX_LENGTH] if conflicts else "",
             )
     except IntegrityError as error:
         # Two requests at once: the partial unique constraint keeps one.
@@ -112,9 +148,123 @@ def application_submit(
         target=application,
         details={"job": job.pk, "by_staff": staff_applying, "resume_version": resume_version.pk},
     )
+    if conflicts:
+        # Which rules, not the times or places behind them: the audit trail keeps no
+        # supervision details (portal.core.audit), the application keeps them for staff.
+        audit_record(
+            actor=actor,
+            action="application.fit_confirmed",
+            target=application,
+            details={
+                "job": job.pk,
+                "conflicts": [f"{item['rule']}:{item['code']}" for item in conflicts],
+                "fit_note": application.fit_note,
+            },
+        )
     notify_participant_side(
         participant=participant,
         email="application_sent",
         context={"job": job.title, "employer": job.employer.display_name},
     )
     return application
+
+
+def _facilitator_name(participant: Participant) -> str:
+    facilitator = participant.facilitator
+    if facilitator is None:
+        return ""
+    return facilitator.get_full_name() or facilitator.username
+
+
+def _check_fit_confirmation(
+    *,
+    participant: Participant,
+    conflicts: list[dict],
+    staff_applying: bool,
+    fit_confirmed: bool,
+    fit_note: str,
+) -> None:
+    """Refuse a job that does not fit unless caseload staff confirm it with a note."""
+    why = " ".join(conflict_texts(conflicts))
+    if not staff_applying:
+        name = _facilitator_name(participant)
+        ask = (
+            _("Ask %(name)s, your facilitator, to look at it with you.") % {"name": name}
+            if name
+            else _("Ask your job club staff to look at it with you.")
+        )
+        message = " ".join(
+            [
+                _(
+                    "This job does not fit your supervision terms or travel limits, so you "
+                    "cannot apply to it on your own."
+                ),
+                why,
+                ask,
+            ]
+        )
+        raise JobDoesNotFitError(message, fields={"job": [message]})
+    fields = {}
+    if not fit_confirmed:
+        fields["fit_confirmed"] = [
+            _(
+                "This job does not fit %(name)s's supervision terms or travel limits: %(why)s "
+                "Tick the box to confirm you checked it with them."
+            )
+            % {"name": participant.display_name, "why": why}
+        ]
+    if not fit_note:
+        fields["fit_note"] = [
+            _("Write why applying is all right anyway (for example, what the officer said).")
+        ]
+    elif len(fit_note) > FIT_NOTE_MAX_LENGTH:
+        fields["fit_note"] = [
+            _("Keep the note under %(count)d characters.") % {"count": FIT_NOTE_MAX_LENGTH}
+        ]
+    if fields:
+        raise JobDoesNotFitError(next(iter(fields.values()))[0], fields=fields)
+
+
+FIT_REVIEW_ACTION = "application.fit_review_requested"
+
+
+@transaction.atomic
+def application_fit_review_request(*, participant: Participant, job: JobPosting, actor: User):
+    """A participant asks their facilitator to look with them at a job that does not fit
+    their supervision terms or travel limits (they cannot apply to it alone). Emails the
+    facilitator, in their language, once the transaction commits, with the link to apply
+    with them; writes an audit event. Asking again for the same job within a day sends
+    nothing more. Returns the facilitator.
+
+    Raises NotFoundError for anyone but the participant, CannotApplyError (409) when
+    they have no facilitator yet or the job fits (they can apply themself)."""
+    if not is_self(actor, participant):
+        raise NotFoundError(_("This participant is not on your caseload."))
+    facilitator = participant.facilitator
+    if facilitator is None:
+        raise CannotApplyError(
+            _("You have no facilitator yet. Ask at the next job club, or call the program.")
+        )
+    if not job_fit_conflicts(participant=participant, job=job, viewer=actor):
+        raise CannotApplyError(_("This job fits your terms: you can apply to it yourself."))
+    asked = AuditEvent.objects.filter(
+        action=FIT_REVIEW_ACTION,
+        target_id=str(participant.pk),
+        details__job=job.pk,
+        created_at__gte=timezone.now() - timedelta(days=1),
+    )
+    if asked.exists():
+        return facilitator
+    audit_record(actor=actor, action=FIT_REVIEW_ACTION, target=participant, details={"job": job.pk})
+    link = reverse("placements:apply", args=[job.pk]) + f"?participant={participant.pk}"
+    email_on_commit(
+        f"{EMAILS}/fit_review_request",
+        {
+            "participant": participant.display_name,
+            "job": job.title,
+            "employer": job.employer.display_name,
+            "link": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + link,
+        },
+        recipients=[(facilitator.email, facilitator.preferred_language)],
+    )
+    return facilitator
