@@ -64,6 +64,8 @@ class FairDetails:
     participant_capacity: int
     booth_fee: Decimal
     description: str = ""
+    # Shown instead of `description` to readers who chose Spanish; empty: the description.
+    description_es: str = ""
 
 
 def _validated(details: FairDetails) -> dict:
