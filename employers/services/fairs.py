@@ -227,7 +227,8 @@ def _booth_confirm(booth: FairBooth) -> None:
         "employers/email/booth_confirmed",
         {
             "fair": booth.fair.title,
-            "date": timezone.localtime(booth.fair.starts_at).strftime("%Y-%m-%d %H:%M"),
+            # The email shows it in each reader's language and format.
+            "date": booth.fair.starts_at,
         },
         recipients=employer_member_recipients(employer_id=booth.employer_id, active_only=False),
         together=True,
