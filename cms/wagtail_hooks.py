@@ -22,6 +22,7 @@ class PartnerOrganisationViewSet(SnippetViewSet):
         FieldPanel("name"),
         FieldPanel("category"),
         FieldPanel("description"),
+        FieldPanel("description_es"),
         MultiFieldPanel(
             [FieldPanel("address"), FieldPanel("zip_code"), FieldPanel("phone")],
             heading=_("How to reach them (a phone or an address, or both)"),

@@ -233,6 +233,12 @@ class FairForm(forms.Form):
     description = forms.CharField(
         label=_("Description"), widget=forms.Textarea(attrs={"rows": 4}), required=False
     )
+    description_es = forms.CharField(
+        label=_("Description in Spanish"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        required=False,
+        help_text=_("Shown to people who read the portal in Spanish. Empty: the description."),
+    )
     staff_working = StaffMultipleChoiceField(
         label=_("Staff working the fair"),
         queryset=User.objects.none(),

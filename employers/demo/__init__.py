@@ -349,6 +349,10 @@ def _fairs() -> None:
                     "Meet fair-chance employers ready to hire. Bring your résumé; job club "
                     "staff can print one for you."
                 ),
+                "description_es": (
+                    "Conozca a empleadores que dan segundas oportunidades y quieren contratar. "
+                    "Traiga su currículum; el personal del club de empleo puede imprimirle uno."
+                ),
             },
         )
 

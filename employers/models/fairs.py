@@ -47,6 +47,12 @@ class HiringFair(models.Model):
     participant_capacity = models.PositiveIntegerField(_("participant places"))
     booth_fee = models.DecimalField(_("booth fee"), max_digits=12, decimal_places=2, default=0)
     description = models.TextField(_("description"), blank=True)
+    # Shown instead of the description to readers who chose Spanish (portal.core.i18n).
+    description_es = models.TextField(
+        _("description in Spanish"),
+        blank=True,
+        help_text=_("Shown to people who read the portal in Spanish. Empty: the description."),
+    )
     status = models.CharField(
         _("status"), max_length=20, choices=FairStatus.choices, default=FairStatus.DRAFT
     )

@@ -64,6 +64,8 @@ class FairDetails:
     participant_capacity: int
     booth_fee: Decimal
     description: str = ""
+    # Shown instead of `description` to readers who chose Spanish; empty: the description.
+    description_es: str = ""
 
 
 def _validated(details: FairDetails) -> dict:
@@ -225,7 +227,8 @@ def _booth_confirm(booth: FairBooth) -> None:
         "employers/email/booth_confirmed",
         {
             "fair": booth.fair.title,
-            "date": timezone.localtime(booth.fair.starts_at).strftime("%Y-%m-%d %H:%M"),
+            # The email shows it in each reader's language and format.
+            "date": booth.fair.starts_at,
         },
         recipients=employer_member_recipients(employer_id=booth.employer_id, active_only=False),
         together=True,

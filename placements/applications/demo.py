@@ -150,7 +150,7 @@ def _placement(
             recorded_at=timezone.now() if done else None,
             recorded_by=facilitator if done else None,
         )
-    eligible, note = wotc_eligibility(
+    eligible, note, window_ends_on = wotc_eligibility(
         record_summary_for(
             participant=participant, viewer=facilitator, why=f"wotc:placement:{placement.pk}"
         ),
@@ -160,6 +160,7 @@ def _placement(
         placement=placement,
         record_eligible=eligible,
         eligibility_note=note,
+        eligibility_window_ends_on=window_ends_on,
         applicant_signed_on=start - timedelta(days=8),
         employer_signed_on=start if filed else None,
         submitted_on=start + timedelta(days=10) if filed else None,

@@ -406,6 +406,13 @@ class WotcScreening(models.Model):
     placement = models.OneToOneField(Placement, on_delete=models.CASCADE, related_name="wotc")
     record_eligible = models.BooleanField(_("eligible from the record"), default=False)
     eligibility_note = models.CharField(_("why"), max_length=300, blank=True)
+    # The last day of the one-year window after the latest felony conviction or release
+    # (none: no felony on record). Readers get the sentence built from it in their own
+    # language (placements/applications/wotc_text.py); `eligibility_note` keeps the
+    # English one written at the hire.
+    eligibility_window_ends_on = models.DateField(
+        _("eligibility window ends"), null=True, blank=True
+    )
     applicant_signed_on = models.DateField(
         _("applicant signed Form 8850 on"), null=True, blank=True
     )

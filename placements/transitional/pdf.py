@@ -5,6 +5,7 @@ from django.utils.translation import gettext as _
 from fpdf.enums import XPos, YPos
 
 from portal.core.pdf import PortalPDF
+from portal.core.templatetags.formatting import date_display
 
 
 def _row(pdf: PortalPDF, label: str, value: str, *, bold: bool = False) -> None:
@@ -24,9 +25,9 @@ def pay_stub_pdf_bytes(stub) -> bytes:
     pdf.text_line(
         _("Days worked: %(start)s to %(end)s. Pay date: %(pay_date)s.")
         % {
-            "start": period.starts_on.isoformat(),
-            "end": period.ends_on.isoformat(),
-            "pay_date": period.pay_date.isoformat(),
+            "start": date_display(period.starts_on),
+            "end": date_display(period.ends_on),
+            "pay_date": date_display(period.pay_date),
         }
     )
     pdf.ln(4)

@@ -55,8 +55,8 @@ class AccessLogAdmin(ReadOnlyAdmin):
 
 @admin.register(Skill)
 class SkillAdmin(admin.ModelAdmin):
-    list_display = ["name", "slug"]
-    search_fields = ["name", "slug"]
+    list_display = ["name", "name_es", "slug"]
+    search_fields = ["name", "name_es", "slug"]
     prepopulated_fields = {"slug": ["name"]}
 
 

@@ -2,7 +2,15 @@
 Kansas City (the resource directory lists them; demo referrals point at them). Seeded by
 the core, before the apps whose demo data names them."""
 
+from django.utils import translation
+
 from portal.core.models import HelpKind, PartnerOrganisation
+
+
+def _in_spanish(label) -> str:
+    with translation.override("es"):
+        return str(label)
+
 
 C = HelpKind
 # name, category, address, ZIP, phone, hours, eligibility, languages
@@ -354,6 +362,9 @@ def seed_partner_organisations() -> int:
                 "category": category,
                 "description": f"{category.label}: ask for the reentry desk and say the job "
                 "club sent you.",
+                # The label in Spanish, whatever language the seeding command runs in.
+                "description_es": f"{_in_spanish(category.label)}: pida hablar con la "
+                "oficina de reingreso y diga que le envía el club de empleo.",
                 "address": address,
                 "zip_code": zip_code,
                 "phone": phone,

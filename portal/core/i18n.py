@@ -1,4 +1,5 @@
-"""Building the translation catalogues without GNU gettext."""
+"""Building the translation catalogues without GNU gettext, and the one way to show a
+staff-written text (a skill's name, a fair's description) in the reader's language."""
 
 from collections.abc import Iterable
 from pathlib import Path
@@ -35,3 +36,16 @@ def remember_language(response, language: str) -> None:
         httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
         samesite=settings.LANGUAGE_COOKIE_SAMESITE,
     )
+
+
+def localized(obj, field: str) -> str:
+    """`obj.<field>` in the active language: the `<field>_<language>` twin that staff
+    filled in (`name_es` for `name` when Spanish is chosen), else the text as written.
+    The one helper behind the `localized` template filter, so no template compares
+    languages itself. A missing twin field is no error: the text as written is shown."""
+    language = (translation.get_language() or settings.LANGUAGE_CODE).split("-")[0]
+    if language != settings.LANGUAGE_CODE.split("-")[0]:
+        translated = getattr(obj, f"{field}_{language}", "")
+        if translated:
+            return translated
+    return getattr(obj, field)

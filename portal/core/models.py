@@ -22,6 +22,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.search import index
 
 from portal.core.geo import zip_location
+from portal.core.i18n import localized
 
 
 class Role(models.TextChoices):
@@ -283,10 +284,17 @@ class Skill(models.Model):
     """A skill of the shared taxonomy (jobs ask for them, participants list them).
 
     `synonyms` are other words people use for it ("forklift" for "Forklift operation"),
-    which matching compares as well as the name.
+    which matching compares as well as the name. `name_es` is the name shown to readers
+    who chose Spanish (`portal.core.i18n.localized`); empty falls back to `name`.
     """
 
     name = models.CharField(_("name"), max_length=100, unique=True)
+    name_es = models.CharField(
+        _("name in Spanish"),
+        max_length=100,
+        blank=True,
+        help_text=_("Shown to people who read the portal in Spanish. Empty: the name above."),
+    )
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
     synonyms = models.JSONField(_("other words for it"), default=list, blank=True)
 
@@ -296,7 +304,8 @@ class Skill(models.Model):
         verbose_name_plural = _("skills")
 
     def __str__(self):
-        return self.name
+        # Form choices and lists print the skill: in the reader's language.
+        return localized(self, "name")
 
 
 class HelpKind(models.TextChoices):
@@ -330,6 +339,11 @@ class PartnerOrganisation(index.Indexed, models.Model):
         _("kind of help"), max_length=30, choices=HelpKind.choices, db_index=True
     )
     description = models.TextField(_("what they offer"))
+    description_es = models.TextField(
+        _("what they offer, in Spanish"),
+        blank=True,
+        help_text=_("Shown to people who read the portal in Spanish. Empty: the text above."),
+    )
     address = models.CharField(_("street address"), max_length=250, blank=True)
     zip_code = models.CharField(
         _("ZIP code"),
@@ -357,6 +371,7 @@ class PartnerOrganisation(index.Indexed, models.Model):
         index.SearchField("name"),
         index.AutocompleteField("name"),
         index.SearchField("description"),
+        index.SearchField("description_es"),
         index.SearchField("eligibility"),
         index.SearchField("languages"),
         index.FilterField("category"),

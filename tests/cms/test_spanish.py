@@ -70,16 +70,39 @@ def test_the_spanish_estimator_computes_with_the_same_rules(spanish_client, bili
     assert response.context["estimate"].credit == rules.wotc_credit(hours=250, wages="5000")
 
 
-def test_english_only_pages_are_reachable_in_spanish_through_an_alias(
-    spanish_client, bilingual_site_tree
-):
+def test_the_demo_stories_read_in_spanish_at_the_same_address(spanish_client, bilingual_site_tree):
     import io
 
     from django.core.management import call_command
 
     call_command("seed_demo", "--force", stdout=io.StringIO())
     story = StoryPage.objects.get(slug="hiring-fair-inside-the-walls", locale__language_code="es")
-    assert story.alias_of_id is not None
+    assert story.alias_of_id is None
     body = spanish_client.get("/stories/hiring-fair-inside-the-walls/").content.decode()
-    assert "Hiring fair inside the walls" in body
-    assert "Historias y noticias" in spanish_client.get("/stories/").content.decode()
+    assert "Feria de empleo dentro de la prisión" in body
+    assert "Hiring fair inside the walls" not in body
+    listing = spanish_client.get("/stories/").content.decode()
+    assert "Historias y noticias" in listing
+    assert "Una panadería que da segundas oportunidades" in listing
+    spanish_client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    english = spanish_client.get("/stories/hiring-fair-inside-the-walls/").content.decode()
+    assert "Hiring fair inside the walls" in english
+
+
+def test_pages_written_only_in_english_are_reachable_in_spanish_through_an_alias(
+    spanish_client, bilingual_site_tree
+):
+    from cms.launch import ensure_spanish_translations
+    from cms.models import HomePage, StoryIndexPage
+
+    home = HomePage.objects.get(locale__language_code="en")
+    index = StoryIndexPage.objects.child_of(home).first()
+    index.add_child(
+        instance=StoryPage(
+            slug="new-crew", title="A new crew", summary="Six people.", author="Staff"
+        )
+    )
+    ensure_spanish_translations(home)
+    story = StoryPage.objects.get(slug="new-crew", locale__language_code="es")
+    assert story.alias_of_id is not None
+    assert "A new crew" in spanish_client.get("/stories/new-crew/").content.decode()

@@ -2,9 +2,11 @@
 text, and the same Spanish translation, as the Python strings they replaced; an
 organization's team reads them in each member's own language."""
 
+from datetime import datetime
+
 import pytest
 from django.core import mail
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from employers.models import VettingStatus
@@ -36,12 +38,6 @@ EMAILS = [
         {"inviter": "Pam O'Neil", "name": "A & B", "link": "https://x.example/?a=1&b=2"},
         "%(name)s invites you to the Second Chance Jobs Portal",
         "%(inviter)s invites you to join %(name)s on the portal. Open this link:\n%(link)s\n",
-    ),
-    (
-        "employers/email/booth_confirmed",
-        {"fair": "Fair & Square", "date": "2030-05-01 10:00"},
-        "Your booth is confirmed: %(fair)s",
-        "Your organization has a booth at %(fair)s on %(date)s.\n",
     ),
     (
         "employers/email/job_published",
@@ -94,3 +90,23 @@ def test_team_emails_go_to_each_member_in_their_language(staff_user, employer_us
     assert sorted(address for message in mail.outbox for address in message.to) == sorted(
         [employer_user.email, "sol@example.org"]
     )
+
+
+@pytest.mark.parametrize(
+    ("language", "body"),
+    [
+        ("en", "Your organization has a booth at Fair & Square.\nWhen: May 1, 2030, 10 a.m.\n"),
+        (
+            "es",
+            "Su organización tiene un puesto en Fair & Square.\nCuándo: 1 may. 2030, 10:00 a.m.\n",
+        ),
+    ],
+)
+def test_the_booth_email_gives_the_fair_date_in_the_readers_format(language, body):
+    starts = timezone.make_aware(datetime(2030, 5, 1, 10))
+    with translation.override(language):
+        subject, rendered = render_email(
+            "employers/email/booth_confirmed", {"fair": "Fair & Square", "date": starts}
+        )
+    assert rendered == body
+    assert "Fair & Square" in subject

@@ -33,6 +33,7 @@ from placements.applications.models import (
     WotcScreening,
 )
 from placements.applications.permissions import wotc_shown_to_employer
+from placements.applications.wotc_text import eligibility_text, ineligible_text
 from portal.core.middleware import current_client_ip
 from portal.core.models import AccessLog, User
 
@@ -253,8 +254,9 @@ def _wotc_summary(screening: WotcScreening) -> dict:
     filed = screening.submitted_on is not None
     return {
         "eligible": screening.eligible,
-        "eligibility_note": screening.eligibility_note,
-        "ineligible_reason": screening.ineligible_reason,
+        # Sentences made now, in the reader's language (never the stored English).
+        "eligibility_note": eligibility_text(screening),
+        "ineligible_reason": ineligible_text(screening),
         "status": estimate.status,
         "status_label": estimate.status.label,
         "pending_reauthorization": estimate.status == rules.WotcStatus.PENDING_REAUTHORIZATION,

@@ -165,7 +165,8 @@ def record_review_send_notice(
         context={
             "job": application.job.title,
             "employer": application.employer.display_name,
-            "day": review.decision_allowed_from.isoformat(),
+            # A date: the email shows it in each reader's language and format.
+            "day": review.decision_allowed_from,
         },
     )
     return review

@@ -173,11 +173,14 @@ def _follow_up(placement: Placement, actor: User) -> None:
         )
         for days in rules.retention_check_days()
     )
-    eligible, note = wotc_eligibility(
+    eligible, note, window_ends_on = wotc_eligibility(
         _record_for_screening(placement, actor), hire_date=placement.start_date
     )
     WotcScreening.objects.create(
-        placement=placement, record_eligible=eligible, eligibility_note=note
+        placement=placement,
+        record_eligible=eligible,
+        eligibility_note=note,
+        eligibility_window_ends_on=window_ends_on,
     )
     audit_record(
         actor=actor,

@@ -41,7 +41,8 @@ def interview_reminders_send() -> int:
             context={
                 "job": application.job.title,
                 "employer": application.employer.display_name,
-                "time": timezone.localtime(interview.starts_at).strftime("%H:%M"),
+                # Values, not text: each reader's email shows them in their format.
+                "time": interview.starts_at,
                 "where": interview.video_link or interview.place,
             },
         )
@@ -72,7 +73,7 @@ def retention_digest_send() -> int:
                     "name": check.placement.participant.display_name,
                     "job": check.placement.job_title,
                     "days": check.days,
-                    "day": check.due_on.isoformat(),
+                    "day": check.due_on,
                     "late": OVERDUE if check.due_on < overdue_before else "",
                 }
             )
@@ -86,7 +87,7 @@ def retention_digest_send() -> int:
                     # Rendered in the facilitator's language with the digest.
                     "need": referral.get_need_display,
                     "organisation": referral.organisation.name,
-                    "day": referral.follow_up_due_on.isoformat(),
+                    "day": referral.follow_up_due_on,
                 }
             )
     facilitators = [*checks_by_facilitator, *referrals_by_facilitator]

@@ -30,6 +30,7 @@ from placements.applications.permissions import (
 from portal.core.audit import audit_record
 from portal.core.exceptions import NotFoundError, PermissionDeniedError
 from portal.core.models import User
+from portal.core.templatetags.formatting import datetime_display
 from portal.core.transitions import InvalidTransition, transition_to
 
 from ._common import notify_participant_side, stage_label, text_participant_on_commit
@@ -103,7 +104,8 @@ def interview_schedule(
         context={
             "job": application.job.title,
             "employer": application.employer.display_name,
-            "when": timezone.localtime(interview.starts_at).strftime("%Y-%m-%d %H:%M"),
+            # The email shows it in each reader's language and format.
+            "when": interview.starts_at,
             "interview": interview,
             "where": interview.video_link or interview.place,
         },
@@ -180,13 +182,9 @@ def _check_interview_held(application: Application) -> None:
     if interviews.filter(starts_at__lte=timezone.now()).exists():
         return
     upcoming = interviews.order_by("starts_at").values_list("starts_at", flat=True).first()
-    when = (
-        timezone.localtime(upcoming).strftime("%Y-%m-%d %H:%M")
-        if upcoming is not None
-        else _("the interview date")
-    )
+    when = datetime_display(upcoming) if upcoming is not None else _("the interview date")
     raise InvalidTransition(
-        _("You can mark the interview as held once its time has come: %(date)s.") % {"date": when}
+        _("You can mark the interview as held once it has started (%(date)s).") % {"date": when}
     )
 
 

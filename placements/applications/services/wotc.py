@@ -3,42 +3,55 @@ Form 8850 dates, first-year hours and wages)."""
 
 from datetime import date
 from decimal import Decimal
+from types import SimpleNamespace
+from typing import NamedTuple
 
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from jobseekers.models import OffenseLevel
 from placements.applications import rules
 from placements.applications.exceptions import InvalidInputError, field_error
-from placements.applications.models import Placement, WotcScreening
+from placements.applications.models import WotcScreening
 from placements.applications.permissions import can_edit_wotc, is_placement_staff
+from placements.applications.wotc_text import eligibility_text, paperwork_problem
 from portal.core.audit import audit_record
 from portal.core.exceptions import ApplicationError, NotFoundError, PermissionDeniedError
 from portal.core.models import User
 from portal.core.money import to_money
 
 
-def wotc_eligibility(record: list[dict], *, hire_date: date) -> tuple[bool, str]:
+class WotcEligibility(NamedTuple):
+    """The ex-felon target group decision: `eligible`, the English `note` kept on the
+    screening, and the end of the one-year window (None: no felony on record), from
+    which readers get the sentence in their language (`wotc_text.eligibility_text`)."""
+
+    eligible: bool
+    note: str
+    window_ends_on: date | None
+
+
+def wotc_eligibility(record: list[dict], *, hire_date: date) -> WotcEligibility:
     """The ex-felon target group (26 U.S.C. 51(d)(4)): a felony conviction, and hired
     within a year of the conviction or of the release from prison, whichever is later.
     `record` is the summary (level, convicted_on, released_on per conviction)."""
     felonies = [row for row in record if row["level"] == OffenseLevel.FELONY]
-    if not felonies:
-        return False, _("No felony conviction on record: not in the ex-felon group.")
-    ends = max(
-        rules.wotc_eligibility_ends_on(
-            conviction_date=row["convicted_on"], release_date=row["released_on"]
+    ends = None
+    if felonies:
+        ends = max(
+            rules.wotc_eligibility_ends_on(
+                conviction_date=row["convicted_on"], release_date=row["released_on"]
+            )
+            for row in felonies
         )
-        for row in felonies
+    eligible = ends is not None and hire_date <= ends
+    decision = SimpleNamespace(
+        record_eligible=eligible, eligibility_window_ends_on=ends, eligibility_note=""
     )
-    if hire_date <= ends:
-        return True, _(
-            "Felony conviction; hired within a year of the conviction or release (by %(day)s)."
-        ) % {"day": ends.isoformat()}
-    return False, _(
-        "Hired more than a year after the conviction or release (the window ended %(day)s)."
-    ) % {"day": ends.isoformat()}
+    with translation.override("en"):
+        note = eligibility_text(decision)
+    return WotcEligibility(eligible, note, ends)
 
 
 WOTC_FIELDS = (
@@ -95,7 +108,10 @@ def wotc_update(*, screening: WotcScreening, actor: User, **changes) -> WotcScre
             raise InvalidInputError(error.message, fields={name: [error.message]}) from error
         screening.first_year_hours = Decimal(str(hours)) if hours is not None else None
         screening.first_year_wages = to_money(Decimal(str(wages))) if wages is not None else None
-    screening.ineligible_reason = _wotc_paperwork_problem(screening, placement)
+    # Stored in English as the record of why (and the flag the lists filter on);
+    # readers get it in their language from wotc_text.ineligible_text.
+    with translation.override("en"):
+        screening.ineligible_reason = paperwork_problem(screening, placement)
     screening.save()
     audit_record(
         actor=actor,
@@ -104,19 +120,3 @@ def wotc_update(*, screening: WotcScreening, actor: User, **changes) -> WotcScre
         details={"fields": sorted(changes), "ineligible": bool(screening.ineligible_reason)},
     )
     return screening
-
-
-def _wotc_paperwork_problem(screening: WotcScreening, placement: Placement) -> str:
-    offered_on = placement.offered_on or placement.start_date
-    if screening.applicant_signed_on and screening.applicant_signed_on > offered_on:
-        return _(
-            "The participant signed Form 8850 on %(signed)s, after the job offer (%(offer)s). It "
-            "must be signed on or before the offer day."
-        ) % {"signed": screening.applicant_signed_on.isoformat(), "offer": offered_on.isoformat()}
-    deadline = rules.wotc_filing_deadline(placement.start_date)
-    if screening.submitted_on and screening.submitted_on > deadline:
-        return _("Form 8850 reached the state on %(sent)s, after the deadline (%(deadline)s).") % {
-            "sent": screening.submitted_on.isoformat(),
-            "deadline": deadline.isoformat(),
-        }
-    return ""

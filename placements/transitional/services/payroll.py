@@ -39,6 +39,7 @@ from portal.core.audit import audit_record
 from portal.core.exceptions import ConflictError
 from portal.core.models import User
 from portal.core.money import to_money
+from portal.core.templatetags.formatting import datetime_display
 from portal.core.transitions import transition_to
 
 
@@ -309,8 +310,8 @@ def payroll_run_export(*, actor: User, run: PayrollRun) -> str:
     run = _locked_run(run)
     if run.status == PayrollRunStatus.EXPORTED:
         raise PayrollConflictError(
-            _("This payroll run was already exported on %(when)s. It is not sent twice.")
-            % {"when": timezone.localtime(run.exported_at).strftime("%Y-%m-%d %H:%M")},
+            _("This payroll run was already exported (%(when)s). It is not sent twice.")
+            % {"when": datetime_display(run.exported_at)},
             code="run_exported",
         )
     _move(run, PayrollRunStatus.EXPORTED)

@@ -9,6 +9,7 @@
     {{ participant.phone|phone }}                      (816) 555-0140
     {{ rule.decision|choice_label:"employers.OffenseRule.decision" }}
                                                        Never considered / Nunca se considera
+    {{ skill|localized:"name" }}                       Forklift operation / Manejo de montacargas
 
 Dates and times come from Django's localisation (DATE_FORMAT, TIME_FORMAT,
 MONTH_DAY_FORMAT of the active language, with the portal's own in portal/formats/); aware
@@ -27,6 +28,8 @@ from django import template
 from django.apps import apps
 from django.conf import settings
 from django.utils import formats, numberformat, timezone
+
+from portal.core.i18n import localized as _localized
 
 register = template.Library()
 
@@ -126,3 +129,13 @@ def choice_label(value, field_path: str) -> str:
     app_label, model_name, field_name = field_path.split(".")
     field = apps.get_model(app_label, model_name)._meta.get_field(field_name)
     return str(dict(field.flatchoices).get(value, value))
+
+
+@register.filter
+def localized(obj, field: str) -> str:
+    """A staff-written text in the reader's language: `{{ skill|localized:"name" }}` shows
+    `name_es` when Spanish is chosen and it is filled in, else `name`
+    (`portal.core.i18n.localized`)."""
+    if obj in (None, ""):
+        return ""
+    return _localized(obj, field)

@@ -87,3 +87,20 @@ def test_the_weekly_digest_lists_overdue_referral_follow_ups(
     assert "Due Today Pantry" not in message.body
     assert "Closed Place" not in message.body
     assert "Never in an email" not in message.body
+
+
+def test_the_reminder_gives_the_time_in_each_readers_format(person, job, mail_at_once, mailoutbox):
+    person.preferred_language = "es"
+    person.save()
+    tomorrow = timezone.localdate() + timedelta(days=1)
+    application = ApplicationFactory(
+        participant=person, job=job, status=ApplicationStatus.INTERVIEW_SCHEDULED
+    )
+    InterviewFactory(application=application, starts_at=_at(tomorrow, 15))
+
+    interview_reminders_send()
+
+    bodies = {m.to[0]: m.body for m in mailoutbox}
+    assert "Time: 3 p.m." in bodies[person.facilitator.email]
+    assert "Hora: 3:00 p.m." in bodies[person.email]
+    assert "15:00" not in "".join(bodies.values())

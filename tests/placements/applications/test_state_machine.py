@@ -23,6 +23,7 @@ from placements.models import (
 )
 from portal.core.exceptions import NotFoundError, PermissionDeniedError
 from portal.core.models import AuditEvent
+from portal.core.templatetags.formatting import datetime_display
 from portal.core.transitions import InvalidTransition
 from tests.factories.applications import ApplicationFactory, InterviewFactory
 
@@ -219,8 +220,7 @@ def test_the_interview_cannot_be_marked_held_before_its_time(
 
     assert error.value.status_code == 409
     assert error.value.message == (
-        "You can mark the interview as held once its time has come: "
-        f"{starts.strftime('%Y-%m-%d %H:%M')}."
+        f"You can mark the interview as held once it has started ({datetime_display(starts)})."
     )
     assert Application.objects.get(pk=application.pk).status == S.INTERVIEW_SCHEDULED
     assert not ApplicationEvent.objects.filter(application=application).exists()
