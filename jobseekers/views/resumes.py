@@ -29,7 +29,7 @@ from ..forms import (
     ResumeSummaryForm,
 )
 from ..hints import SECTION_HINTS
-from ..models import ResumeComment, ResumeSection, format_us_phone
+from ..models import ResumeComment, ResumeSection, ResumeVersion, format_us_phone
 from ..permissions import can_comment_on_resume
 from .staff import staff_participant
 
@@ -88,12 +88,14 @@ def _section_url(resume, name) -> str:
     return reverse("jobseekers:resume-section", args=[resume.pk, name])
 
 
-def _save(request, resume, forms) -> tuple[object | None, list[str]]:
+def _save(request, resume, forms) -> tuple[ResumeVersion | None, list[str]]:
     """Validate the posted sections and save them in one version (through the one
     service, which validates again). Returns the version, or None and the errors that
     belong to a whole list (shown at the top of that section); a field's error is put
     on its field. Nothing is saved when any section has an error."""
-    if not all(form.is_valid() for form in forms.values()):
+    # Every section is checked (not all() stopping at the first), so each shows its errors.
+    valid = [form.is_valid() for form in forms.values()]
+    if not all(valid):
         return None, []
     content = {}
     for name, form in forms.items():
@@ -102,8 +104,10 @@ def _save(request, resume, forms) -> tuple[object | None, list[str]]:
         return services.resume_save(resume=resume, actor=request.user, **content), []
     except ApplicationError as error:
         plain = [form for name, form in forms.items() if name not in LIST_SECTIONS]
-        if plain:
-            show_error_on_form(plain[0], error)
+        # The form holding the field the error names (the first one otherwise).
+        owners = [form for form in plain if set(error.fields) & set(form.fields)]
+        if owners or plain:
+            show_error_on_form((owners or plain)[0], error)
             return None, []
         return None, [error.message, *(m for ms in error.fields.values() for m in ms)]
 
