@@ -78,7 +78,7 @@ def test_staff_intake_resume_and_pdf_then_the_participant_claims(
     assert_no_axe_violations(page)
     page.get_by_role("button", name="Save and continue").click()
     expect(page.get_by_text("Contact is saved, as version 2.")).to_be_visible()
-    page.get_by_label("Summary").fill("Fast, careful prep cook.")
+    page.get_by_role("textbox", name="Summary").fill("Fast, careful prep cook.")
     page.get_by_role("button", name="Save and continue").click()
     expect(page.get_by_text("Summary is saved, as version 3.")).to_be_visible()
     expect(page.get_by_text("Section 3 of 7")).to_be_visible()
