@@ -88,7 +88,7 @@ def test_staff_intake_resume_and_pdf_then_the_participant_claims(
     expect(page.get_by_text("Experience is saved, as version 4.")).to_be_visible()
     expect(page.get_by_text("3 of 7 done")).to_be_visible()
     assert_no_axe_violations(page)
-    page.get_by_label("Section", exact=True).select_option("experience")
+    page.locator("#id_section").select_option("experience")
     page.get_by_role("textbox", name="Comment").fill("Say how many meals a day you made.")
     page.get_by_role("button", name="Add the comment").click()
     expect(page.get_by_text("Say how many meals a day you made.")).to_be_visible()
