@@ -93,6 +93,28 @@ class JobSearchFilter(django_filters.FilterSet):
         model = JobPosting
         fields = ["q", "zip", "radius", "shift", "transit", "min_wage", "type", "sort"]
 
+    # On the page, `q` is the one search field; the others sit behind "Filters".
+    KEYWORD_FIELD = "q"
+
+    def filters_chosen(self) -> int:
+        """How many filters besides the keywords the search asks for (the default sort
+        does not count), so a closed "Filters" can say so."""
+        if not self.is_bound:
+            return 0
+        return sum(
+            1
+            for name in self.form.fields
+            if name != self.KEYWORD_FIELD
+            and (self.data.get(name) or "").strip()
+            and not (name == "sort" and self.data.get(name) == "newest")
+        )
+
+    def filters_have_errors(self) -> bool:
+        """A refused filter value: "Filters" opens so its message shows next to it."""
+        return self.is_bound and any(
+            name != self.KEYWORD_FIELD for name in self.form.errors if name in self.form.fields
+        )
+
     def search(self) -> JobSearch:
         """The selector's search from the cleaned parameters (call after `is_valid()`);
         the default search for an unbound set."""

@@ -76,28 +76,8 @@ class AcceptInvitationForm(forms.Form):
     )
 
 
-class HiringPolicyForm(forms.Form):
-    """One decision, years and reason per offense category, then the rest."""
-
-    accepts_parole = forms.BooleanField(label=_("We hire people on parole"), required=False)
-    accepts_probation = forms.BooleanField(label=_("We hire people on probation"), required=False)
-    background_check_timing = forms.ChoiceField(
-        label=_("When we run a background check"), choices=BackgroundCheckTiming.choices
-    )
-    record_visible_from = forms.ChoiceField(
-        label=_("When we may see a person's record"),
-        choices=RecordStage.choices,
-        help_text=_("Kansas City law: not before the interview."),
-    )
-    pledge_signer = forms.CharField(
-        label=_("Fair-chance pledge: your full name to sign it"),
-        max_length=200,
-        required=False,
-        help_text=_(
-            "By signing, you promise to judge each person on their skills and to follow "
-            "fair-chance hiring law."
-        ),
-    )
+class PolicyOffensesForm(forms.Form):
+    """One decision, years and reason per offense category."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -126,6 +106,55 @@ class HiringPolicyForm(forms.Form):
                 ),
                 **self.fields,
             }
+
+
+class PolicySupervisionForm(forms.Form):
+    accepts_parole = forms.BooleanField(label=_("We hire people on parole"), required=False)
+    accepts_probation = forms.BooleanField(label=_("We hire people on probation"), required=False)
+
+
+class PolicyChecksForm(forms.Form):
+    background_check_timing = forms.ChoiceField(
+        label=_("When we run a background check"), choices=BackgroundCheckTiming.choices
+    )
+    record_visible_from = forms.ChoiceField(
+        label=_("When we may see a person's record"),
+        choices=RecordStage.choices,
+        help_text=_("Kansas City law: not before the interview."),
+    )
+
+
+PLEDGE_HELP = _(
+    "By signing, you promise to judge each person on their skills and to follow "
+    "fair-chance hiring law."
+)
+
+
+class PolicyPledgeForm(forms.Form):
+    """Signing the pledge on its own page: the name is what the page is for."""
+
+    pledge_signer = forms.CharField(
+        label=_("Fair-chance pledge: your full name to sign it"),
+        max_length=200,
+        help_text=PLEDGE_HELP,
+    )
+
+
+class HiringPolicyForm(PolicyOffensesForm, PolicySupervisionForm, PolicyChecksForm):
+    """Every part at once (the policy page before it was split; a post of it still
+    saves): the offenses first, then the rest, the pledge optional."""
+
+    pledge_signer = forms.CharField(
+        label=_("Fair-chance pledge: your full name to sign it"),
+        max_length=200,
+        required=False,
+        help_text=PLEDGE_HELP,
+    )
+    field_order = [
+        *PolicySupervisionForm.base_fields,
+        *PolicyChecksForm.base_fields,
+        "pledge_signer",
+    ]
 
 
 class JobForm(forms.Form):

@@ -20,6 +20,7 @@ urlpatterns = [
     path("employer/organization/resubmit/", employer.resubmit, name="resubmit"),
     path("employer/organization/invite/", employer.invite, name="invite"),
     path("employer/policy/", employer.policy, name="policy"),
+    path("employer/policy/<slug:section>/", employer.policy_section, name="policy-section"),
     path("employer/jobs/", employer.job_list, name="job-list"),
     path("employer/jobs/new/", employer.job_form, name="job-new"),
     path("employer/jobs/<int:pk>/edit/", employer.job_form, name="job-edit"),

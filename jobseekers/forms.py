@@ -358,7 +358,7 @@ class ResumeCreateForm(forms.Form):
     )
 
 
-class ResumeForm(forms.Form):
+class ResumeContactForm(forms.Form):
     title = ResumeCreateForm.base_fields["title"]
     contact_phone = forms.CharField(label=_("Phone"), max_length=30, required=False)
     contact_email = forms.EmailField(label=_("Email"), required=False)
@@ -368,18 +368,27 @@ class ResumeForm(forms.Form):
         required=False,
         help_text=_("City and state only. No street address."),
     )
+
+
+class ResumeSummaryForm(forms.Form):
     summary = forms.CharField(
         label=_("Summary"),
         max_length=1500,
         required=False,
         widget=forms.Textarea(attrs={"rows": 4}),
     )
+
+
+class ResumeSkillsForm(forms.Form):
     skills = forms.CharField(
         label=_("Skills"),
         max_length=1500,
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
+
+
+class ResumeReferencesForm(forms.Form):
     references = forms.CharField(
         label=_("References"),
         max_length=1500,
@@ -387,6 +396,17 @@ class ResumeForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
     )
     include_references = forms.BooleanField(label=_("Show references"), required=False)
+
+
+class ResumeForm(ResumeContactForm, ResumeSummaryForm, ResumeSkillsForm, ResumeReferencesForm):
+    """Every text section at once (the old one-page editor's form, still accepted)."""
+
+    field_order = [
+        *ResumeContactForm.base_fields,
+        *ResumeSummaryForm.base_fields,
+        *ResumeSkillsForm.base_fields,
+        *ResumeReferencesForm.base_fields,
+    ]
 
 
 class ExperienceForm(forms.Form):

@@ -112,6 +112,11 @@ urlpatterns = [
     path("job-club/<int:session_id>/", job_club.session_attendance, name="job-club-session"),
     # Résumés (participant and staff)
     path("resumes/<int:resume_id>/", resumes.resume_builder, name="resume"),
+    path(
+        "resumes/<int:resume_id>/sections/<slug:section>/",
+        resumes.resume_section,
+        name="resume-section",
+    ),
     path("resumes/<int:resume_id>/preview/", resumes.resume_preview, name="resume-preview"),
     path("resumes/<int:resume_id>/pdf/", resumes.resume_pdf, name="resume-pdf"),
     path("resumes/<int:resume_id>/comments/", resumes.comment_add, name="comment-add"),

@@ -42,6 +42,7 @@ from employers.models.policies import (
     OffenseRule,
     OffenseRuleBase,
     PolicyDecision,
+    PolicyPart,
     PolicyReason,
     RecordStage,
 )
@@ -72,6 +73,7 @@ __all__ = [
     "OffenseRule",
     "OffenseRuleBase",
     "PolicyDecision",
+    "PolicyPart",
     "PolicyReason",
     "RecordStage",
     "ShiftPeriod",

@@ -34,6 +34,16 @@ class BackgroundCheckTiming(models.TextChoices):
     AFTER_CONDITIONAL_OFFER = "after_conditional_offer", _("After a conditional offer")
 
 
+class PolicyPart(models.TextChoices):
+    """The parts of the policy an employer answers, each on its own page and saved on its
+    own (`services.hiring_policy_update` with only that part's values)."""
+
+    OFFENSES = "offenses", _("Offenses")
+    SUPERVISION = "supervision", _("Parole and probation")
+    CHECKS = "checks", _("Background checks")
+    PLEDGE = "pledge", _("Fair-chance pledge")
+
+
 # How strict each decision is, for "a job may only tighten its employer's policy".
 DECISION_STRICTNESS = {
     PolicyDecision.CONSIDERED: 0,
@@ -65,6 +75,9 @@ class HiringPolicy(models.Model):
     )
     pledge_accepted_at = models.DateTimeField(_("pledge accepted at"), null=True, blank=True)
     pledge_signer = models.CharField(_("pledge signed by"), max_length=200, blank=True)
+    # The parts (`PolicyPart`) the employer has saved at least once: the defaults made at
+    # sign-up are not an answer, so the policy page can say which parts are still to do.
+    parts_answered = models.JSONField(_("parts answered"), default=list, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -73,6 +86,19 @@ class HiringPolicy(models.Model):
 
     def __str__(self):
         return f"{self.employer} policy"
+
+    def parts_done(self) -> dict[str, bool]:
+        """For each part, in order, whether the employer has answered it (the pledge:
+        whether it is signed)."""
+        answered = set(self.parts_answered or [])
+        return {
+            part: (
+                self.pledge_accepted_at is not None
+                if part == PolicyPart.PLEDGE
+                else part in answered
+            )
+            for part in PolicyPart.values
+        }
 
 
 class OffenseRuleBase(models.Model):

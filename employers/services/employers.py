@@ -22,6 +22,7 @@ from employers.models import (
     JobStatus,
     OffenseRule,
     PolicyDecision,
+    PolicyPart,
     PolicyReason,
     RecordStage,
     VettingDecision,
@@ -239,51 +240,75 @@ def hiring_policy_update(
     *,
     employer: Employer,
     actor: User,
-    rules_by_category: dict[str, RuleInput],
-    accepts_parole: bool,
-    accepts_probation: bool,
-    background_check_timing: str,
-    record_visible_from: str,
+    rules_by_category: dict[str, RuleInput] | None = None,
+    accepts_parole: bool | None = None,
+    accepts_probation: bool | None = None,
+    background_check_timing: str | None = None,
+    record_visible_from: str | None = None,
     pledge_signer: str = "",
 ) -> HiringPolicy:
-    """Save the employer's fair-chance policy: one rule per offense category (a category
-    left out is "considered"), supervision, check timing, the stage from which a record
-    may be seen, and the pledge (accepted now when `pledge_signer` is given).
+    """Save the employer's fair-chance policy, or one part of it (`PolicyPart`): a value
+    left out (None) stays as it is, so the policy page saves each part on its own. The
+    parts: one rule per offense category (when `rules_by_category` is given, a category
+    left out of it is "considered"), supervision (parole, probation), the check timing
+    and the stage from which a record may be seen, and the pledge (accepted now when
+    `pledge_signer` is a new name). Each part given is marked answered.
 
-    Raises ApplicationError for an unknown choice or "not within years" without years."""
+    Raises ApplicationError for an unknown choice or "not within years" without years;
+    nothing is saved then."""
     if not (is_member_of(actor, employer) or can_vet_employers(actor)):
         raise PermissionDeniedError()
-    if background_check_timing not in BackgroundCheckTiming.values:
+    if (
+        background_check_timing is not None
+        and background_check_timing not in BackgroundCheckTiming.values
+    ):
         raise ApplicationError(_("Choose when you run background checks."))
-    if record_visible_from not in RecordStage.values:
+    if record_visible_from is not None and record_visible_from not in RecordStage.values:
         raise ApplicationError(_("Choose when you may see a record."))
-    rules_by_category = _validated_rules(rules_by_category)
+    if rules_by_category is not None:
+        rules_by_category = _validated_rules(rules_by_category)
     policy, _created = HiringPolicy.objects.select_for_update().get_or_create(employer=employer)
-    policy.accepts_parole = accepts_parole
-    policy.accepts_probation = accepts_probation
-    policy.background_check_timing = background_check_timing
-    policy.record_visible_from = record_visible_from
+    answered = set(policy.parts_answered or [])
+    for name, value in (
+        ("accepts_parole", accepts_parole),
+        ("accepts_probation", accepts_probation),
+        ("background_check_timing", background_check_timing),
+        ("record_visible_from", record_visible_from),
+    ):
+        if value is not None:
+            setattr(policy, name, value)
+    if accepts_parole is not None or accepts_probation is not None:
+        answered.add(PolicyPart.SUPERVISION)
+    if background_check_timing is not None or record_visible_from is not None:
+        answered.add(PolicyPart.CHECKS)
     if pledge_signer.strip() and pledge_signer.strip() != policy.pledge_signer:
         policy.pledge_signer = pledge_signer.strip()[:200]
         policy.pledge_accepted_at = timezone.now()
+    if rules_by_category is not None:
+        answered.add(PolicyPart.OFFENSES)
+    policy.parts_answered = [part for part in PolicyPart.values if part in answered]
     policy.save()
-    policy.rules.all().delete()
-    OffenseRule.objects.bulk_create(
-        OffenseRule(
-            policy=policy,
-            category=category,
-            decision=rule.decision,
-            years=rule.years,
-            reason=rule.reason,
+    if rules_by_category is not None:
+        policy.rules.all().delete()
+        OffenseRule.objects.bulk_create(
+            OffenseRule(
+                policy=policy,
+                category=category,
+                decision=rule.decision,
+                years=rule.years,
+                reason=rule.reason,
+            )
+            for category, rule in rules_by_category.items()
+            if rule.decision != PolicyDecision.CONSIDERED or rule.reason
         )
-        for category, rule in rules_by_category.items()
-        if rule.decision != PolicyDecision.CONSIDERED or rule.reason
-    )
     audit_record(
         actor=actor,
         action="employer.policy_updated",
         target=employer,
-        details={"categories": sorted(rules_by_category)},
+        details={
+            "categories": sorted(rules_by_category or {}),
+            "parts": policy.parts_answered,
+        },
     )
     jobs_changed(job_ids=employer.jobs.filter(status=JobStatus.OPEN).values_list("pk", flat=True))
     return policy

@@ -7,9 +7,18 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from employers.forms import EmployerDetailsForm, HiringPolicyForm, InviteForm, JobForm
+from employers.forms import (
+    EmployerDetailsForm,
+    HiringPolicyForm,
+    InviteForm,
+    JobForm,
+    PolicyChecksForm,
+    PolicyOffensesForm,
+    PolicyPledgeForm,
+    PolicySupervisionForm,
+)
 from employers.links import booth_checkout_return_urls, site_url
-from employers.models import HiringPolicy, JobStatus
+from employers.models import HiringPolicy, JobStatus, PolicyPart
 from employers.permissions import (
     can_cancel_booth,
     can_change_job,
@@ -159,39 +168,124 @@ def _policy_initial(employer) -> dict:
     return initial
 
 
-@role_required(Role.EMPLOYER)
-def policy(request):
-    """The fair-chance hiring policy form."""
-    employer = own_employer_or_404(request)
-    form = HiringPolicyForm(request.POST or None, initial=_policy_initial(employer))
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            hiring_policy_update(
-                employer=employer,
-                actor=request.user,
-                rules_by_category={
-                    code: RuleInput(
-                        data[f"{code}_decision"], data[f"{code}_years"], data[f"{code}_reason"]
-                    )
-                    for code in OffenseCategory.values
-                },
-                accepts_parole=data["accepts_parole"],
-                accepts_probation=data["accepts_probation"],
-                background_check_timing=data["background_check_timing"],
-                record_visible_from=data["record_visible_from"],
-                pledge_signer=data["pledge_signer"],
-            )
-        except ApplicationError as error:
-            show_error_on_form(form, error)
-        else:
-            messages.success(request, _("Your hiring policy is saved."))
-            return redirect("employers:policy")
+# The policy page's parts, in order, each with its own form and its own save.
+POLICY_PART_FORMS = {
+    PolicyPart.OFFENSES: PolicyOffensesForm,
+    PolicyPart.SUPERVISION: PolicySupervisionForm,
+    PolicyPart.CHECKS: PolicyChecksForm,
+    PolicyPart.PLEDGE: PolicyPledgeForm,
+}
+
+
+def _policy_values(data: dict) -> dict:
+    """The service's arguments for the parts the cleaned `data` holds, and only those:
+    a part not on the form stays as it is."""
+    values = {}
+    if f"{OffenseCategory.values[0]}_decision" in data:
+        values["rules_by_category"] = {
+            code: RuleInput(data[f"{code}_decision"], data[f"{code}_years"], data[f"{code}_reason"])
+            for code in OffenseCategory.values
+        }
+    for name in (
+        "accepts_parole",
+        "accepts_probation",
+        "background_check_timing",
+        "record_visible_from",
+        "pledge_signer",
+    ):
+        if name in data:
+            values[name] = data[name]
+    return values
+
+
+def _policy_save(request, employer, form) -> bool:
+    """Save what the form holds through the one service; an error goes next to its
+    field (nothing is saved then)."""
+    if not form.is_valid():
+        return False
+    try:
+        hiring_policy_update(
+            employer=employer, actor=request.user, **_policy_values(form.cleaned_data)
+        )
+    except ApplicationError as error:
+        show_error_on_form(form, error)
+        return False
+    return True
+
+
+def _policy_render(request, employer, form, *, part=None):
+    policy = _policy_of(employer)
+    done = policy.parts_done()
+    parts = list(POLICY_PART_FORMS)
+    progress = [
+        {
+            "key": name,
+            "label": PolicyPart(name).label,
+            "url": reverse("employers:policy-section", args=[name]),
+            "done": done[name],
+            "current": name == part,
+        }
+        for name in parts
+    ]
+    following = parts[parts.index(part) + 1] if part and part != parts[-1] else None
     return render(
         request,
         "employers/policy.html",
-        {"form": form, "employer": employer, "policy": _policy_of(employer)},
+        {
+            "form": form,
+            "employer": employer,
+            "policy": policy,
+            "part": part,
+            "part_label": PolicyPart(part).label if part else "",
+            "part_number": parts.index(part) + 1 if part else 0,
+            "progress": progress,
+            "done_count": sum(done.values()),
+            "next_part": (
+                {
+                    "label": PolicyPart(following).label,
+                    "url": reverse("employers:policy-section", args=[following]),
+                }
+                if following
+                else None
+            ),
+        },
     )
+
+
+@role_required(Role.EMPLOYER)
+def policy(request):
+    """The fair-chance hiring policy's old one-page address: it opens the first part. A
+    post of the whole form (every part at once) still saves them all."""
+    employer = own_employer_or_404(request)
+    if request.method != "POST":
+        return redirect("employers:policy-section", PolicyPart.OFFENSES)
+    form = HiringPolicyForm(request.POST)
+    if _policy_save(request, employer, form):
+        messages.success(request, _("Your hiring policy is saved."))
+        return redirect("employers:policy-section", PolicyPart.OFFENSES)
+    return _policy_render(request, employer, form)
+
+
+@role_required(Role.EMPLOYER)
+def policy_section(request, section):
+    """One part of the hiring policy, saved on its own: only its values reach the
+    service, so the other parts stay as they are; then on to the next part."""
+    employer = own_employer_or_404(request)
+    if section not in POLICY_PART_FORMS:
+        raise Http404
+    form_class = POLICY_PART_FORMS[section]
+    if request.method != "POST":
+        initial = _policy_initial(employer)
+        return _policy_render(request, employer, form_class(initial=initial), part=section)
+    form = form_class(request.POST)
+    if not _policy_save(request, employer, form):
+        return _policy_render(request, employer, form, part=section)
+    messages.success(
+        request, _("%(part)s: saved in your hiring policy.") % {"part": PolicyPart(section).label}
+    )
+    parts = list(POLICY_PART_FORMS)
+    following = parts[parts.index(section) + 1] if section != parts[-1] else section
+    return redirect("employers:policy-section", following)
 
 
 @role_required(Role.EMPLOYER)

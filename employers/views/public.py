@@ -64,7 +64,14 @@ def job_search_page(request):
     return render(
         request,
         "employers/job_search.html",
-        {"form": form, "page": page, "origin": origin, "query": query.urlencode()},
+        {
+            "form": form,
+            "page": page,
+            "origin": origin,
+            "query": query.urlencode(),
+            "filters_chosen": filters.filters_chosen(),
+            "filters_open": filters.filters_have_errors(),
+        },
     )
 
 

@@ -57,6 +57,7 @@ from .referrals import (  # noqa: F401
     referrals_follow_up_due_for_staff,
     referrals_for,
 )
+from .resumes import resume_sections_done  # noqa: F401
 from .supports import (  # noqa: F401
     funding_source_get_for_admin,
     funding_sources_with_left,

@@ -120,6 +120,7 @@ def test_sign_up_vetting_job_moderation_to_public_search(page: Page, live_server
     page.get_by_role("link", name="Jobs", exact=True).click()
     check(page, "Find a job")
     page.get_by_label("Keywords").fill("banquet")
+    page.get_by_text("Filters", exact=True).click()
     page.get_by_label("Near ZIP code").fill("64106")
     page.get_by_label("Within (miles)").fill("10")
     page.get_by_role("button", name="Search").click()

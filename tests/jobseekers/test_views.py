@@ -49,7 +49,10 @@ def page_urls(person, resume):
         "supervision": (f"/participants/{person.pk}/supervision/", {"caseload_staff", "admin"}),
         "record": (f"/participants/{person.pk}/record/add/", {"caseload_staff", "admin"}),
         "access_log": (f"/participants/{person.pk}/access-log/", {"caseload_staff", "admin"}),
-        "resume": (f"/resumes/{resume.pk}/", {"self", "caseload_staff", "admin"}),
+        "resume": (
+            f"/resumes/{resume.pk}/sections/experience/",
+            {"self", "caseload_staff", "admin"},
+        ),
         "preview": (f"/resumes/{resume.pk}/preview/", {"self", "caseload_staff", "admin"}),
         "pdf": (f"/resumes/{resume.pk}/pdf/", {"self", "caseload_staff", "admin"}),
     }

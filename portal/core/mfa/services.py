@@ -165,7 +165,7 @@ def second_factor_verify(*, user: User, code: str):
     if verified is None:
         if device is not None and not allowed:
             raise CodeThrottledError(fields={"code": [CodeThrottledError.default_message]})
-        raise WrongCodeError(fields={"code": [_("That code is not right.")]})
+        raise WrongCodeError(fields={"code": [WrongCodeError.default_message]})
     return verified
 
 
@@ -188,7 +188,7 @@ def totp_enrol(
     totp.time = time.time()
     normalized = normalize_code(code)
     if not (normalized.isdigit() and totp.verify(int(normalized), tolerance=TOTP_TOLERANCE)):
-        raise WrongCodeError(fields={"code": [_("That code is not right.")]})
+        raise WrongCodeError(fields={"code": [WrongCodeError.default_message]})
     with transaction.atomic():
         user = _lock(user)
         TOTPDevice.objects.filter(user=user).delete()

@@ -154,6 +154,9 @@ def verify(request):
             except WrongCodeError as error:
                 if count_wrong_code(request, user=user):
                     return _end_locked_sign_in(request, user)
+                if using_recovery and "code" in error.fields:
+                    # The service names the typed code `code`; this form, `recovery_code`.
+                    error.fields = {"recovery_code": error.fields["code"]}
                 show_error_on_form(form, error)
             else:
                 finish_sign_in(request, pending=pending, user=user, device=device)
