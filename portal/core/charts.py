@@ -153,7 +153,7 @@ def line_chart(
 # --- Trends: one value per week or month, the latest on the right ------------------------
 
 PLOT_LEFT, PLOT_RIGHT, PLOT_TOP, PLOT_BOTTOM, TREND_HEIGHT = 44, WIDTH - 12, 18, 150, 180
-MOST_LABELS = 6  # x labels that fit side by side at 320 px ("Dec. 3" is ~35 px at 11 px)
+MOST_LABELS = 4  # x labels that fit side by side at 320 px ("Sept. 21" is ~45 px at 11 px)
 
 
 @dataclass(frozen=True)
@@ -222,8 +222,8 @@ def column_chart(
 ) -> SafeString:
     """Vertical columns over time from zero (hours per week, hires per month). The top
     of the plot is `high` (default: the largest value) and reads `high_text`; every k-th
-    column (and the latest) has its label under it and its value over it. A column
-    without a value (None: not shown, e.g. fewer than 5) writes only its text."""
+    column (and the latest) has its label under it and, unless 0, its value over it. A
+    column without a value (None: not shown, e.g. fewer than 5) writes only its text."""
     largest = max((point.value for point in points if point.value is not None), default=0)
     top = Decimal(high if high is not None else largest) or Decimal(1)
     step = (PLOT_RIGHT - PLOT_LEFT) / max(len(points), 1)
@@ -247,6 +247,9 @@ def column_chart(
             y = PLOT_BOTTOM
         if index in labelled:
             parts.append(_x_label(x=middle, text=point.label))
+        # A value over its column: every labelled one but zeros (the axis says 0), and
+        # every hidden one ("<5"), short enough to fit over one column.
+        if (index in labelled and point.value) or (point.value is None and point.text):
             parts.append(
                 format_html(
                     '<text x="{}" y="{}" class="chart-value" text-anchor="middle">{}</text>',
