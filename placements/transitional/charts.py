@@ -45,7 +45,7 @@ def hours_chart(weeks: list[WeekOfWork]) -> Chart:
     return Chart(
         svg=svg,
         title=title,
-        headers=[_("Week of"), _("Hours"), _("Pay before taxes")],
+        headers=[_("Week of"), _("Hours worked"), _("Pay before taxes")],
         rows=[
             [date_display(week.starts_on), _hours(week.hours), money(week.pay)]
             for week in reversed(weeks)
