@@ -240,3 +240,11 @@ def test_charts_read_in_spanish(participant):
     assert "Sus horas en cada una de las últimas 12 semanas" in hours.svg
     assert readiness.title == "Preparación del equipo por semana"
     assert readiness.empty
+
+
+def test_the_employer_dashboard_leads_to_the_hires_chart(employer_user, employer, staff_user):
+    page = signed_in(employer_user).get("/dashboard/").content.decode()
+    assert 'href="/employer/results/"' in page
+    assert (
+        'href="/employer/results/"' not in signed_in(staff_user).get("/dashboard/").content.decode()
+    )
