@@ -12,7 +12,7 @@ DEPLOY_CHECK_ENV := DJANGO_SETTINGS_MODULE=portal.settings.production \
 	DATABASE_URL=postgres://portal@127.0.0.1:5432/portal \
 	PORTAL_FIELD_ENCRYPTION_KEYS=$$(head -c 32 /dev/urandom | base64 | tr '+/' '-_')
 
-.PHONY: run test check lint format fuzz worker bench loadtest migrate seed messages clean
+.PHONY: run test check lint format fuzz worker bench loadtest migrate seed messages screenshots clean
 
 # Installing is redone only when pyproject.toml changes.
 $(VENV)/.run-installed: pyproject.toml
@@ -85,6 +85,11 @@ loadtest: $(VENV)/.dev-installed
 messages: $(VENV)/.dev-installed
 	$(MANAGE) makemessages --locale es --ignore ".venv/*" --ignore "tests/*" --ignore "bench/*"
 	$(MANAGE) compiletranslations
+
+## screenshots: README pictures of each role's main page, phone and desktop, from the
+## `make run` server on $(PORT) (docs/screenshots/; SCREENSHOTS_ARGS=--serve starts its own)
+screenshots: $(VENV)/.dev-installed
+	$(PY) scripts/screenshots.py --port $(PORT) $(SCREENSHOTS_ARGS)
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache .ruff_cache

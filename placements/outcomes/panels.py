@@ -1,6 +1,7 @@
 """The outcomes panel on the staff and admin dashboard: the two Reentry 2030 figures of
 the last 12 months at a glance (a facilitator's own caseload; an admin's whole program)
-and the way to the full report. Two queries."""
+and the way to the full report. Two queries. An employer's dashboard gets the way to
+their own results (hires month by month), with no query of its own."""
 
 import datetime as dt
 
@@ -8,7 +9,7 @@ from django.utils import timezone
 
 from placements.outcomes import report, selectors
 from placements.outcomes.periods import Period
-from placements.outcomes.permissions import can_view_program_report
+from placements.outcomes.permissions import can_view_program_report, employer_results_scope
 from portal.core.panels import Panel
 from portal.core.permissions import is_program_admin
 
@@ -16,6 +17,8 @@ from portal.core.permissions import is_program_admin
 def panels(request) -> list[Panel]:
     user = request.user
     if not can_view_program_report(user):
+        if employer_results_scope(user) is not None:
+            return [Panel(template="placements/outcomes/panels/employer.html", order=45)]
         return []
     today = timezone.localdate()
     period = Period(start=today - dt.timedelta(days=364), end=today)

@@ -8,9 +8,9 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from placements.outcomes import exports, permissions, report
-from placements.outcomes.charts import report_charts
+from placements.outcomes.charts import hires_chart, report_charts
 from placements.outcomes.forms import ReportFilterForm
-from placements.outcomes.selectors import Scope, people
+from placements.outcomes.selectors import Scope, hires_per_month, people
 from portal.core.models import Role
 from portal.core.permissions import role_required
 
@@ -128,7 +128,12 @@ def employer_results(request):
     if employer_id is None:
         raise Http404
     form = ReportFilterForm(request.GET, with_facilitator=False, with_cuts=False)
-    context = {"form": form, "title": _("Your results")}
+    context = {
+        "form": form,
+        "title": _("Your results"),
+        # The last 12 months whatever the period chosen below: the trend at a glance.
+        "hires_chart": hires_chart(hires_per_month(scope=Scope(employer_id=employer_id))),
+    }
     if form.is_valid():
         context["results"] = exports.employer_rows(
             period=form.report_period, scope=Scope(employer_id=employer_id)

@@ -17,7 +17,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from jobseekers.models import Participant
 from jobseekers.selectors import participants_visible_to
-from placements.transitional import permissions, selectors, services
+from placements.transitional import charts, permissions, selectors, services, trends
 from placements.transitional.forms import (
     AdjustmentForm,
     AssignmentChangeForm,
@@ -128,6 +128,9 @@ def crew_sheet(request, worksite_id):
             "error_rows": [form for form in forms if form.errors] if error else [],
             "can_approve": bool(waiting) and not still_working,
             "approve_waits": bool(still_working),
+            "readiness_chart": charts.readiness_chart(
+                trends.readiness_per_week(worksite=site, today=timezone.localdate())
+            ),
         },
     )
 
@@ -412,6 +415,9 @@ def my_hours(request):
             "entries": entries.get_page(request.GET.get("page")),
             "summary": selectors.my_hours_summary(
                 participant=participant, today=timezone.localdate()
+            ),
+            "hours_chart": charts.hours_chart(
+                trends.hours_and_pay_per_week(participant=participant, today=timezone.localdate())
             ),
         },
     )

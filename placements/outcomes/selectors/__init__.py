@@ -47,6 +47,7 @@ from placements.outcomes.selectors.placement import (  # noqa: F401
 )
 from placements.outcomes.selectors.programs import (  # noqa: F401
     employers_results,
+    hires_per_month,
     job_club,
     referrals_and_supports,
     transitional_jobs,

@@ -239,6 +239,41 @@ def employers_results(
     )
 
 
+def recent_months(*, today: dt.date, months: int = 12) -> list[dt.date]:
+    """The first days of the last `months` calendar months, oldest first, this one last."""
+    firsts = []
+    year, month = today.year, today.month
+    for _index in range(months):
+        firsts.append(dt.date(year, month, 1))
+        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+    return firsts[::-1]
+
+
+def hires_per_month(
+    *, scope: Scope, today: dt.date | None = None, months: int = 12
+) -> list[tuple[dt.date, int]]:
+    """Hires (as in `employers_results`: jobs at a portal employer, by their start date)
+    in each of the last `months` calendar months, oldest first: (first day, count).
+    One query whatever the number of hires; `scope.employer_id` for one employer's own."""
+    firsts = recent_months(today=today_or(today), months=months)
+    ends = [*firsts[1:], _next_month(firsts[-1])]
+    counts = (
+        placements_in(scope)
+        .filter(employer__isnull=False, start_date__gte=firsts[0], start_date__lt=ends[-1])
+        .aggregate(
+            **{
+                f"month_{index}": Count("pk", filter=Q(start_date__gte=first, start_date__lt=end))
+                for index, (first, end) in enumerate(zip(firsts, ends, strict=True))
+            }
+        )
+    )
+    return [(first, counts[f"month_{index}"] or 0) for index, first in enumerate(firsts)]
+
+
+def _next_month(first: dt.date) -> dt.date:
+    return dt.date(first.year + (first.month == 12), first.month % 12 + 1, 1)
+
+
 # --- 10. Job club and résumés -----------------------------------------------------------
 
 ATTENDED = "present"
