@@ -94,8 +94,9 @@ MEASURE = """
     const style = getComputedStyle(el);
     const hidesX = ['hidden', 'clip'].includes(style.overflowX);
     const hidesY = ['hidden', 'clip'].includes(style.overflowY);
-    const ellipsis = style.textOverflow === 'ellipsis' && !el.title;
-    if (((hidesX || ellipsis) && el.scrollWidth > el.clientWidth + 1) ||
+    // An ellipsis is fine when the whole text is in the title.
+    const titled = style.textOverflow === 'ellipsis' && el.title;
+    if ((hidesX && !titled && el.scrollWidth > el.clientWidth + 1) ||
         (hidesY && el.scrollHeight > el.clientHeight + 1)) {
       cutOff.push(name(el));
     }
