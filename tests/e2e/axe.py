@@ -20,12 +20,16 @@ MAX_TARGETS = 3
 _axe = Axe()
 
 
-def axe_violations(page) -> list[dict]:
-    """The WCAG 2.2 A/AA violations axe finds on the page as it is now. axe is injected
-    once per document (checking a page again, at another size, reuses it)."""
+def axe_violations(page, *, rules: list[str] | None = None) -> list[dict]:
+    """The WCAG 2.2 A/AA violations axe finds on the page as it is now (only the given
+    rules, if any). axe is injected once per document (checking a page again, at another
+    size, reuses it)."""
     if not page.evaluate("typeof window.axe !== 'undefined'"):
         page.evaluate(_axe.axe_script)
-    return page.evaluate("options => axe.run(document, options)", OPTIONS)["violations"]
+    options = OPTIONS
+    if rules:
+        options = {**OPTIONS, "runOnly": {"type": "rule", "values": rules}}
+    return page.evaluate("options => axe.run(document, options)", options)["violations"]
 
 
 def format_violations(violations: list[dict]) -> str:
