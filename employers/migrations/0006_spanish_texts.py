@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('employers', '0004_fair_staff_working'),
+        ('employers', '0005_hiring_policy_parts_answered'),
     ]
 
     operations = [

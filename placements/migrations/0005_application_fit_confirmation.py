@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("placements", "0003_time_entry_report_index"),
+        ("placements", "0004_payroll_claims"),
     ]
 
     operations = [

@@ -24,7 +24,7 @@ def window_from_notes(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('placements', '0003_time_entry_report_index'),
+        ('placements', '0005_application_fit_confirmation'),
     ]
 
     operations = [
