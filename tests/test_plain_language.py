@@ -51,7 +51,7 @@ def _participant_pages(participant: Participant) -> dict[str, str]:
         "applications": "/applications/",
         "application": f"/applications/{application.pk}/",
         "résumés": "/my/resumes/",
-        "résumé": f"/resumes/{resume.pk}/",
+        "résumé": f"/resumes/{resume.pk}/sections/contact/",
         "plan": "/my/plan/",
         "referrals": "/my/referrals/",
         "supports": "/my/supports/",

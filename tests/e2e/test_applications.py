@@ -79,7 +79,7 @@ def test_the_whole_loop(page: Page, live_server, demo_password, browser):
     boss.goto(application_url)
     # Tomorrow's interview cannot be marked as held today.
     boss.get_by_role("button", name="The interview took place").click()
-    expect(boss.get_by_text("once its time has come")).to_be_visible()
+    expect(boss.get_by_text("once it has started")).to_be_visible()
     assert boss.goto(record_url).status == 404
     # Test setup: the interview's time comes.
     Interview.objects.filter(application=application).update(

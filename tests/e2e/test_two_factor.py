@@ -1,6 +1,7 @@
 """Two-factor sign-in in a real browser: staff sign in with a code, a participant sets it
 up on a phone; each page checked with axe and for a 320 px screen."""
 
+import re
 import time
 
 import pytest
@@ -36,7 +37,11 @@ def test_staff_sign_in_asks_for_the_code_after_the_password(page: Page, live_ser
     # A wrong code keeps the person on the page with the error tied to the field.
     code.fill("000000")
     page.get_by_role("button", name="Check the code").click()
-    expect(page.get_by_role("alert")).to_contain_text("That code is not right")
+    # The summary at the top links to the field; the message itself is said once, at the
+    # field, and read out with it.
+    expect(page.get_by_role("alert")).to_contain_text("Code from your app")
+    expect(code).to_have_accessible_description(re.compile("That code is not right"))
+    expect(page.get_by_text("That code is not right")).to_have_count(1)
     assert_no_axe_violations(page)
 
     time.sleep(1.1)  # django-otp's wait after a wrong code

@@ -210,7 +210,7 @@ def test_transitions_through_the_api(api_client, application, employer_user):
     assert response.json()["interviews"][0]["mode"] == "video"
     too_early = client.post(url, {"to": "interviewed"}, format="json")
     assert too_early.status_code == 409
-    assert "once its time has come" in too_early.json()["detail"]
+    assert "once it has started" in too_early.json()["detail"]
     # Test setup: the interview's time comes (the rule itself is not relaxed).
     Interview.objects.filter(application=application).update(
         starts_at=timezone.now() - timedelta(hours=1)
