@@ -13,7 +13,7 @@ from pypdf import PdfReader
 
 from employers.models import EmployerMembership
 from placements.models import RetentionCheck
-from portal.core.models import Role
+from portal.core.models import AccessLog, Role
 from tests.factories.applications import PlacementFactory
 from tests.factories.employers import EmployerFactory
 from tests.factories.jobseekers import ParticipantFactory
@@ -372,9 +372,7 @@ def _many_placements(count: int, *, facilitator) -> None:
     "url",
     ["/reports/", API, "/reports/people/retention_90_days/", "/reports/funder.pdf"],
 )
-def test_query_count_stays_with_200_placements(
-    client, admin_user, django_assert_max_num_queries, url
-):
+def test_query_count_stays_with_200_placements(client, admin_user, url):
     """The same number of queries for one placement and for 200 (with 800 retention
     checks, 50 custody events, 40 exits): the figures aggregate in SQL."""
     from django.db import connection
@@ -388,8 +386,18 @@ def test_query_count_stays_with_200_placements(
         assert client.get(url, year).status_code == 200
     _many_placements(200, facilitator=admin_user)
     assert RetentionCheck.objects.count() > 800
-    with django_assert_max_num_queries(len(small.captured_queries)):
+    logs_before = AccessLog.objects.count()
+    with CaptureQueriesContext(connection) as large:
         assert client.get(url, year).status_code == 200
+    # A people list writes one access-log row per person in one INSERT; SQLite caps the
+    # variables of a statement, so there (not on PostgreSQL) bulk_create splits it.
+    logged = AccessLog.objects.count() - logs_before
+    batch = connection.ops.bulk_batch_size(
+        [field for field in AccessLog._meta.concrete_fields if not field.primary_key],
+        [None] * max(logged, 1),
+    )
+    inserts = -(-logged // batch) if logged else 0
+    assert len(large.captured_queries) <= len(small.captured_queries) + max(inserts - 1, 0)
 
 
 def _placements_item(client, url):
