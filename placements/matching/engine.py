@@ -726,7 +726,11 @@ def _explain(
     candidates: list[tuple[float, dict]] = []
     if row.skills >= limits.reason_minimum and row.term >= 0:
         kind, text = participant.terms[row.term]
-        candidates.append((weights.skills * row.skills, {"code": f"{kind}_matches", "name": text}))
+        reason = {"code": f"{kind}_matches", "name": text}
+        names_es = participant.term_names_es
+        if row.term < len(names_es) and names_es[row.term]:
+            reason["name_es"] = names_es[row.term]
+        candidates.append((weights.skills * row.skills, reason))
     miles = row.miles
     if job.remote:
         candidates.append((weights.distance, {"code": "remote"}))

@@ -54,6 +54,9 @@ class ParticipantProfile:
 
     id: int
     terms: tuple[tuple[str, str], ...] = ()
+    # The Spanish name of each term that comes from the taxonomy (same positions as
+    # `terms`; "" where there is none), so a reason reads in the reader's language.
+    term_names_es: tuple[str, ...] = ()
     latitude: float | None = None
     longitude: float | None = None
     county: str = ""

@@ -9,8 +9,8 @@ learns why someone was or was not matched, and the reasons never hint at it.
 from datetime import date, time
 
 from django.utils import formats
+from django.utils.translation import get_language, gettext_lazy, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
 
 from . import rules
 from .engine import minutes_before_curfew
@@ -107,6 +107,14 @@ def _curfew_text(item: dict) -> str:
     ) % {**params, "gap": _duration(gap), "buffer": _duration(buffer)}
 
 
+def _term_name(item: dict) -> str:
+    """A taxonomy skill's name in the reader's language: the Spanish name stored with the
+    reason when Spanish is chosen (reasons stored before it existed keep the English)."""
+    if (get_language() or "").startswith("es") and item.get("name_es"):
+        return item["name_es"]
+    return item["name"]
+
+
 def text_of(item: dict) -> str:
     """The sentence for one stored reason, caution or notice, in the active language.
     An unknown code gives an empty string (a newer code read by an older page)."""
@@ -116,7 +124,9 @@ def text_of(item: dict) -> str:
         "certification_matches": lambda: (
             _("Your certificate “%(name)s” matches") % {"name": item["name"]}
         ),
-        "skill_matches": lambda: _("Your skill “%(name)s” fits this job") % {"name": item["name"]},
+        "skill_matches": lambda: (
+            _("Your skill “%(name)s” fits this job") % {"name": _term_name(item)}
+        ),
         "experience_matches": lambda: (
             _("Your work as %(name)s fits this job") % {"name": item["name"]}
         ),

@@ -265,11 +265,13 @@ def participant_profiles(*, participant_ids, today: date | None = None) -> list[
             "wage_floor",
         )
     )
-    skills: dict[int, list[str]] = {}
-    for participant_id, name, synonyms in Participant.skills.through.objects.filter(
+    skills: dict[int, list[tuple[str, str]]] = {}
+    for participant_id, name, synonyms, name_es in Participant.skills.through.objects.filter(
         participant_id__in=ids
-    ).values_list("participant_id", "skill__name", "skill__synonyms"):
-        skills.setdefault(participant_id, []).extend([name, *(synonyms or [])])
+    ).values_list("participant_id", "skill__name", "skill__synonyms", "skill__name_es"):
+        skills.setdefault(participant_id, []).extend(
+            (term, name_es) for term in [name, *(synonyms or [])]
+        )
     supervision = {
         row["participant_id"]: row
         for row in SupervisionTerms.objects.filter(participant_id__in=ids).values(
@@ -292,8 +294,11 @@ def participant_profiles(*, participant_ids, today: date | None = None) -> list[
     profiles = []
     for row in rows:
         terms: list[tuple[str, str]] = []
-        for name in skills.get(row["id"], []):
+        spanish: dict[tuple[str, str], str] = {}
+        for name, name_es in skills.get(row["id"], []):
             terms.append((TERM_SKILL, name))
+            if name_es:
+                spanish.setdefault((TERM_SKILL, name), name_es)
         certifications = []
         for resume in resumes.get(row["id"], []):
             for item in resume["certifications"] or []:
@@ -329,6 +334,7 @@ def participant_profiles(*, participant_ids, today: date | None = None) -> list[
                     f"{row['preferred_name'] or row['first_name']} {row['last_name']}".strip()
                 ),
                 terms=tuple(unique_terms),
+                term_names_es=tuple(spanish.get(term, "") for term in unique_terms),
                 latitude=location.latitude if location else None,
                 longitude=location.longitude if location else None,
                 county=location.county if location else "",

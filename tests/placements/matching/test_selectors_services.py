@@ -293,3 +293,28 @@ def test_match_jobs_now_prints_progress_and_peak_memory(staff_user):
     text = out.getvalue()
     assert "Matched 3 of 3 (100%)" in text
     assert "peak memory" in text and "6 matches" in text
+
+
+def test_a_skill_reason_names_the_skill_in_the_readers_language():
+    """A Spanish reader sees the taxonomy skill's Spanish name in "why this job fits you";
+    the English reader the English one, from the same stored reason."""
+    from django.utils import translation
+
+    from placements.matching.reasons import text_of
+
+    someone = ParticipantFactory(zip_code="64127")
+    someone.skills.set(Skill.objects.filter(slug="warehouse-work"))
+    skill = Skill.objects.get(slug="warehouse-work")
+    assert skill.name_es and skill.name_es != skill.name
+    (profile,) = selectors.participant_profiles(participant_ids=[someone.pk])
+    position = profile.terms.index(("skill", "Warehouse work"))
+    assert profile.term_names_es[position] == skill.name_es
+    assert profile.term_names_es[profile.terms.index(("skill", "picking"))] == skill.name_es
+
+    reason = {"code": "skill_matches", "name": "Warehouse work", "name_es": skill.name_es}
+    with translation.override("es"):
+        assert skill.name_es in text_of(reason)
+    with translation.override("en"):
+        assert "Warehouse work" in text_of(reason)
+    with translation.override("es"):  # a reason stored before Spanish names keeps English
+        assert "Warehouse work" in text_of({"code": "skill_matches", "name": "Warehouse work"})
