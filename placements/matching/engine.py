@@ -6,16 +6,14 @@ comparison, then the 0-100 score of the jobs left, then reasons and cautions for
 few jobs kept. Nothing here touches the database. Distances use the one great-circle
 formula of `portal.core.geo`.
 
-Kept as one module past ~500 lines on purpose: the index, the hard-rule masks and the
-score are one numpy pipeline over the same columns, and splitting it would spread each
-column's meaning over several files. Wording of reasons lives apart, in `reasons.py`.
-
 Kept as one module over 500 lines on purpose (issue 12 allows it): `JobIndex` lays out
 the columns by position (vocabulary slots with the ZERO and FULL slots after them, the
 (title, skills) combos, the wage x shift keys) and the hard rules, the score and the
 reasons read exactly that layout. Split into modules, each would import the others'
 private layout to work, and the one pass a reader follows (index, rules, score,
-reasons) would be spread over files. Speed would not change either way.
+reasons) would be spread over files. Speed would not change either way. Wording of
+reasons lives apart, in `reasons.py`; `check_pair` (one pair through the same hard rules,
+for the job page's "does not fit" warning) is the first thing to move out if it grows.
 """
 
 import calendar
