@@ -11,16 +11,15 @@ import os
 # nothing concurrent with them, so allowing it is safe here. Set before Django is used.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
-import io
 import shutil
 from pathlib import Path
 
 import pytest
 from django.conf import settings
-from django.core.management import call_command
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import Page
 
+from tests.e2e.snapshot import DemoSnapshot, install
 from tests.factories.mfa import code_for
 
 E2E_DIR = Path(__file__).resolve().parent
@@ -70,12 +69,17 @@ def browser_type_launch_args(browser_type_launch_args):
 E2E_TOTP_SECRET = "SECONDCHANCEJOBSPORTALDEMO234567"
 
 
+_demo = DemoSnapshot()
+install(_demo)
+
+
 @pytest.fixture
 def demo_data(transactional_db, live_server, settings):
     """The demo logins and the Wagtail home page. `live_server` uses a transactional
-    database that is flushed after each test, so each test seeds it again."""
+    database that is emptied after each test: the first test seeds it, the later ones get
+    the same data back from a snapshot on PostgreSQL (`tests/e2e/snapshot.py`)."""
     settings.DEMO_TOTP_SECRET = E2E_TOTP_SECRET
-    call_command("seed_demo", "--force", stdout=io.StringIO())
+    _demo.set_up()
 
 
 def sign_in(page: Page, base: str, username: str, password: str) -> None:
