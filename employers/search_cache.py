@@ -15,7 +15,10 @@ stamp* of the open jobs:
   committed, before they answer, so a job closed is gone from the next search;
 - an entry stores the token read *before* its queries ran, and one read fetches the
   token and the entry together: a change committed while a result was being built
-  leaves that result under the old token, never served.
+  leaves that result under the old token, never served;
+- each process keeps a copy of the entries it used (bounded, in memory), so that a
+  search asked again costs one read of the token; the copy too is used only under the
+  current token.
 
 Anything else that changes jobs without those services (a shell, a bulk load) shows
 within PORTAL_JOB_SEARCH_CACHE_SECONDS (5 minutes), when the entries expire; 0 turns
@@ -28,6 +31,7 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from django.core.cache import cache
+from django.core.cache.backends.locmem import LocMemCache
 from django.http import QueryDict
 
 from employers.rules import job_search_cache_seconds
@@ -63,19 +67,37 @@ def job_search_cached(*, kind: str, key: str, build: Callable[[], Result]) -> Re
     """The result stored for (`kind`, `key`) under the current version stamp, or
     `build()`'s, then stored. `key` must name everything the result depends on besides
     the open jobs (the query string, the language, the address). An exception from
-    `build` (a bad value, a page past the end) is raised and nothing is stored."""
+    `build` (a bad value, a page past the end) is raised and nothing is stored.
+
+    One round trip to the shared cache: the stamp alone when this process holds the
+    entry already (entries are tens of kilobytes of HTML), the stamp and the entry
+    together otherwise."""
     entry_key = f"job-search:{kind}:" + hashlib.sha256(key.encode()).hexdigest()
-    found = cache.get_many([VERSION_KEY, entry_key])
-    version = found.get(VERSION_KEY)
+    held = _process_copies.get(entry_key)
+    if held is not None:
+        version = cache.get(VERSION_KEY)
+        if held[0] == version:
+            return held[1]
+        stored = None
+    else:
+        found = cache.get_many([VERSION_KEY, entry_key])
+        version, stored = found.get(VERSION_KEY), found.get(entry_key)
     if version is None:
         # No stamp yet (or evicted): start one; another process may have just done so.
         version = uuid.uuid4().hex
         if not cache.add(VERSION_KEY, version, timeout=None):
             version = cache.get(VERSION_KEY, version)
-    else:
-        stored = found.get(entry_key)
-        if stored is not None and stored[0] == version:
-            return stored[1]
+    elif stored is not None and stored[0] == version:
+        _process_copies.set(entry_key, stored, job_search_cache_seconds())
+        return stored[1]
     result = build()
     cache.set(entry_key, (version, result), job_search_cache_seconds())
+    _process_copies.set(entry_key, (version, result), job_search_cache_seconds())
     return result
+
+
+# This process's copies of the entries it read or built, checked against the shared
+# stamp before use: a copy of a shared value, never needed by another server.
+_process_copies = LocMemCache(
+    "job-search-process-copies", {"TIMEOUT": 300, "OPTIONS": {"MAX_ENTRIES": 300}}
+)
