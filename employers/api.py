@@ -16,6 +16,7 @@ from employers.filters import JobSearchFilter
 from employers.links import booth_checkout_return_urls, site_url
 from employers.permissions import can_edit_job
 from employers.rules import job_search_exact_count_limit
+from employers.search_cache import job_search_cached, job_search_shareable
 from employers.selectors import (
     employer_of,
     employers_public,
@@ -165,6 +166,19 @@ class JobListCreateView(generics.ListAPIView):
     def get_queryset(self):
         return open_jobs_public()
 
+    def list(self, request, *args, **kwargs):
+        """A search's page is the same for everyone: shared for a while by all callers
+        asking at the same address (employers/search_cache.py: dropped at once when a
+        job changes). The links in it are absolute, hence the address in the key."""
+        if not job_search_shareable(request.query_params):
+            return super().list(request, *args, **kwargs)
+        data = job_search_cached(
+            kind="api",
+            key=request.build_absolute_uri(),
+            build=lambda: _plain_page(super(JobListCreateView, self).list(request).data),
+        )
+        return Response(data)
+
     def filter_queryset(self, queryset):
         """The search of the query's parameters (a 400 naming the field for a bad one, or
         for an unknown ZIP)."""
@@ -189,6 +203,12 @@ class JobListCreateView(generics.ListAPIView):
             employer=employer, details=_job_details(data.validated_data), actor=request.user
         )
         return Response(s.JobDetailSerializer(job).data, status=status.HTTP_201_CREATED)
+
+
+def _plain_page(data: dict) -> dict:
+    """A page of search results as plain data to store (DRF's result list keeps its
+    serializer, rows and all)."""
+    return {**data, "results": list(data["results"])}
 
 
 def _job_or_404(request, pk, *, write: bool = False):

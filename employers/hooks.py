@@ -6,11 +6,14 @@ the stored matching index up to date); the job and employer services call
 `jobs_changed(...)` after a job opens, changes or closes, or an employer's policy or
 vetting status changes, and the listeners run once the change is committed. Listeners
 must be quick (queue a task): they run at the end of the request that made the change.
+The job search's shared results (employers/search_cache.py) are dropped first.
 """
 
 from collections.abc import Callable, Iterable
 
 from django.db import transaction
+
+from employers.search_cache import job_search_outdate
 
 JobsListener = Callable[[list[int]], None]
 _listeners: list[JobsListener] = []
@@ -28,6 +31,9 @@ def jobs_changed(*, job_ids: Iterable[int]) -> None:
     ids = list(job_ids)
 
     def notify():
+        # The job search's shared results first: they are this app's own, and a
+        # listener's error must not leave them showing the old jobs.
+        job_search_outdate()
         for listener in list(_listeners):
             listener(ids)
 

@@ -36,3 +36,10 @@ def job_search_exact_count_limit() -> int:
     pages of 20): a narrower search finds the rest. Setting:
     PORTAL_JOB_SEARCH_EXACT_COUNT_LIMIT."""
     return int(getattr(settings, "PORTAL_JOB_SEARCH_EXACT_COUNT_LIMIT", 1000))
+
+
+def job_search_cache_seconds() -> int:
+    """How long a search's results are shared between visitors at most (a job change
+    drops them at once: employers/search_cache.py); 0 turns the sharing off. Setting:
+    PORTAL_JOB_SEARCH_CACHE_SECONDS."""
+    return int(getattr(settings, "PORTAL_JOB_SEARCH_CACHE_SECONDS", 300))

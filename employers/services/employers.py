@@ -29,6 +29,7 @@ from employers.models import (
     VettingStatus,
 )
 from employers.permissions import can_invite_members, can_vet_employers, is_member_of
+from employers.search_cache import job_search_outdate
 from employers.selectors import employer_member_recipients
 from employers.services._common import absolute, full_clean_or_error, move
 from portal.core.audit import audit_record
@@ -197,6 +198,8 @@ def employer_update(*, employer: Employer, details: EmployerDetails, actor: User
     full_clean_or_error(employer)
     employer.save()
     audit_record(actor=actor, action="employer.updated", target=employer)
+    # The search shows the employer's name on each of its jobs.
+    transaction.on_commit(job_search_outdate)
     return employer
 
 

@@ -5,6 +5,8 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from employers.filters import JobSearchFilter
@@ -12,6 +14,7 @@ from employers.forms import AcceptInvitationForm, SignUpForm
 from employers.links import site_url
 from employers.permissions import can_book_booth
 from employers.rules import job_search_exact_count_limit
+from employers.search_cache import job_search_cached, job_search_shareable
 from employers.selectors import (
     booth_of_employer_at,
     employer_of,
@@ -39,7 +42,24 @@ JOBS_PER_PAGE = 20
 
 def job_search_page(request):
     """Open jobs of approved employers, with filters; works without JavaScript (GET). A
-    bad filter value is shown next to its field, with no results."""
+    bad filter value is shown next to its field, with no results.
+
+    Visitors who are not signed in share the form and results of a search for a while
+    (employers/search_cache.py: dropped at once when a job changes); a signed-in
+    participant's results mark the jobs they applied to, so theirs are their own."""
+    if request.user.is_authenticated or not job_search_shareable(request.GET):
+        content = _job_search_content(request)
+    else:
+        content = job_search_cached(
+            kind="page",
+            key=f"{get_language()}?{request.GET.urlencode()}",
+            build=lambda: _job_search_content(request),
+        )
+    return render(request, "employers/job_search.html", {"content": content})
+
+
+def _job_search_content(request) -> str:
+    """The search form and the page of results (HTML), the page but its frame."""
     filters = JobSearchFilter(request.GET or None)
     form = filters.form
     page = Paginator([], JOBS_PER_PAGE).get_page(1)
@@ -61,9 +81,8 @@ def job_search_page(request):
             ).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
-    return render(
-        request,
-        "employers/job_search.html",
+    return render_to_string(
+        "employers/includes/job_search_content.html",
         {
             "form": form,
             "page": page,
@@ -72,6 +91,7 @@ def job_search_page(request):
             "filters_chosen": filters.filters_chosen(),
             "filters_open": filters.filters_have_errors(),
         },
+        request,
     )
 
 

@@ -70,13 +70,15 @@ class AtomicWindowThrottleMixin:
     def _count(self, key: str) -> int:
         # A window's counter lives a little longer than the window so that `incr` never
         # meets an expired key in the middle of it; if it does, the counter starts again.
+        # `incr` first: every call but a window's first finds the counter there, and
+        # each round trip to Redis costs about as much as a whole cached answer.
         for _attempt in range(3):
-            if self.cache.add(key, 1, timeout=self.duration + 5):
-                return 1
             try:
                 return self.cache.incr(key)
             except ValueError:
-                continue
+                pass
+            if self.cache.add(key, 1, timeout=self.duration + 5):
+                return 1
         return 1
 
     def get_ident(self, request):
@@ -91,4 +93,12 @@ class PortalAnonRateThrottle(AtomicWindowThrottleMixin, AnonRateThrottle):
 
 
 class PortalUserRateThrottle(AtomicWindowThrottleMixin, UserRateThrottle):
-    """Calls of a signed-in user, per user ("user" rate); anonymous ones per address."""
+    """Calls of a signed-in user, per user ("user" rate). Anonymous calls are counted by
+    the "anon" rate alone, per address: a second counter for them, per address too,
+    cost more round trips to the cache on every public call and, with the lower anon
+    rate (60 against 1,200 a minute), never refused a call the first let through."""
+
+    def get_cache_key(self, request, view):
+        if not (request.user and request.user.is_authenticated):
+            return None
+        return super().get_cache_key(request, view)

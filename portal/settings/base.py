@@ -635,3 +635,8 @@ def without_jit(database: dict) -> dict:
 
 
 without_jit(DATABASES["default"])
+
+# --- Job search at statewide size (issue 15, the search's shared results): how long a
+# search's page and API results are shared between visitors at most; any job change
+# drops them at once (employers/search_cache.py). 0 turns the sharing off.
+PORTAL_JOB_SEARCH_CACHE_SECONDS = env.int("PORTAL_JOB_SEARCH_CACHE_SECONDS", default=300)
