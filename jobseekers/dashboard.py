@@ -46,7 +46,7 @@ def panels(request) -> list[Panel]:
                 )
             )
         return panels
-    participant = selectors.participant_for_user_account(user=user)
+    participant = selectors.participant_for_request(request)
     if participant is None:
         return []
     return [

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import ngettext
 
 from employers.permissions import employer_id_of
-from jobseekers.selectors import participant_for_user_account
+from jobseekers.selectors import participant_for_request
 from placements.applications import permissions, rules, selectors
 from placements.applications.models import (
     OPEN_APPLICATION_STATES,
@@ -166,8 +166,9 @@ def _employer_panels(user) -> list[Panel]:
     ]
 
 
-def _participant_panels(user) -> list[Panel]:
-    participant = participant_for_user_account(user=user)
+def _participant_panels(request) -> list[Panel]:
+    user = request.user
+    participant = participant_for_request(request)
     if participant is None:
         return []
     applications = list(selectors.applications_for_participant_dashboard(user=user)[:LIST_LIMIT])
@@ -215,5 +216,5 @@ def panels(request) -> list[Panel]:
     if employer_id_of(user) is not None:
         return _employer_panels(user)
     if user.is_authenticated and user.is_participant:
-        return _participant_panels(user)
+        return _participant_panels(request)
     return []
