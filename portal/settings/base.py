@@ -635,3 +635,9 @@ def without_jit(database: dict) -> dict:
 
 
 without_jit(DATABASES["default"])
+
+# --- Dashboards at statewide size (issue 15, dashboards; portal/core/panels.py) ---------
+# How long an admin's whole-program counts on the dashboard (open applications, retention
+# checks, participants, the Reentry 2030 rates) are kept before they are counted again;
+# the page says when they were counted. Staff and employer counts are never kept.
+PORTAL_DASHBOARD_COUNTS_SECONDS = env.int("PORTAL_DASHBOARD_COUNTS_SECONDS", default=60)
