@@ -114,6 +114,13 @@ _CHECK_COLUMNS = (
     "placement__start_date",
     *(f"placement__participant__{name}" for name in _NAME),
 )
+_INTERVIEW_COLUMNS = (
+    "starts_at",
+    "mode",
+    "application__status",
+    "application__job__title",
+    *(f"application__participant__{name}" for name in _NAME),
+)
 _HIRE_COLUMNS = (
     "job_title",
     "employer_name",
@@ -157,7 +164,12 @@ def _staff_panels(user) -> list[Panel]:
             context={
                 "waiting": waiting_rows,
                 "waiting_count": counts["waiting"],
-                "interviews": list(selectors.interviews_upcoming(user=user)[:LIST_LIMIT]),
+                "interviews": list(
+                    selectors.interviews_upcoming(user=user)
+                    .select_related(None)
+                    .select_related("application__participant", "application__job")
+                    .only(*_INTERVIEW_COLUMNS)[:LIST_LIMIT]
+                ),
                 "checks": checks,
                 "overdue_count": sum(1 for check in checks if check.is_overdue),
                 "deadlines": deadlines,
