@@ -59,6 +59,24 @@ def run() -> list[Measure]:
         def dashboard(client=client):
             get_ok(client, "/dashboard/")
 
+        if role == "admin":
+            # Not a goal of the issue: the part of every dashboard that is no panel's (the
+            # session, user and second-factor reads, the base template), to read the
+            # dashboards' ratios against.
+            def floor(client=client):
+                get_ok(client, "/bench/signed-in-floor/")
+
+            floor()
+            results.append(
+                measure(
+                    name="Signed-in page floor (base template, admin)",
+                    subject=("GET a signed-in page with no content", floor),
+                    baseline=bare,
+                    rounds=ROUNDS,
+                    queries=_queries(floor),
+                )
+            )
+
         dashboard()
         results.append(
             measure(

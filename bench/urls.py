@@ -1,6 +1,8 @@
 """The portal's URLs plus bare baseline views for the benchmarks."""
 
+from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse, JsonResponse
+from django.shortcuts import render
 from django.urls import path
 
 from portal.urls import handler404, handler500
@@ -17,9 +19,17 @@ def bare_html(request):
     return HttpResponse("<!doctype html><title>bench</title><p>bench</p>")
 
 
+@login_required
+def signed_in_floor(request):
+    """What any signed-in page costs before its own content: the session, the user and
+    their second factor (middleware), and the site's base template with its menus."""
+    return render(request, "base.html")
+
+
 urlpatterns = [
     path("bench/bare-json/", bare_json),
     path("bench/bare-html/", bare_html),
+    path("bench/signed-in-floor/", signed_in_floor),
     *portal_urlpatterns,
 ]
 

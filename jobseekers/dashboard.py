@@ -2,11 +2,12 @@
 also the supports waiting for approval); résumés, next job club, consents and referrals
 for a participant."""
 
+from django.db import transaction
 from django.db.models import Count, Q
 from django.utils import timezone
 
-from portal.core.panels import Panel
-from portal.core.permissions import is_staff_member
+from portal.core.panels import Panel, counted_recently, recount
+from portal.core.permissions import is_program_admin, is_staff_member
 
 from . import selectors
 from .models import ParticipantStatus
@@ -16,20 +17,22 @@ from .permissions import can_decide_support
 def panels(request) -> list[Panel]:
     user = request.user
     if is_staff_member(user):
-        counts = selectors.caseload_for(user=user).aggregate(
-            total=Count("id"),
-            active=Count("id", filter=Q(status=ParticipantStatus.ACTIVE)),
-            missing_id=Count(
-                "id", filter=Q(has_state_id=False) | Q(has_social_security_card=False)
-            ),
-            no_resume=Count("id", filter=Q(has_resume=False)),
-        )
+        counted_at = None
+        if is_program_admin(user):
+            # Every participant of the program: kept a minute, counted again after an
+            # intake (the new person must show at once).
+            counts, counted_at = counted_recently(
+                name=PROGRAM_COUNTS, count=lambda: _caseload_counts(user)
+            )
+        else:
+            counts = _caseload_counts(user)
         upcoming = selectors.job_club_sessions_for(user=user, upcoming=True).first()
         panels = [
             Panel(
                 template="jobseekers/panels/staff.html",
                 context={
                     "counts": counts,
+                    "counted_at": counted_at,
                     "next_session": upcoming,
                     "replied": _people_with_new_replies(user),
                 },
@@ -46,7 +49,7 @@ def panels(request) -> list[Panel]:
                 )
             )
         return panels
-    participant = selectors.participant_for_user_account(user=user)
+    participant = selectors.participant_for_request(request)
     if participant is None:
         return []
     return [
@@ -60,6 +63,27 @@ def panels(request) -> list[Panel]:
             order=10,
         )
     ]
+
+
+# The admin's caseload is the whole program (`counted_recently`).
+PROGRAM_COUNTS = "caseload"
+
+
+def program_counts_changed() -> None:
+    """For the services that change the admin's caseload counts: count again once the
+    change is committed."""
+    transaction.on_commit(lambda: recount(name=PROGRAM_COUNTS))
+
+
+def _caseload_counts(user) -> dict[str, int]:
+    """The caseload's size, active people, those missing an ID document and those with
+    no résumé yet (one query)."""
+    return selectors.caseload_for(user=user).aggregate(
+        total=Count("id"),
+        active=Count("id", filter=Q(status=ParticipantStatus.ACTIVE)),
+        missing_id=Count("id", filter=Q(has_state_id=False) | Q(has_social_security_card=False)),
+        no_resume=Count("id", filter=Q(has_resume=False)),
+    )
 
 
 REFERRALS_DUE_SHOWN = 10

@@ -28,6 +28,7 @@ from .participants import (  # noqa: F401
     job_club_session_get_for_staff,
     job_club_sessions_for,
     participant_duplicates,
+    participant_for_request,
     participant_for_user_account,
     participant_get_for_user,
     participants_for_reports,

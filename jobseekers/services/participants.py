@@ -12,6 +12,7 @@ from portal.core.models import Skill, User
 from portal.core.permissions import is_staff_member
 from portal.core.transitions import transition_to
 
+from .. import dashboard
 from ..exceptions import PossibleDuplicateError
 from ..models import ALLOWED_STATUS_TRANSITIONS, Participant, ParticipantStatus, ProgramExit
 from ..permissions import can_edit
@@ -77,6 +78,7 @@ def participant_create(
         target=participant,
         details={"facilitator_id": facilitator.pk, "duplicate_confirmed": confirmed_not_duplicate},
     )
+    dashboard.program_counts_changed()
     return participant
 
 

@@ -131,6 +131,13 @@ class Application(models.Model):
             models.Index(fields=["employer", "status"]),
             models.Index(fields=["job", "status"]),
             models.Index(fields=["participant", "status"]),
+            # The dashboard's "applications waiting", longest first: the first rows of
+            # this index, not a sort of every open application (issue 15).
+            models.Index(
+                fields=["status_changed_at", "id"],
+                condition=models.Q(status__in=sorted(OPEN_APPLICATION_STATES)),
+                name="application_open_by_wait",
+            ),
         ]
         constraints = [
             models.UniqueConstraint(
@@ -304,6 +311,11 @@ class Placement(models.Model):
         ordering = ["-start_date", "-id"]
         verbose_name = _("placement")
         verbose_name_plural = _("placements")
+        indexes = [
+            # Newest hires first (the dashboard's "Recent hires", the lists): read in
+            # this order from the index rather than sorted (issue 15).
+            models.Index(fields=["start_date", "id"], name="placement_by_start"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(separated_on__isnull=True)

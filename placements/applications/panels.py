@@ -4,29 +4,42 @@ interviews. Each panel reads a fixed number of queries whatever the data's size.
 
 from datetime import timedelta
 
+from django.db import transaction
 from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import ngettext
 
 from employers.permissions import employer_id_of
-from jobseekers.selectors import participant_for_user_account
+from jobseekers.selectors import participant_for_request
 from placements.applications import permissions, rules, selectors
 from placements.applications.models import (
     OPEN_APPLICATION_STATES,
     ApplicationStatus,
     InterviewMode,
 )
-from portal.core.panels import Figure, Panel
-from portal.core.permissions import is_staff_member
+from portal.core.panels import Figure, Panel, counted_recently, recount
+from portal.core.permissions import is_program_admin, is_staff_member
 
 LIST_LIMIT = 10
 EMPLOYER_LIMIT = 60
 
 
-def _staff_figures(*, user, waiting_count: int) -> tuple[Figure, ...]:
-    """The counts at the top of a facilitator's dashboard, each linking to its list below
-    (three queries: interviews, retention checks, Form 8850 files)."""
-    interviews = selectors.interviews_upcoming(user=user).count()
+# The admin's counts are the whole program's: kept a minute (`counted_recently`), and
+# counted again at once after a retention check, a job's end or a Form 8850 file is
+# recorded (the staff's own to-dos: the card must drop when they do one). Applications
+# moved by employers show within the minute; the page says when they were counted.
+PROGRAM_COUNTS = "applications"
+
+
+def program_counts_changed() -> None:
+    """For the services that change what the admin's cards count: count again once the
+    change is committed."""
+    transaction.on_commit(lambda: recount(name=PROGRAM_COUNTS))
+
+
+def _staff_counts(*, user) -> dict[str, int]:
+    """What the figure cards count (four queries: open applications, interviews this
+    week, retention checks due and overdue, Form 8850 files due and missed)."""
     checks = selectors.retention_checks_open(user=user).aggregate(
         due=Count("id"), overdue=Count("id", filter=Q(is_overdue=True))
     )
@@ -34,48 +47,113 @@ def _staff_figures(*, user, waiting_count: int) -> tuple[Figure, ...]:
     deadlines = selectors.wotc_deadlines(user=user).aggregate(
         due=Count("id"), missed=Count("id", filter=Q(placement__start_date__lt=missed_before))
     )
+    return {
+        "waiting": selectors.applications_waiting(user=user).count(),
+        "interviews": selectors.interviews_upcoming(user=user).count(),
+        "checks_due": checks["due"],
+        "checks_overdue": checks["overdue"],
+        "deadlines_due": deadlines["due"],
+        "deadlines_missed": deadlines["missed"],
+    }
+
+
+def _staff_figures(counts: dict[str, int], counted_at) -> tuple[Figure, ...]:
+    """The counts at the top of a staff member's dashboard, each linking to its list
+    below."""
+    waiting, interviews = counts["waiting"], counts["interviews"]
+    due, overdue = counts["checks_due"], counts["checks_overdue"]
+    deadlines, missed = counts["deadlines_due"], counts["deadlines_missed"]
     return (
         Figure(
-            number=waiting_count,
-            label=ngettext("application waiting", "applications waiting", waiting_count),
+            number=waiting,
+            label=ngettext("application waiting", "applications waiting", waiting),
             url="#applications-waiting",
+            counted_at=counted_at,
         ),
         Figure(
             number=interviews,
             label=ngettext("interview this week", "interviews this week", interviews),
             url="#interviews-this-week",
+            counted_at=counted_at,
         ),
         Figure(
-            number=checks["due"],
-            label=ngettext("retention check due", "retention checks due", checks["due"]),
+            number=due,
+            label=ngettext("retention check due", "retention checks due", due),
             url="#retention-checks",
-            tone="danger" if checks["overdue"] else ("warning" if checks["due"] else ""),
-            badge=ngettext("%(count)d overdue", "%(count)d overdue", checks["overdue"])
-            % {"count": checks["overdue"]}
-            if checks["overdue"]
+            tone="danger" if overdue else ("warning" if due else ""),
+            badge=ngettext("%(count)d overdue", "%(count)d overdue", overdue) % {"count": overdue}
+            if overdue
             else "",
+            counted_at=counted_at,
         ),
         Figure(
-            number=deadlines["due"],
-            label=ngettext("Form 8850 deadline", "Form 8850 deadlines", deadlines["due"]),
+            number=deadlines,
+            label=ngettext("Form 8850 deadline", "Form 8850 deadlines", deadlines),
             url="#form-8850-deadlines",
-            tone="danger" if deadlines["missed"] else ("warning" if deadlines["due"] else ""),
-            badge=ngettext("%(count)d missed", "%(count)d missed", deadlines["missed"])
-            % {"count": deadlines["missed"]}
-            if deadlines["missed"]
+            tone="danger" if missed else ("warning" if deadlines else ""),
+            badge=ngettext("%(count)d missed", "%(count)d missed", missed) % {"count": missed}
+            if missed
             else "",
+            counted_at=counted_at,
         ),
     )
 
 
+_NAME = ("first_name", "last_name", "preferred_name")
+_WAITING_COLUMNS = (
+    "status",
+    "status_changed_at",
+    *(f"participant__{name}" for name in _NAME),
+    "job__title",
+    "record_review__notice_sent_at",
+    "record_review__decision",
+)
+_CHECK_COLUMNS = (
+    "days",
+    "due_on",
+    "placement__start_date",
+    *(f"placement__participant__{name}" for name in _NAME),
+)
+_INTERVIEW_COLUMNS = (
+    "starts_at",
+    "mode",
+    "application__status",
+    "application__job__title",
+    *(f"application__participant__{name}" for name in _NAME),
+)
+_HIRE_COLUMNS = (
+    "job_title",
+    "employer_name",
+    "start_date",
+    *(f"participant__{name}" for name in _NAME),
+)
+
+
 def _staff_panels(user) -> list[Panel]:
-    waiting = list(selectors.applications_waiting(user=user)[:LIST_LIMIT])
+    if is_program_admin(user):
+        counts, counted_at = counted_recently(
+            name=PROGRAM_COUNTS, count=lambda: _staff_counts(user=user)
+        )
+    else:
+        counts, counted_at = _staff_counts(user=user), None
+    # The lists read only the columns their rows show: building and reading every
+    # column of five joined tables cost more than the rows themselves.
+    waiting = list(
+        selectors.applications_waiting(user=user)
+        .select_related(None)
+        .select_related("participant", "job", "record_review")
+        .only(*_WAITING_COLUMNS)[:LIST_LIMIT]
+    )
     waiting_rows = [
         {"application": application, "waiting_on": selectors.waiting_on(application)}
         for application in waiting
     ]
-    waiting_count = selectors.applications_waiting(user=user).count()
-    checks = list(selectors.retention_checks_open(user=user)[:LIST_LIMIT])
+    checks = list(
+        selectors.retention_checks_open(user=user)
+        .select_related(None)
+        .select_related("placement__participant")
+        .only(*_CHECK_COLUMNS)[:LIST_LIMIT]
+    )
     deadlines = [
         {"screening": screening, "summary": selectors.wotc_summary(screening)}
         for screening in selectors.wotc_deadlines(user=user)[:LIST_LIMIT]
@@ -85,15 +163,25 @@ def _staff_panels(user) -> list[Panel]:
             template="placements/applications/panels/staff.html",
             context={
                 "waiting": waiting_rows,
-                "waiting_count": waiting_count,
-                "interviews": list(selectors.interviews_upcoming(user=user)[:LIST_LIMIT]),
+                "waiting_count": counts["waiting"],
+                "interviews": list(
+                    selectors.interviews_upcoming(user=user)
+                    .select_related(None)
+                    .select_related("application__participant", "application__job")
+                    .only(*_INTERVIEW_COLUMNS)[:LIST_LIMIT]
+                ),
                 "checks": checks,
                 "overdue_count": sum(1 for check in checks if check.is_overdue),
                 "deadlines": deadlines,
-                "hires": list(selectors.recent_hires(user=user)[:LIST_LIMIT]),
+                "hires": list(
+                    selectors.recent_hires(user=user)
+                    .select_related(None)
+                    .select_related("participant")
+                    .only(*_HIRE_COLUMNS)[:LIST_LIMIT]
+                ),
             },
             order=15,
-            figures=_staff_figures(user=user, waiting_count=waiting_count),
+            figures=_staff_figures(counts, counted_at),
         )
     ]
 
@@ -166,8 +254,9 @@ def _employer_panels(user) -> list[Panel]:
     ]
 
 
-def _participant_panels(user) -> list[Panel]:
-    participant = participant_for_user_account(user=user)
+def _participant_panels(request) -> list[Panel]:
+    user = request.user
+    participant = participant_for_request(request)
     if participant is None:
         return []
     applications = list(selectors.applications_for_participant_dashboard(user=user)[:LIST_LIMIT])
@@ -215,5 +304,5 @@ def panels(request) -> list[Panel]:
     if employer_id_of(user) is not None:
         return _employer_panels(user)
     if user.is_authenticated and user.is_participant:
-        return _participant_panels(user)
+        return _participant_panels(request)
     return []

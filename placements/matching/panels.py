@@ -1,7 +1,7 @@
 """Dashboard panels of the matching area: a participant's top jobs, staff's new
 matches for their caseload (read from the stored results: one query each)."""
 
-from jobseekers.selectors import participant_for_user_account
+from jobseekers.selectors import participant_for_request
 from placements.matching import selectors
 from placements.matching.permissions import can_see_caseload_matches
 from portal.core.panels import Panel
@@ -17,7 +17,7 @@ def panels(request) -> list[Panel]:
                 order=30,
             )
         ]
-    participant = participant_for_user_account(user=user)
+    participant = participant_for_request(request)
     if participant is None:
         return []
     return [

@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import ngettext
 
+from jobseekers.selectors import participant_for_request
 from placements.transitional import selectors
 from portal.core.panels import Figure, Panel
 from portal.core.permissions import is_program_admin, is_staff_member
@@ -51,7 +52,7 @@ def panels(request) -> list[Panel]:
                 figures=tuple(figures),
             )
         ]
-    participant = selectors.participant_of(user)
+    participant = participant_for_request(request)
     if participant is None or not participant.work_assignments.exists():
         return []
     return [

@@ -18,7 +18,7 @@ from portal.core.exceptions import ApplicationError
 from portal.core.forms import ProfileForm, show_error_on_form
 from portal.core.i18n import remember_language
 from portal.core.mfa.signin import needs_code_step, start_code_step
-from portal.core.panels import dashboard_figures, dashboard_panels
+from portal.core.panels import dashboard_figures, dashboard_panels, figures_counted_at
 from portal.core.services import LOCKOUT_MESSAGE, user_profile_update, user_sign_out_everywhere
 
 
@@ -66,13 +66,15 @@ class SignOutView(auth_views.LogoutView):
 def dashboard(request):
     """Each role lands on its own dashboard; the apps add their panels to these templates."""
     panels = dashboard_panels(request)
+    figures = dashboard_figures(panels)
     return render(
         request,
         f"core/dashboard/{request.user.role}.html",
         {
             "panels": [panel for panel in panels if not panel.top],
             "top_panels": [panel for panel in panels if panel.top],
-            "figures": dashboard_figures(panels),
+            "figures": figures,
+            "figures_counted_at": figures_counted_at(figures),
         },
     )
 

@@ -640,3 +640,9 @@ without_jit(DATABASES["default"])
 # search's page and API results are shared between visitors at most; any job change
 # drops them at once (employers/search_cache.py). 0 turns the sharing off.
 PORTAL_JOB_SEARCH_CACHE_SECONDS = env.int("PORTAL_JOB_SEARCH_CACHE_SECONDS", default=300)
+
+# --- Dashboards at statewide size (issue 15, dashboards; portal/core/panels.py) ---------
+# How long an admin's whole-program counts on the dashboard (open applications, retention
+# checks, participants, the Reentry 2030 rates) are kept before they are counted again;
+# the page says when they were counted. Staff and employer counts are never kept.
+PORTAL_DASHBOARD_COUNTS_SECONDS = env.int("PORTAL_DASHBOARD_COUNTS_SECONDS", default=60)

@@ -7,11 +7,11 @@ from decimal import Decimal
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import (
+    BooleanField,
     Case,
     DecimalField,
-    Exists,
+    ExpressionWrapper,
     F,
-    OuterRef,
     Prefetch,
     Q,
     QuerySet,
@@ -130,8 +130,10 @@ def retention_checks_open(*, user: User) -> QuerySet[RetentionCheck]:
         )
         .select_related("placement__participant__facilitator")
         .annotate(
-            is_overdue=Exists(
-                RetentionCheck.objects.filter(pk=OuterRef("pk"), due_on__lt=window.overdue_before)
+            # A comparison on the row itself: an EXISTS on the same table made PostgreSQL
+            # hash every retention check first (170 ms at statewide size).
+            is_overdue=ExpressionWrapper(
+                Q(due_on__lt=window.overdue_before), output_field=BooleanField()
             )
         )
         .order_by("due_on", "id")

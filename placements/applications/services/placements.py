@@ -26,6 +26,7 @@ from placements.applications.models import (
     SeparationReason,
     WotcScreening,
 )
+from placements.applications.panels import program_counts_changed
 from placements.applications.permissions import is_placement_staff
 from portal.core.audit import audit_record
 from portal.core.exceptions import ConflictError, NotFoundError
@@ -274,6 +275,7 @@ def retention_check_record(
             "earnings_recorded": hours_per_week is not None or hourly_wage is not None,
         },
     )
+    program_counts_changed()
     return check
 
 
@@ -337,4 +339,5 @@ def placement_separate(
     audit_record(
         actor=actor, action="placement.separated", target=placement, details={"reason": reason}
     )
+    program_counts_changed()
     return placement

@@ -14,6 +14,7 @@ from jobseekers.models import OffenseLevel
 from placements.applications import rules
 from placements.applications.exceptions import InvalidInputError, field_error
 from placements.applications.models import WotcScreening
+from placements.applications.panels import program_counts_changed
 from placements.applications.permissions import can_edit_wotc, is_placement_staff
 from placements.applications.wotc_text import eligibility_text, paperwork_problem
 from portal.core.audit import audit_record
@@ -119,4 +120,5 @@ def wotc_update(*, screening: WotcScreening, actor: User, **changes) -> WotcScre
         target=placement,
         details={"fields": sorted(changes), "ineligible": bool(screening.ineligible_reason)},
     )
+    program_counts_changed()
     return screening
