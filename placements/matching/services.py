@@ -93,59 +93,83 @@ _RESULT_COLUMNS = (
     "available_from",
     "computed_at",
 )
+_RUN_COLUMNS = (
+    "participant_id",
+    "computed_at",
+    "jobs_considered",
+    "jobs_eligible",
+    "excluded_by_rule",
+    "notices",
+    "readiness",
+    "available_from",
+)
+# One encoder for every row: `json.dumps` with an option builds a new one per call.
+_to_json = json.JSONEncoder(ensure_ascii=False).encode
 
 
-def _insert_results(rankings: list[Ranking], computed_at: datetime) -> int:
-    """Insert the matches of these rankings in bulk (COPY on PostgreSQL, executemany on
-    SQLite): the nightly run writes a million rows, and model instances or a round trip
-    a row would cost more than the matching itself."""
+def _insert_rows(model, columns: tuple[str, ...], rows: list[tuple]) -> int:
+    """Insert rows in bulk (COPY on PostgreSQL, executemany on SQLite): the nightly run
+    writes a million matches, and model instances or a round trip a row would cost more
+    than the matching itself. Values are already adapted for the database."""
+    if not rows:
+        return 0
     operations = connection.ops
-    moment = operations.adapt_datetimefield_value(computed_at)
-    rows = [
+    table = operations.quote_name(model._meta.db_table)
+    names = ", ".join(operations.quote_name(column) for column in columns)
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            # COPY: the bulk path of PostgreSQL (table and columns from the model).
+            with cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
+        else:
+            placeholders = ", ".join(["%s"] * len(columns))
+            # Table and column names come from the model; every value is a parameter.
+            sql = f"INSERT INTO {table} ({names}) VALUES ({placeholders})"  # noqa: S608
+            cursor.executemany(sql, rows)
+    return len(rows)
+
+
+def _result_rows(rankings: list[Ranking], moment) -> list[tuple]:
+    adapt_date = connection.ops.adapt_datefield_value
+    return [
         (
             ranking.participant_id,
             match.job_id,
             rank,
             max(0, min(100, match.score)),
-            json.dumps(match.reasons, ensure_ascii=False),
-            json.dumps(match.cautions, ensure_ascii=False),
-            operations.adapt_datefield_value(match.available_from),
+            _to_json(match.reasons),
+            _to_json(match.cautions),
+            adapt_date(match.available_from),
             moment,
         )
         for ranking in rankings
         for rank, match in enumerate(ranking.matches, start=1)
     ]
-    if not rows:
-        return 0
-    table = operations.quote_name(MatchResult._meta.db_table)
-    columns = ", ".join(operations.quote_name(column) for column in _RESULT_COLUMNS)
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            # COPY: the bulk path of PostgreSQL (table and columns from the model).
-            with cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
-                for row in rows:
-                    copy.write_row(row)
-        else:
-            placeholders = ", ".join(["%s"] * len(_RESULT_COLUMNS))
-            # Table and column names come from the model; every value is a parameter.
-            sql = f"INSERT INTO {table} ({columns}) VALUES ({placeholders})"  # noqa: S608
-            cursor.executemany(sql, rows)
-    return len(rows)
 
 
-def _run(ranking: Ranking, participant_id: int, computed_at: datetime) -> MatchRun:
-    readiness = ranking.readiness
-    return MatchRun(
-        participant_id=participant_id,
-        computed_at=computed_at,
-        jobs_considered=ranking.considered,
-        jobs_eligible=ranking.eligible,
-        excluded_by_rule=ranking.excluded,
-        notices=ranking.notices,
-        # The engine keeps 0-1; store the 1-5 average staff know.
-        readiness=None if readiness is None else Decimal(str(round(1 + 4 * readiness, 2))),
-        available_from=ranking.matches[0].available_from if ranking.matches else None,
-    )
+def _run_rows(rankings: list[Ranking], moment) -> list[tuple]:
+    adapt_date = connection.ops.adapt_datefield_value
+    adapt_decimal = connection.ops.adapt_decimalfield_value
+    rows = []
+    for ranking in rankings:
+        readiness = ranking.readiness
+        rows.append(
+            (
+                ranking.participant_id,
+                moment,
+                ranking.considered,
+                ranking.eligible,
+                _to_json(ranking.excluded),
+                _to_json(ranking.notices),
+                # The engine keeps 0-1; store the 1-5 average staff know.
+                None
+                if readiness is None
+                else adapt_decimal(Decimal(str(round(1 + 4 * readiness, 2))), 3, 2),
+                adapt_date(ranking.matches[0].available_from if ranking.matches else None),
+            )
+        )
+    return rows
 
 
 def matches_store(*, rankings: list[Ranking], computed_at: datetime) -> int:
@@ -164,10 +188,9 @@ def matches_store(*, rankings: list[Ranking], computed_at: datetime) -> int:
         )
         MatchResult.objects.filter(participant_id__in=ids).delete()
         MatchRun.objects.filter(participant_id__in=ids).delete()
-        MatchRun.objects.bulk_create(
-            [_run(ranking, ranking.participant_id, computed_at) for ranking in rankings]
-        )
-        return _insert_results(rankings, computed_at)
+        moment = connection.ops.adapt_datetimefield_value(computed_at)
+        _insert_rows(MatchRun, _RUN_COLUMNS, _run_rows(rankings, moment))
+        return _insert_rows(MatchResult, _RESULT_COLUMNS, _result_rows(rankings, moment))
 
 
 def matches_rank(
@@ -319,6 +342,7 @@ def matches_recompute_all(
     else:
         stored = 0
         with transaction.atomic() if rollback else nullcontext():
+            _check_constraints_now(rollback)
             for batch in batches:
                 stored += _match_batch(index=index, participant_ids=batch, today=today)
                 progress.add(len(batch))
@@ -335,6 +359,14 @@ def matches_recompute_all(
         "cpu_seconds": round(_cpu_seconds() - cpu_started, 1),
         "peak_memory_mib": round(progress.peak_mib()),
     }
+
+
+def _check_constraints_now(rollback: bool) -> None:
+    """In a run that will be rolled back, check the foreign keys as each row is written
+    rather than at a commit that never comes, so that it costs what a real run costs."""
+    if rollback and connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
 
 
 def _cpu_seconds() -> float:
@@ -395,6 +427,7 @@ def _worker(index, todo, reports, today: date, rollback: bool) -> None:
     """One worker process of `_run_in_workers`: batches from `todo` until None."""
     try:
         with transaction.atomic() if rollback else nullcontext():
+            _check_constraints_now(rollback)
             while (batch := todo.get()) is not None:
                 stored = _match_batch(index=index, participant_ids=batch, today=today)
                 reports.put(("batch", len(batch), stored, _peak_memory_mib()))

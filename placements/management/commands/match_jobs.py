@@ -7,7 +7,11 @@ memory."""
 
 from django.core.management.base import BaseCommand
 
-from placements.matching.services import matches_nightly, matches_recompute_all
+from placements.matching.services import (
+    NIGHTLY_BATCH,
+    matches_nightly,
+    matches_recompute_all,
+)
 
 
 class Command(BaseCommand):
@@ -21,10 +25,18 @@ class Command(BaseCommand):
             default=1,
             help="With --now: share the batches among this many worker processes.",
         )
+        parser.add_argument(
+            "--batch-size",
+            type=int,
+            default=NIGHTLY_BATCH,
+            help="With --now: people per batch (one read, one ranking, one write).",
+        )
 
-    def handle(self, *args, now, workers, **options):
+    def handle(self, *args, now, workers, batch_size, **options):
         if now:
-            result = matches_recompute_all(stdout=self.stdout, workers=workers)
+            result = matches_recompute_all(
+                stdout=self.stdout, workers=workers, batch_size=max(1, batch_size)
+            )
             self.stdout.write(
                 f"Matched {result['participants']:,} participants against {result['jobs']:,} "
                 f"open jobs: {result['matches']:,} matches in {result['seconds']} s "
