@@ -1,5 +1,6 @@
 """The matching engine: every open job as numpy columns (`JobIndex`, built once per run),
-and `rank_jobs`, one participant against all of them.
+and `rank_jobs`, one participant against all of them (`rank_jobs_batch`: the same for
+many people at once, sharing what they have in common; the nightly run uses it).
 
 Order of work for one participant (DESIGN.md, flow 5): hard rules first, each a column
 comparison, then the 0-100 score of the jobs left, then reasons and cautions for the
