@@ -321,6 +321,10 @@ def matches_recompute_all(
         participant_ids if participant_ids is not None else selectors.active_participant_ids()
     )
     workers = max(1, min(workers, -(-len(ids) // batch_size)))
+    if connection.vendor != "postgresql" or connection.in_atomic_block:
+        # Workers need a database other processes reach, and cannot join a transaction
+        # open here: one process then.
+        workers = 1
     if stdout is not None:
         stdout.write(
             f"Indexed {len(index):,} open jobs in {clock.perf_counter() - started:.1f} s; "
