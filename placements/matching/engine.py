@@ -1,5 +1,6 @@
 """The matching engine: every open job as numpy columns (`JobIndex`, built once per run),
-and `rank_jobs`, one participant against all of them.
+and `rank_jobs`, one participant against all of them (`rank_jobs_batch`: the same for
+many people at once, sharing what they have in common; the nightly run uses it).
 
 Order of work for one participant (DESIGN.md, flow 5): hard rules first, each a column
 comparison, then the 0-100 score of the jobs left, then reasons and cautions for the
@@ -380,6 +381,7 @@ class JobIndex:
         state = self.__dict__.copy()
         state["_rows"], state["_miles"] = {}, {}
         state["withdrawn"] = None
+        state.pop("_shared", None)
         if not isinstance(self.jobs, _StoredJobs):
             state["jobs"] = _StoredJobs(self.jobs)
         return state
@@ -615,20 +617,33 @@ def _score_parts(
     distance: np.ndarray | None,
     limits: Limits,
 ) -> _Parts:
+    skills = _skills_per_combo(index, similarity)[index.combo_of_job]
+    distance_score = _distance_score(index, distance, limits)
+    wage_table, shift_table = _wage_and_shift_tables(index, participant)
+    return _Parts(skills, distance_score, wage_table, shift_table, _readiness(participant))
+
+
+def _skills_per_combo(index: JobIndex, similarity: _Similarity) -> np.ndarray:
+    """The skills part (0-1) of each distinct (title, skills) combo of the index."""
     best = similarity.best
     title = best[index.combo_title]
     skill = best[index.combo_skill_ids].max(axis=1)
-    per_combo = np.where(
-        index.combo_has_skills, np.maximum(title, 0.4 * title + 0.6 * skill), title
-    )
-    skills = per_combo[index.combo_of_job]
+    return np.where(index.combo_has_skills, np.maximum(title, 0.4 * title + 0.6 * skill), title)
 
+
+def _distance_score(index: JobIndex, distance: np.ndarray | None, limits: Limits) -> np.ndarray:
     if distance is None:
         distance_score = np.full(len(index), 0.5)
     else:
         distance_score = np.clip(1.0 - distance / limits.distance_zero_score_miles, 0.0, 1.0)
-    distance_score = np.where(index.remote, 1.0, distance_score)
+    return np.where(index.remote, 1.0, distance_score)
 
+
+def _wage_and_shift_tables(
+    index: JobIndex, participant: ParticipantProfile
+) -> tuple[np.ndarray, np.ndarray]:
+    """The wage part per distinct wage (`index.wage_values`) and the shift part per
+    shift key."""
     wage = index.wage_values
     if participant.wage_floor:
         floor = float(participant.wage_floor)
@@ -648,11 +663,13 @@ def _score_parts(
             if period or weekend:
                 fits = period in preferred or (weekend and "weekend" in preferred)
                 shift_table[key] = 1.0 if fits else 0.0
+    return wage_table, shift_table
 
-    readiness = None
-    if participant.readiness is not None:
-        readiness = min(max((float(participant.readiness) - 1.0) / 4.0, 0.0), 1.0)
-    return _Parts(skills, distance_score, wage_table, shift_table, readiness)
+
+def _readiness(participant: ParticipantProfile) -> float | None:
+    if participant.readiness is None:
+        return None
+    return min(max((float(participant.readiness) - 1.0) / 4.0, 0.0), 1.0)
 
 
 def _total(index: JobIndex, parts: _Parts, weights: Weights) -> np.ndarray:
@@ -688,7 +705,18 @@ class _Row:
     term: int  # the participant's term that matched best, -1 for none
 
 
-def _rows(order, index: JobIndex, similarity: _Similarity, parts: _Parts, distance) -> list:
+def _rows(
+    order,
+    index: JobIndex,
+    similarity: _Similarity,
+    skills: np.ndarray,
+    distance_score: np.ndarray,
+    wage_table: np.ndarray,
+    shift_table: np.ndarray,
+    distance,
+) -> list:
+    """The parts of the kept jobs `order`; `skills` and `distance_score` are already
+    those of `order` (the nightly run computes them for the kept jobs only)."""
     if not len(order):
         return []
     combos = index.combo_of_job[order]
@@ -701,10 +729,10 @@ def _rows(order, index: JobIndex, similarity: _Similarity, parts: _Parts, distan
     return [
         _Row(*values)
         for values in zip(
-            parts.skills[order].tolist(),
-            parts.distance_score[order].tolist(),
-            parts.wage_table[index.wage_code[order]].tolist(),
-            parts.shift_table[index.shift_key[order]].tolist(),
+            skills.tolist(),
+            distance_score.tolist(),
+            wage_table[index.wage_code[order]].tolist(),
+            shift_table[index.shift_key[order]].tolist(),
             miles,
             terms,
             strict=True,
@@ -893,23 +921,55 @@ def _rank_one(
         keep = np.argpartition(-total[eligible], limit - 1)[:limit]
         eligible = eligible[keep]
     order = eligible[np.lexsort((index.ids[eligible], -np.round(total[eligible], 6)))]
+    rows = _rows(
+        order,
+        index,
+        similarity,
+        parts.skills[order],
+        parts.distance_score[order],
+        parts.wage_table,
+        parts.shift_table,
+        distance,
+    )
+    return Ranking(
+        participant_id=participant.id,
+        matches=_matches(
+            order, total, rows, index, participant, parts.readiness, weights, limits, today
+        ),
+        excluded={rule: int(np.count_nonzero(rules[rule])) for rule in RULES},
+        considered=considered,
+        notices=notices,
+        readiness=parts.readiness,
+        eligible=int(np.count_nonzero(~excluded)),
+    )
+
+
+def _matches(
+    order: np.ndarray,
+    total: np.ndarray,
+    rows: list,
+    index: JobIndex,
+    participant: ParticipantProfile,
+    readiness: float | None,
+    weights: Weights,
+    limits: Limits,
+    today: date,
+) -> list["Match"]:
+    """The kept jobs `order` (best first) with their scores, reasons and cautions."""
     available_from = (
         participant.release_date
         if participant.release_date and participant.release_date > today
         else None
     )
     matches = []
-    rows = _rows(order, index, similarity, parts, distance)
-    totals = total[order].tolist()
-    for number, row, score in zip(order.tolist(), rows, totals, strict=True):
-        reasons, cautions = _explain(
-            index.jobs[number], row, participant, parts.readiness, weights, limits
-        )
+    for number, row, score in zip(order.tolist(), rows, total[order].tolist(), strict=True):
+        job = index.jobs[number]
+        reasons, cautions = _explain(job, row, participant, readiness, weights, limits)
         if available_from:
             cautions.insert(0, {"code": "available_from", "date": available_from.isoformat()})
         matches.append(
             Match(
-                job_id=index.jobs[number].id,
+                job_id=job.id,
                 score=round(score),
                 reasons=reasons,
                 cautions=cautions,
@@ -917,15 +977,282 @@ def _rank_one(
                 rank_total=score,
             )
         )
-    return Ranking(
-        participant_id=participant.id,
-        matches=matches,
-        excluded={rule: int(np.count_nonzero(rules[rule])) for rule in RULES},
-        considered=considered,
-        notices=notices,
-        readiness=parts.readiness,
-        eligible=int(np.count_nonzero(~excluded)),
+    return matches
+
+
+# --- Many people against one index (the nightly run) --------------------------------------
+
+# Masks and score columns the nightly run keeps per index and key (a home, a curfew, a
+# record, a wage goal...): people share them, and each is 20,000 values.
+BATCH_ENTRIES_KEPT = 256
+
+
+class _SharedColumns:
+    """What the people ranked against one index share, made once and then only read:
+    the hard rules' inputs reduced to the few distinct values jobs have (look-back rows,
+    shift windows), and, per key, a rule's mask with its count or a part of the score
+    for every job. Each is made by the very expressions of `_excluded_by_rule` and
+    `_total`, so the values are the same, bit for bit."""
+
+    def __init__(self, index: JobIndex, weights: Weights, limits: Limits):
+        self.weights, self.limits = weights, limits
+        self.on_site = ~index.remote
+        self.lookback_rows, code = np.unique(index.lookback, axis=0, return_inverse=True)
+        self.lookback_code = code.reshape(-1)
+        shifts = np.stack(
+            [index.shift_start_minute, index.shift_length, index.has_times & self.on_site], axis=1
+        )
+        shift_rows, code = np.unique(shifts, axis=0, return_inverse=True)
+        self.shift_code = code.reshape(-1)
+        self.shift_starts = shift_rows[:, 0].astype(np.int32)
+        self.shift_lengths = shift_rows[:, 1].astype(np.int32)
+        self.shift_counts = shift_rows[:, 2].astype(bool)
+        self.cached: dict[tuple, object] = {}
+
+    def get(self, key: tuple, make):
+        value = self.cached.get(key)
+        if value is None:
+            if len(self.cached) >= BATCH_ENTRIES_KEPT:
+                self.cached.clear()
+            value = self.cached[key] = make()
+        return value
+
+
+def _shared_columns(index: JobIndex, weights: Weights, limits: Limits) -> _SharedColumns:
+    shared = index.__dict__.get("_shared")
+    if shared is None or shared.weights != weights or shared.limits != limits:
+        shared = index._shared = _SharedColumns(index, weights, limits)
+    return shared
+
+
+def _counted(mask: np.ndarray) -> tuple[np.ndarray, int]:
+    mask.flags.writeable = False
+    return mask, int(np.count_nonzero(mask))
+
+
+def _batch_masks(
+    index: JobIndex,
+    shared: _SharedColumns,
+    participant: ParticipantProfile,
+    similarity: _Similarity,
+    home: tuple | None,
+    distance: np.ndarray | None,
+    today: date,
+) -> dict[str, tuple[np.ndarray | None, int]]:
+    """`_excluded_by_rule` for one person from the shared masks: (mask or None when
+    the rule excludes nothing for this person, count) per rule."""
+    limits, on_site = shared.limits, shared.on_site
+    rules: dict[str, tuple[np.ndarray | None, int]] = dict.fromkeys(RULES, (None, 0))
+
+    latest: dict[str, date] = {}
+    for conviction in participant.convictions:
+        if conviction.category in OFFENSE_CATEGORIES:
+            previous = latest.get(conviction.category)
+            if previous is None or conviction.counted_from > previous:
+                latest[conviction.category] = conviction.counted_from
+    if latest:
+        clear = tuple(
+            sorted(
+                (OFFENSE_CATEGORIES.index(category), full_years_between(counted_from, today))
+                for category, counted_from in latest.items()
+            )
+        )
+
+        def policy():
+            per_row = np.zeros(len(shared.lookback_rows), dtype=bool)
+            for column, years_clear in clear:
+                per_row |= years_clear < shared.lookback_rows[:, column]
+            return _counted(per_row[shared.lookback_code])
+
+        rules[RULE_POLICY] = shared.get(("policy", clear), policy)
+
+    if participant.supervision_type == "parole":
+        rules[RULE_SUPERVISION] = shared.get(("parole",), lambda: _counted(~index.accepts_parole))
+    elif participant.supervision_type == "probation":
+        rules[RULE_SUPERVISION] = shared.get(
+            ("probation",), lambda: _counted(~index.accepts_probation)
+        )
+
+    if participant.curfew_all_day:
+        rules[RULE_CURFEW] = shared.get(("all day",), lambda: _counted(on_site.copy()))
+    elif participant.has_curfew:
+        curfew_start, curfew_length = curfew_window(participant, limits.curfew_travel_minutes)
+
+        def curfew():
+            starts, lengths = shared.shift_starts, shared.shift_lengths
+            overlaps = ((curfew_start - starts) % MINUTES_PER_DAY < lengths) | (
+                (starts - curfew_start) % MINUTES_PER_DAY < curfew_length
+            )
+            return _counted((overlaps & shared.shift_counts)[shared.shift_code])
+
+        rules[RULE_CURFEW] = shared.get(("curfew", curfew_start, curfew_length), curfew)
+
+    if participant.zip_known and participant.travel_limit == "county":
+        code = index.areas.get((participant.state, participant.county), -2)
+        rules[RULE_TRAVEL] = shared.get(
+            ("county", code), lambda: _counted(on_site & (index.county_code != code))
+        )
+    elif participant.zip_known and participant.travel_limit == "state":
+        code = index.states.get(participant.state, -2)
+        rules[RULE_TRAVEL] = shared.get(
+            ("state", code), lambda: _counted(on_site & (index.state_code != code))
+        )
+
+    missing_per_set = (
+        similarity.certified[index.required_sets].min(axis=1) < limits.certification_similarity
     )
+    licence = participant.has_drivers_license
+    rules[RULE_REQUIREMENTS] = shared.get(
+        ("requirements", licence, missing_per_set.tobytes()),
+        lambda: _counted(
+            (index.requires_license & (not licence)) | missing_per_set[index.required_of_job]
+        ),
+    )
+
+    if "car" not in participant.transport and distance is not None:
+        reach = limits.biking_miles if "bike" in participant.transport else limits.walking_miles
+        rules[RULE_TRANSPORT] = shared.get(
+            ("transport", home, reach),
+            lambda: _counted(on_site & ~index.transit & (distance > reach)),
+        )
+
+    if participant.release_date is not None and participant.release_date > today:
+        release = participant.release_date.toordinal()
+        rules[RULE_PRE_RELEASE] = shared.get(
+            ("pre-release", release),
+            lambda: _counted(~index.facility_fairs & (index.expires < release)),
+        )
+    return rules
+
+
+def _home_columns(
+    index: JobIndex, shared: _SharedColumns, home: tuple | None
+) -> tuple[np.ndarray | None, np.ndarray, np.ndarray]:
+    """Miles from a home to every job (None without a known home), the distance part
+    of the score and that part times its weight (`_distance_score`, `_total`)."""
+
+    def make():
+        distance = None if home is None else index.miles_from(*home)
+        distance_score = _distance_score(index, distance, shared.limits)
+        weighted = shared.weights.distance * distance_score
+        for column in (distance_score, weighted):
+            column.flags.writeable = False
+        return distance, distance_score, weighted
+
+    return shared.get(("home", home), make)
+
+
+def _wage_and_shift_column(
+    index: JobIndex, shared: _SharedColumns, participant: ParticipantProfile
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The weighted wage and shift parts of every job (`_total`), with the two tables,
+    shared by the people with the same wage goal and preferred shifts."""
+
+    def make():
+        wage_table, shift_table = _wage_and_shift_tables(index, participant)
+        weights = shared.weights
+        wage_and_shift = (
+            weights.wage * wage_table[:, None] + weights.shift * shift_table[None, :]
+        ).ravel()
+        column = wage_and_shift[index.wage_shift_key]
+        column.flags.writeable = False
+        return column, wage_table, shift_table
+
+    key = ("wage and shift", participant.wage_floor, participant.preferred_shifts)
+    return shared.get(key, make)
+
+
+def rank_jobs_batch(
+    index: "JobIndex | LiveJobIndex",
+    participants: Sequence[ParticipantProfile],
+    *,
+    today: date,
+    weights: Weights | None = None,
+    limits: Limits | None = None,
+    limit: int = 20,
+) -> list[Ranking]:
+    """`rank_jobs` for many people at once (the nightly run), in their order: the same
+    rankings, to the bit (a test holds them equal), for a fraction of the work. People
+    share homes, curfews, records, wage goals and certificates, so each rule's mask and
+    each part of the score over the 20,000 jobs is made once per distinct value and
+    reused (`_SharedColumns`); what is left per person is the similarity of their terms,
+    one gather and three additions for the score, the union of their masks, the top
+    `limit` and the reasons of the jobs kept."""
+    weights, limits = weights or Weights(), limits or Limits()
+    if isinstance(index, LiveJobIndex) and len(index.parts) == 1:
+        index = index.parts[0]
+    if isinstance(index, LiveJobIndex) or index.withdrawn is not None or not len(index):
+        return [
+            rank_jobs(index, someone, today=today, weights=weights, limits=limits, limit=limit)
+            for someone in participants
+        ]
+    shared = _shared_columns(index, weights, limits)
+    weight_sum = weights.skills + weights.distance + weights.wage + weights.shift
+    # Homes next to each other, so a home's columns are made once per batch.
+    by_home = sorted(
+        range(len(participants)), key=lambda number: _home_of(participants[number]) or ()
+    )
+    rankings: list[Ranking | None] = [None] * len(participants)
+    for number in by_home:
+        participant = participants[number]
+        home = _home_of(participant)
+        similarity = _similarity(index, participant, limits)
+        distance, distance_score, weighted_distance = _home_columns(index, shared, home)
+        masks = _batch_masks(index, shared, participant, similarity, home, distance, today)
+        wage_and_shift, wage_table, shift_table = _wage_and_shift_column(index, shared, participant)
+        skills_per_combo = _skills_per_combo(index, similarity)
+        # The order of `_total`'s additions, so that every total is the same float.
+        total = (weights.skills * skills_per_combo)[index.combo_of_job]
+        total += weighted_distance
+        total += wage_and_shift
+        readiness = _readiness(participant)
+        people_weight = weight_sum
+        if readiness is not None:
+            total += weights.readiness * readiness
+            people_weight += weights.readiness
+        if people_weight:
+            total *= 100.0 / people_weight
+        else:
+            total *= 0
+        present = [mask for mask, count in masks.values() if count]
+        if present:
+            excluded = np.logical_or.reduce(present) if len(present) > 1 else present[0]
+            eligible = np.flatnonzero(~excluded)
+        else:
+            eligible = np.arange(len(index))
+        eligible_count = len(eligible)
+        if limit and len(eligible) > limit:
+            keep = np.argpartition(-total[eligible], limit - 1)[:limit]
+            eligible = eligible[keep]
+        order = eligible[np.lexsort((index.ids[eligible], -np.round(total[eligible], 6)))]
+        rows = _rows(
+            order,
+            index,
+            similarity,
+            skills_per_combo[index.combo_of_job[order]],
+            distance_score[order],
+            wage_table,
+            shift_table,
+            distance,
+        )
+        rankings[number] = Ranking(
+            participant_id=participant.id,
+            matches=_matches(
+                order, total, rows, index, participant, readiness, weights, limits, today
+            ),
+            excluded={rule: count for rule, (_mask, count) in masks.items()},
+            considered=index.considered,
+            notices=_notices(index.considered, participant, today),
+            readiness=readiness,
+            eligible=eligible_count,
+        )
+    return rankings
+
+
+def _home_of(participant: ParticipantProfile) -> tuple | None:
+    if participant.zip_known and participant.latitude is not None:
+        return (participant.latitude, participant.longitude)
+    return None
 
 
 def _notices(considered: int, participant: ParticipantProfile, today: date) -> list[dict]:

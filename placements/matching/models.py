@@ -39,11 +39,20 @@ class MatchResult(models.Model):
     """One open job kept for one participant, with its 0-100 score and the reasons and
     cautions as codes (translated when shown, `placements.matching.reasons`)."""
 
+    # No index of their own: the unique (participant, job) and (participant, rank) and
+    # the (job, -score) indexes start with these columns and serve every lookup. Each
+    # index is written for each of the million rows the nightly run replaces.
     participant = models.ForeignKey(
-        "jobseekers.Participant", on_delete=models.CASCADE, related_name="match_results"
+        "jobseekers.Participant",
+        on_delete=models.CASCADE,
+        related_name="match_results",
+        db_index=False,
     )
     job = models.ForeignKey(
-        "employers.JobPosting", on_delete=models.CASCADE, related_name="match_results"
+        "employers.JobPosting",
+        on_delete=models.CASCADE,
+        related_name="match_results",
+        db_index=False,
     )
     rank = models.PositiveSmallIntegerField(_("rank"))
     score = models.PositiveSmallIntegerField(_("score"))

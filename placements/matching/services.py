@@ -11,21 +11,24 @@ catches new jobs, the pages catch changes of the person.
 """
 
 import json
+import multiprocessing
+import queue
 import resource
 import sys
 import time as clock
+from contextlib import nullcontext
 from datetime import date, datetime
 from decimal import Decimal
 
 from django.core.cache import cache
-from django.db import connection, transaction
+from django.db import connection, connections, transaction
 from django.utils import timezone
 from django_tasks import task
 from django_tasks.base import TaskResultStatus
 
 from jobseekers.models import Participant
 from placements.matching import job_index, rules, selectors
-from placements.matching.engine import JobIndex, LiveJobIndex, Ranking, rank_jobs
+from placements.matching.engine import JobIndex, LiveJobIndex, Ranking, rank_jobs, rank_jobs_batch
 from placements.matching.exceptions import MatchingNotReadyError
 from placements.matching.models import MatchResult, MatchRun
 from portal.core.audit import audit_record
@@ -90,59 +93,83 @@ _RESULT_COLUMNS = (
     "available_from",
     "computed_at",
 )
+_RUN_COLUMNS = (
+    "participant_id",
+    "computed_at",
+    "jobs_considered",
+    "jobs_eligible",
+    "excluded_by_rule",
+    "notices",
+    "readiness",
+    "available_from",
+)
+# One encoder for every row: `json.dumps` with an option builds a new one per call.
+_to_json = json.JSONEncoder(ensure_ascii=False).encode
 
 
-def _insert_results(rankings: list[Ranking], computed_at: datetime) -> int:
-    """Insert the matches of these rankings in bulk (COPY on PostgreSQL, executemany on
-    SQLite): the nightly run writes a million rows, and model instances or a round trip
-    a row would cost more than the matching itself."""
+def _insert_rows(model, columns: tuple[str, ...], rows: list[tuple]) -> int:
+    """Insert rows in bulk (COPY on PostgreSQL, executemany on SQLite): the nightly run
+    writes a million matches, and model instances or a round trip a row would cost more
+    than the matching itself. Values are already adapted for the database."""
+    if not rows:
+        return 0
     operations = connection.ops
-    moment = operations.adapt_datetimefield_value(computed_at)
-    rows = [
+    table = operations.quote_name(model._meta.db_table)
+    names = ", ".join(operations.quote_name(column) for column in columns)
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            # COPY: the bulk path of PostgreSQL (table and columns from the model).
+            with cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
+        else:
+            placeholders = ", ".join(["%s"] * len(columns))
+            # Table and column names come from the model; every value is a parameter.
+            sql = f"INSERT INTO {table} ({names}) VALUES ({placeholders})"  # noqa: S608
+            cursor.executemany(sql, rows)
+    return len(rows)
+
+
+def _result_rows(rankings: list[Ranking], moment) -> list[tuple]:
+    adapt_date = connection.ops.adapt_datefield_value
+    return [
         (
             ranking.participant_id,
             match.job_id,
             rank,
             max(0, min(100, match.score)),
-            json.dumps(match.reasons, ensure_ascii=False),
-            json.dumps(match.cautions, ensure_ascii=False),
-            operations.adapt_datefield_value(match.available_from),
+            _to_json(match.reasons),
+            _to_json(match.cautions),
+            adapt_date(match.available_from),
             moment,
         )
         for ranking in rankings
         for rank, match in enumerate(ranking.matches, start=1)
     ]
-    if not rows:
-        return 0
-    table = operations.quote_name(MatchResult._meta.db_table)
-    columns = ", ".join(operations.quote_name(column) for column in _RESULT_COLUMNS)
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            # COPY: the bulk path of PostgreSQL (table and columns from the model).
-            with cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
-                for row in rows:
-                    copy.write_row(row)
-        else:
-            placeholders = ", ".join(["%s"] * len(_RESULT_COLUMNS))
-            # Table and column names come from the model; every value is a parameter.
-            sql = f"INSERT INTO {table} ({columns}) VALUES ({placeholders})"  # noqa: S608
-            cursor.executemany(sql, rows)
-    return len(rows)
 
 
-def _run(ranking: Ranking, participant_id: int, computed_at: datetime) -> MatchRun:
-    readiness = ranking.readiness
-    return MatchRun(
-        participant_id=participant_id,
-        computed_at=computed_at,
-        jobs_considered=ranking.considered,
-        jobs_eligible=ranking.eligible,
-        excluded_by_rule=ranking.excluded,
-        notices=ranking.notices,
-        # The engine keeps 0-1; store the 1-5 average staff know.
-        readiness=None if readiness is None else Decimal(str(round(1 + 4 * readiness, 2))),
-        available_from=ranking.matches[0].available_from if ranking.matches else None,
-    )
+def _run_rows(rankings: list[Ranking], moment) -> list[tuple]:
+    adapt_date = connection.ops.adapt_datefield_value
+    adapt_decimal = connection.ops.adapt_decimalfield_value
+    rows = []
+    for ranking in rankings:
+        readiness = ranking.readiness
+        rows.append(
+            (
+                ranking.participant_id,
+                moment,
+                ranking.considered,
+                ranking.eligible,
+                _to_json(ranking.excluded),
+                _to_json(ranking.notices),
+                # The engine keeps 0-1; store the 1-5 average staff know.
+                None
+                if readiness is None
+                else adapt_decimal(Decimal(str(round(1 + 4 * readiness, 2))), 3, 2),
+                adapt_date(ranking.matches[0].available_from if ranking.matches else None),
+            )
+        )
+    return rows
 
 
 def matches_store(*, rankings: list[Ranking], computed_at: datetime) -> int:
@@ -161,10 +188,9 @@ def matches_store(*, rankings: list[Ranking], computed_at: datetime) -> int:
         )
         MatchResult.objects.filter(participant_id__in=ids).delete()
         MatchRun.objects.filter(participant_id__in=ids).delete()
-        MatchRun.objects.bulk_create(
-            [_run(ranking, ranking.participant_id, computed_at) for ranking in rankings]
-        )
-        return _insert_results(rankings, computed_at)
+        moment = connection.ops.adapt_datetimefield_value(computed_at)
+        _insert_rows(MatchRun, _RUN_COLUMNS, _run_rows(rankings, moment))
+        return _insert_rows(MatchResult, _RESULT_COLUMNS, _result_rows(rankings, moment))
 
 
 def matches_rank(
@@ -209,63 +235,213 @@ def matches_refresh(*, participant: Participant, actor: User) -> MatchRun:
     return run
 
 
-def _peak_memory_mib() -> float:
-    """This process's peak resident memory so far (Linux reports KiB, macOS bytes)."""
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+def _peak_memory_mib(who: int = resource.RUSAGE_SELF) -> float:
+    """Peak resident memory so far of this process (or of its largest finished child
+    process, RUSAGE_CHILDREN); Linux reports KiB, macOS bytes."""
+    peak = resource.getrusage(who).ru_maxrss
     return peak / 2**20 if sys.platform == "darwin" else peak / 1024
 
 
 PROGRESS_EVERY_SECONDS = 5
+# People per batch of the nightly run: one read of their profiles, one ranking pass,
+# one write transaction. Big enough that the per-statement costs stay small, small
+# enough that a batch takes a few seconds even on a busy machine.
+NIGHTLY_BATCH = 500
+
+
+class _Progress:
+    """The nightly run's progress lines: done, share, seconds, estimate, peak memory;
+    at most every PROGRESS_EVERY_SECONDS and after the last batch."""
+
+    def __init__(self, stdout, *, total: int, started: float):
+        self.stdout, self.total, self.started = stdout, total, started
+        self.done, self.last_line = 0, clock.perf_counter()
+        self.worker_peak_mib = 0.0
+
+    def add(self, people: int, *, worker_peak_mib: float = 0.0) -> None:
+        self.done += people
+        self.worker_peak_mib = max(self.worker_peak_mib, worker_peak_mib)
+        self.tick(force=self.done >= self.total)
+
+    def peak_mib(self) -> float:
+        return max(_peak_memory_mib(), self.worker_peak_mib)
+
+    def tick(self, *, force: bool = False) -> None:
+        now = clock.perf_counter()
+        if self.stdout is None or not (force or now - self.last_line >= PROGRESS_EVERY_SECONDS):
+            return
+        self.last_line, seconds = now, now - self.started
+        left = seconds / self.done * (self.total - self.done) if self.done else 0
+        self.stdout.write(
+            f"Matched {self.done:,} of {self.total:,} ({self.done / self.total:.0%}) in "
+            f"{seconds:.0f} s, about {left:.0f} s left; peak memory {self.peak_mib():.0f} MiB"
+        )
+        if hasattr(self.stdout, "flush"):
+            self.stdout.flush()  # a log file sees each line when it is written
+
+
+def _match_batch(*, index: JobIndex, participant_ids: list[int], today: date) -> int:
+    """Rank and store one batch of the nightly run (`rank_jobs_batch`: the rankings of
+    `rank_jobs`, for a fraction of the work). Returns the matches stored."""
+    profiles = selectors.participant_profiles(participant_ids=participant_ids, today=today)
+    rankings = rank_jobs_batch(
+        index,
+        profiles,
+        today=today,
+        weights=rules.matching_weights(),
+        limits=rules.matching_limits(),
+        limit=rules.matching_results_per_participant(),
+    )
+    return matches_store(rankings=rankings, computed_at=timezone.now())
 
 
 def matches_recompute_all(
-    *, batch_size: int = 200, participant_ids=None, stdout=None, index=None
+    *,
+    batch_size: int = NIGHTLY_BATCH,
+    participant_ids=None,
+    stdout=None,
+    index=None,
+    workers: int = 1,
+    rollback: bool = False,
 ) -> dict:
     """The nightly run: every active participant (or `participant_ids`) against every
     open job, indexed once (built now and stored for the pages, unless `index` is
-    given), in batches of `batch_size` people (each batch: six reads and one write
-    transaction that replaces their matches set-based, COPY on PostgreSQL). Writes a
-    progress line to `stdout` with the peak memory every `PROGRESS_EVERY_SECONDS` (a
-    batch takes about a second, several on a busy machine) and after the last batch.
-    Returns counts, timings and the peak memory."""
+    given), in batches of `batch_size` people (each batch: six reads, one ranking of
+    them all, and one write transaction that replaces their matches set-based, COPY on
+    PostgreSQL). With `workers` > 1 the batches are shared by that many worker
+    processes (forked, so they start with the index; PostgreSQL only), as several
+    `db_worker`s share `matches_nightly`'s chunks. `rollback`: leave the stored matches
+    as they were (benchmarks). Writes a progress line to `stdout` with the peak memory
+    every `PROGRESS_EVERY_SECONDS` and after the last batch. Returns counts, wall and
+    CPU seconds (the workers' included) and the peak memory of the largest process."""
     started = clock.perf_counter()
-    cpu_started = clock.process_time()
+    cpu_started = _cpu_seconds()
     index = index if index is not None else open_jobs_index(fresh=True)
     ids = list(
         participant_ids if participant_ids is not None else selectors.active_participant_ids()
     )
+    workers = max(1, min(workers, -(-len(ids) // batch_size)))
+    if connection.vendor != "postgresql" or connection.in_atomic_block:
+        # Workers need a database other processes reach, and cannot join a transaction
+        # open here: one process then.
+        workers = 1
     if stdout is not None:
         stdout.write(
             f"Indexed {len(index):,} open jobs in {clock.perf_counter() - started:.1f} s; "
-            f"matching {len(ids):,} participants."
+            f"matching {len(ids):,} participants"
+            + (f" in {workers} worker processes." if workers > 1 else ".")
         )
+    progress = _Progress(stdout, total=len(ids), started=started)
+    batches = [ids[start : start + batch_size] for start in range(0, len(ids), batch_size)]
     today = timezone.localdate()
-    stored = 0
-    last_line = clock.perf_counter()
-    for start in range(0, len(ids), batch_size):
-        batch = ids[start : start + batch_size]
-        rankings = matches_rank(participant_ids=batch, index=index, today=today)
-        stored += matches_store(rankings=rankings, computed_at=timezone.now())
-        done = min(start + batch_size, len(ids))
-        if stdout is not None and (
-            done == len(ids) or clock.perf_counter() - last_line >= PROGRESS_EVERY_SECONDS
-        ):
-            last_line, seconds = clock.perf_counter(), clock.perf_counter() - started
-            left = seconds / done * (len(ids) - done)
-            stdout.write(
-                f"Matched {done:,} of {len(ids):,} ({done / len(ids):.0%}) in {seconds:.0f} s, "
-                f"about {left:.0f} s left; peak memory {_peak_memory_mib():.0f} MiB"
-            )
-            if hasattr(stdout, "flush"):
-                stdout.flush()  # a log file sees each line when it is written
+    if workers > 1:
+        stored = _run_in_workers(
+            index=index,
+            batches=batches,
+            workers=workers,
+            today=today,
+            rollback=rollback,
+            progress=progress,
+        )
+    else:
+        stored = 0
+        with transaction.atomic() if rollback else nullcontext():
+            _check_constraints_now(rollback)
+            for batch in batches:
+                stored += _match_batch(index=index, participant_ids=batch, today=today)
+                progress.add(len(batch))
+            if rollback:
+                transaction.set_rollback(True)
+    if not ids:
+        progress.tick(force=True)
     return {
         "participants": len(ids),
         "jobs": len(index),
         "matches": stored,
+        "workers": workers,
         "seconds": round(clock.perf_counter() - started, 1),
-        "cpu_seconds": round(clock.process_time() - cpu_started, 1),
-        "peak_memory_mib": round(_peak_memory_mib()),
+        "cpu_seconds": round(_cpu_seconds() - cpu_started, 1),
+        "peak_memory_mib": round(progress.peak_mib()),
     }
+
+
+def _check_constraints_now(rollback: bool) -> None:
+    """In a run that will be rolled back, check the foreign keys as each row is written
+    rather than at a commit that never comes, so that it costs what a real run costs."""
+    if rollback and connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+
+
+def _cpu_seconds() -> float:
+    """CPU time of this process and of its finished worker processes."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def _run_in_workers(
+    *, index, batches: list[list[int]], workers: int, today: date, rollback: bool, progress
+) -> int:
+    """Share `batches` among `workers` forked processes (each with its own database
+    connection, taking the next batch when done with one) and report their progress
+    here. Raises RuntimeError when a worker fails; the batches it stored stay stored
+    (each batch is its own transaction, as with db_workers)."""
+    # A forked child must not share the parent's connection: close it, each side
+    # opens its own.
+    connections.close_all()
+    context = multiprocessing.get_context("fork")
+    todo, reports = context.Queue(), context.Queue()
+    for batch in batches:
+        todo.put(batch)
+    for _number in range(workers):
+        todo.put(None)
+    processes = [
+        context.Process(target=_worker, args=(index, todo, reports, today, rollback), daemon=True)
+        for _number in range(workers)
+    ]
+    for process in processes:
+        process.start()
+    stored, finished = 0, 0
+    try:
+        while finished < workers:
+            try:
+                kind, people, matches, peak = reports.get(timeout=1.0)
+            except queue.Empty:
+                if any(process.exitcode not in (None, 0) for process in processes):
+                    raise RuntimeError("A matching worker process stopped unexpectedly.") from None
+                progress.tick()
+                continue
+            if kind == "error":
+                raise RuntimeError(f"A matching worker failed: {people}")
+            if kind == "done":
+                finished += 1
+            else:
+                stored += matches
+                progress.add(people, worker_peak_mib=peak)
+    finally:
+        for process in processes:
+            if finished < workers:
+                process.terminate()
+            process.join()
+    return stored
+
+
+def _worker(index, todo, reports, today: date, rollback: bool) -> None:
+    """One worker process of `_run_in_workers`: batches from `todo` until None."""
+    try:
+        with transaction.atomic() if rollback else nullcontext():
+            _check_constraints_now(rollback)
+            while (batch := todo.get()) is not None:
+                stored = _match_batch(index=index, participant_ids=batch, today=today)
+                reports.put(("batch", len(batch), stored, _peak_memory_mib()))
+            if rollback:
+                transaction.set_rollback(True)
+        reports.put(("done", 0, 0, _peak_memory_mib()))
+    except Exception as error:  # the parent reports it and stops the run
+        reports.put(("error", repr(error), 0, 0.0))
+    finally:
+        connections.close_all()
 
 
 @task()
