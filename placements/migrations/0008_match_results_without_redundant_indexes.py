@@ -9,7 +9,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ('employers', '0006_spanish_texts'),
         ('jobseekers', '0007_text_messages'),
-        ('placements', '0006_wotc_eligibility_window'),
+        ('placements', '0007_dashboard_indexes'),
     ]
 
     operations = [
