@@ -10,7 +10,7 @@ from datetime import timedelta
 from decimal import Decimal
 
 from django.db import connection
-from django.db.models import DateField, Max, Q, Sum, Value
+from django.db.models import Count, DateField, Max, Q, Sum, Value
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import NullIf
 from django.utils import timezone
@@ -29,11 +29,12 @@ from placements.transitional.services._common import ZERO
 from portal.core.money import to_money
 
 
-def _claim(run: PayrollRun) -> tuple[PayrollClaim, int]:
+def _claim(run: PayrollRun) -> tuple[PayrollClaim, int, list[int]]:
     """Record which shifts the run pays (claims.py), without writing to them: the shifts
     of its schedule worked up to the period's last day and recorded so far, less those
     of yesterday still running past midnight (they wait for the next run). Returns the
-    claim and the highest shift id the schedule's previous claim covered."""
+    claim, the highest shift id the schedule's previous claim covered and the ids of the
+    shifts held back."""
     period = run.period
     if connection.vendor == "postgresql":
         # Shifts are not saved while a run claims them (a shift committed later with a
@@ -56,24 +57,26 @@ def _claim(run: PayrollRun) -> tuple[PayrollClaim, int]:
         clock_out__gt=now.time(),
         pk__lte=through,
     ).values_list("pk", flat=True)
+    held = list(running)
     PayrollClaimHold.objects.bulk_create(
-        PayrollClaimHold(claim=claim, entry_id=entry_id) for entry_id in running
+        PayrollClaimHold(claim=claim, entry_id=entry_id) for entry_id in held
     )
-    return claim, (previous.through_entry if previous is not None else 0)
+    return claim, (previous.through_entry if previous is not None else 0), held
 
 
-def _claimed_entries(run: PayrollRun, claim: PayrollClaim, previous_through: int):
+def _claimed_entries(run: PayrollRun, claim: PayrollClaim, previous_through: int, held: list[int]):
     """The shifts `run` pays, as a queryset. Shifts recorded after the previous claim of
     the schedule cannot be in an earlier claim, so they need no look-up (at statewide
     size nearly all of a new run's shifts); older ones are looked up claim by claim."""
     period = run.period
-    held = list(claim.holds.values_list("entry_id", flat=True))
     new = Q(payroll_run__isnull=True, pk__gt=previous_through, pk__lte=claim.through_entry)
     if held:
         new &= ~Q(pk__in=held)
-    older = Q(payroll_run__isnull=True, pk__lte=previous_through, paid_run_id=run.pk)
+    mine = Q(payroll_run=run) | new
+    if previous_through:
+        mine |= Q(payroll_run__isnull=True, pk__lte=previous_through, paid_run_id=run.pk)
     return TimeEntry.objects.alias(paid_run_id=paid_run_expression()).filter(
-        Q(payroll_run=run) | new | older,
+        mine,
         assignment__pay_schedule=period.schedule,
         work_date__lte=period.ends_on,
     )
@@ -114,15 +117,15 @@ def _others_possible(run: PayrollRun) -> tuple[str, list]:
     )
 
 
-def build_stubs(run: PayrollRun) -> None:
+def build_stubs(run: PayrollRun) -> int:
     """Claim the unpaid shifts of the run's schedule up to the period's last day that
     have ended (late shifts of earlier days are paid here, never lost; a shift still
     running past midnight waits for the next run), price them, write a stub per person
     and add the pending adjustments. A fixed number of queries whatever the number of
     people, and no write to the shifts themselves."""
     period = run.period
-    claim, previous_through = _claim(run)
-    claimed = _claimed_entries(run, claim, previous_through)
+    claim, previous_through, held = _claim(run)
+    claimed = _claimed_entries(run, claim, previous_through, held)
     paid_by_others = _paid_by_others(run, claim, previous_through)
     options = {
         "threshold": rules.overtime_weekly_threshold(),
@@ -152,11 +155,15 @@ def build_stubs(run: PayrollRun) -> None:
         )
     _add_adjustments(run)
     totals = run.stubs.aggregate(
-        gross=Sum("gross"), regular=Sum("regular_hours"), overtime=Sum("overtime_hours")
+        gross=Sum("gross"),
+        regular=Sum("regular_hours"),
+        overtime=Sum("overtime_hours"),
+        stubs=Count("pk"),
     )
     run.total_gross = totals["gross"] or ZERO
     run.total_hours = (totals["regular"] or ZERO) + (totals["overtime"] or ZERO)
     run.save(update_fields=["total_gross", "total_hours"])
+    return totals["stubs"]
 
 
 def _add_adjustments(run: PayrollRun) -> None:
@@ -243,16 +250,17 @@ def _priced_in_python(claimed, paid_by_others, period, *, threshold, multiplier)
 # (none in most runs). Hours other runs paid in those weeks are read only when another
 # run could have paid any (`others_possible`, checked once on claims and old marks
 # before any shift is read). Sums are exact numerics per person and rate, so a row per
-# person and rate comes out (not 70,000 shifts), with the key of the first shift at
-# that rate (day and hours, to order the rates as price_shifts meets them) and the
-# number of shifts; each person's pay is rounded once.
+# person and rate comes out (not 70,000 shifts), with the number of shifts and the key
+# of the first shift at that rate, to order the rates as price_shifts meets them: day
+# and hours as one integer, or the week's first day for a week at one rate (a person's
+# weeks never share a day, so that orders them alike). Each person's pay is rounded
+# once.
 _WEEK = "work_date - ((work_date - DATE '0001-01-01' + 7 - %s) %% 7)"  # 0001-01-01: a Monday
 
 _PRICED_SQL = """
 WITH weeks AS MATERIALIZED (
     SELECT participant_id, {week} AS week, SUM(hours) AS hours,
-           MIN(hourly_rate) AS hourly_rate, MAX(hourly_rate) AS top_rate,
-           MIN(work_date) AS first_day, COUNT(*) AS entries
+           MIN(hourly_rate) AS hourly_rate, MAX(hourly_rate) AS top_rate, COUNT(*) AS entries
     FROM ({claimed}) AS claimed (participant_id, work_date, hours, hourly_rate)
     GROUP BY 1, 2
 ),
@@ -263,11 +271,9 @@ paid AS (
     GROUP BY 1, 2
 ),
 lines AS (
-    -- A week at one rate: its first day is enough to order the rates (the weeks of a
-    -- person never share a day).
     SELECT w.participant_id, w.hourly_rate, w.hours,
            LEAST(w.hours, GREATEST(%s - COALESCE(p.hours, 0), 0)) AS regular,
-           (w.first_day - DATE '2000-01-01')::bigint * 100000 AS first_key, w.entries
+           (w.week - DATE '0001-01-01')::bigint * 10000000 AS first_key, w.entries
     FROM weeks w
     LEFT JOIN paid p ON p.participant_id = w.participant_id AND p.week = w.week
     WHERE w.hourly_rate = w.top_rate
@@ -279,7 +285,8 @@ lines AS (
     LEFT JOIN paid p ON p.participant_id = w.participant_id AND p.week = w.week
     CROSS JOIN LATERAL (
         SELECT hours, hourly_rate,
-               (work_date - DATE '2000-01-01')::bigint * 100000 + hours AS first_key,
+               (work_date - DATE '0001-01-01')::bigint * 10000000 + (hours * 100)::bigint
+                 AS first_key,
                SUM(hours) OVER (ORDER BY work_date, hours, hourly_rate
                                 ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
                  - hours AS hours_before
@@ -288,11 +295,14 @@ lines AS (
     ) AS s
     WHERE w.hourly_rate <> w.top_rate
 )
-SELECT participant_id, hourly_rate, SUM(regular), SUM(hours - regular),
-       SUM(regular * hourly_rate + (hours - regular) * hourly_rate * %s), MIN(first_key),
-       SUM(entries)
-FROM lines
-GROUP BY participant_id, hourly_rate
+SELECT participant_id, hourly_rate, regular, hours - regular,
+       hourly_rate * (regular + (hours - regular) * %s), first_key, entries
+FROM (
+    SELECT participant_id, hourly_rate, SUM(regular) AS regular, SUM(hours) AS hours,
+           MIN(first_key) AS first_key, SUM(entries) AS entries
+    FROM lines
+    GROUP BY participant_id, hourly_rate
+) AS rates
 """
 
 
@@ -362,13 +372,14 @@ def _priced_in_sql(claimed, paid_by_others, period, *, threshold, multiplier):
 
 # One stub per person from the rows of _PRICED_SQL (one per person and rate): hours
 # summed exactly, pay rounded once to the cent (ROUND on numeric rounds half away from
-# zero, as `to_money`'s ROUND_HALF_UP), the rate of the last rate met as the stub's
-# rate, as `_priced_in_python` does.
+# zero, as `to_money`'s ROUND_HALF_UP), the last rate met as the stub's rate (the
+# greatest first key, then the higher rate, as price_shifts sorts a day's shifts), as
+# `_priced_in_python` does.
 _STUBS_SQL = """
 INSERT INTO {stubs} (run_id, participant_id, regular_hours, overtime_hours, hourly_rate,
                      rate_changed, work_pay, adjustments_total, gross)
 SELECT %s, participant_id, SUM(regular), SUM(overtime),
-       (ARRAY_AGG(hourly_rate ORDER BY first_key DESC, hourly_rate DESC))[1],
+       (MAX(ARRAY[first_key, hourly_rate]))[2],
        COUNT(*) > 1, ROUND(SUM(amount), 2), 0, ROUND(SUM(amount), 2)
 FROM ({priced}) AS rates (participant_id, hourly_rate, regular, overtime, amount, first_key,
                          entries)
