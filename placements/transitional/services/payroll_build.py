@@ -29,11 +29,12 @@ from placements.transitional.services._common import ZERO
 from portal.core.money import to_money
 
 
-def _claim(run: PayrollRun) -> tuple[PayrollClaim, int, list[int]]:
+def _claim(run: PayrollRun) -> tuple[PayrollClaim, PayrollClaim | None, int, list[int]]:
     """Record which shifts the run pays (claims.py), without writing to them: the shifts
     of its schedule worked up to the period's last day and recorded so far, less those
     of yesterday still running past midnight (they wait for the next run). Returns the
-    claim, the highest shift id the schedule's previous claim covered and the ids of the
+    claim, the claim of the schedule made just before the run's first one (None if
+    none), the highest shift id the schedule's previous claim covered and the ids of the
     shifts held back."""
     period = run.period
     if connection.vendor == "postgresql":
@@ -44,6 +45,14 @@ def _claim(run: PayrollRun) -> tuple[PayrollClaim, int, list[int]]:
             table = connection.ops.quote_name(TimeEntry._meta.db_table)
             cursor.execute(f"LOCK TABLE {table} IN SHARE ROW EXCLUSIVE MODE")
     previous = PayrollClaim.objects.filter(schedule=period.schedule).order_by("-pk").first()
+    before = previous
+    first_mine = PayrollClaim.objects.filter(run=run).order_by("pk").first()
+    if first_mine is not None:  # built again: what comes before its first claim
+        before = (
+            PayrollClaim.objects.filter(schedule=period.schedule, pk__lt=first_mine.pk)
+            .order_by("-pk")
+            .first()
+        )
     through = TimeEntry.objects.aggregate(top=Max("pk"))["top"] or 0
     claim = PayrollClaim.objects.create(
         run=run, schedule=period.schedule, through_day=period.ends_on, through_entry=through
@@ -61,20 +70,36 @@ def _claim(run: PayrollRun) -> tuple[PayrollClaim, int, list[int]]:
     PayrollClaimHold.objects.bulk_create(
         PayrollClaimHold(claim=claim, entry_id=entry_id) for entry_id in held
     )
-    return claim, (previous.through_entry if previous is not None else 0), held
+    return claim, before, (previous.through_entry if previous is not None else 0), held
 
 
-def _claimed_entries(run: PayrollRun, claim: PayrollClaim, previous_through: int, held: list[int]):
+def _claimed_entries(
+    run: PayrollRun,
+    claim: PayrollClaim,
+    before: PayrollClaim | None,
+    previous_through: int,
+    held: list[int],
+):
     """The shifts `run` pays, as a queryset. Shifts recorded after the previous claim of
     the schedule cannot be in an earlier claim, so they need no look-up (at statewide
-    size nearly all of a new run's shifts); older ones are looked up claim by claim."""
+    size nearly all of a new run's shifts); older ones are looked up claim by claim, and
+    only those the claim made just before the run's first one left out (recorded after
+    it, later than its last day, or held back): that claim, or an earlier one, paid
+    every other (at statewide size, a million shifts not looked up one by one)."""
     period = run.period
     new = Q(payroll_run__isnull=True, pk__gt=previous_through, pk__lte=claim.through_entry)
     if held:
         new &= ~Q(pk__in=held)
     mine = Q(payroll_run=run) | new
     if previous_through:
-        mine |= Q(payroll_run__isnull=True, pk__lte=previous_through, paid_run_id=run.pk)
+        older = Q(payroll_run__isnull=True, pk__lte=previous_through)
+        if before is not None:
+            older &= (
+                Q(pk__gt=before.through_entry)
+                | Q(work_date__gt=before.through_day)
+                | Q(pk__in=before.holds.values("entry_id"))
+            )
+        mine |= older & Q(paid_run_id=run.pk)
     return TimeEntry.objects.alias(paid_run_id=paid_run_expression()).filter(
         mine,
         assignment__pay_schedule=period.schedule,
@@ -124,8 +149,8 @@ def build_stubs(run: PayrollRun) -> int:
     and add the pending adjustments. A fixed number of queries whatever the number of
     people, and no write to the shifts themselves."""
     period = run.period
-    claim, previous_through, held = _claim(run)
-    claimed = _claimed_entries(run, claim, previous_through, held)
+    claim, before, previous_through, held = _claim(run)
+    claimed = _claimed_entries(run, claim, before, previous_through, held)
     paid_by_others = _paid_by_others(run, claim, previous_through)
     options = {
         "threshold": rules.overtime_weekly_threshold(),
