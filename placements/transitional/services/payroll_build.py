@@ -147,7 +147,7 @@ def build_stubs(run: PayrollRun) -> int:
     have ended (late shifts of earlier days are paid here, never lost; a shift still
     running past midnight waits for the next run), price them, write a stub per person
     and add the pending adjustments. A fixed number of queries whatever the number of
-    people, and no write to the shifts themselves."""
+    people, and no write to the shifts themselves. Returns the number of stubs."""
     period = run.period
     claim, before, previous_through, held = _claim(run)
     claimed = _claimed_entries(run, claim, before, previous_through, held)
