@@ -130,12 +130,12 @@ def payroll_run_create(*, actor: User, period: PayPeriod) -> PayrollRun:
         raise PayrollConflictError(
             _("This pay period already has a payroll run."), code="run_exists"
         ) from error
-    build_stubs(run)
+    stubs = build_stubs(run)
     audit_record(
         actor=actor,
         action="transitional.payroll_run_created",
         target=run,
-        details={"total_gross": str(run.total_gross), "stubs": run.stubs.count()},
+        details={"total_gross": str(run.total_gross), "stubs": stubs},
     )
     return run
 
