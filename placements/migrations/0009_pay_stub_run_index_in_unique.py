@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("placements", "0006_wotc_eligibility_window"),
+        ("placements", "0008_match_results_without_redundant_indexes"),
     ]
 
     operations = [
