@@ -7,7 +7,6 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.db.models import (
     Avg,
     Count,
-    DateField,
     DecimalField,
     Exists,
     F,
@@ -16,8 +15,8 @@ from django.db.models import (
     OuterRef,
     Q,
     QuerySet,
-    Subquery,
     Sum,
+    Window,
 )
 from django.db.models.functions import Cast
 from django.utils.translation import gettext as _
@@ -69,13 +68,9 @@ def transitional_jobs(*, period: Period, scope: Scope = PROGRAM) -> Figure:
     gross = stubs.aggregate(gross=Sum("gross"))["gross"]
 
     def edge(aggregate):
-        return Subquery(
-            ratings.filter(participant=OuterRef("participant"))
-            .values("participant")
-            .annotate(day=aggregate("work_date"))
-            .values("day")[:1],
-            output_field=DateField(),
-        )
+        # Each person's first (or last) rating day in the period, as a window over the
+        # period's ratings (one sort), not a grouped subquery per rating row.
+        return Window(aggregate("work_date"), partition_by=[F("participant")])
 
     score = sum(
         (F(name) for name in transitional_selectors.REPORT_RATING_DIMENSIONS[1:]),
