@@ -93,11 +93,11 @@ def _retained(days: int, definition: rules.RetentionDefinition) -> Q:
     still_there = (
         Q(separated_on__isnull=True) | Q(separated_on__gte=F("start_date") + checkpoint)
     ) & ~Q(
+        # The job's own check (one probe of its (placement, days) key), not a join of
+        # the job to itself and its checks.
         Exists(
-            application_selectors.placements_for_reports().filter(
-                pk=OuterRef("pk"),
-                retention_checks__days=days,
-                retention_checks__outcome__in=CHECK_NOT_EMPLOYED,
+            application_selectors.retention_checks_for_reports().filter(
+                placement=OuterRef("pk"), days=days, outcome__in=CHECK_NOT_EMPLOYED
             )
         )
     )
@@ -106,10 +106,8 @@ def _retained(days: int, definition: rules.RetentionDefinition) -> Q:
     checkpoint_day = OuterRef("start_date") + checkpoint
     gap = dt.timedelta(days=rules.RETENTION_GAP_DAYS)
     answered_working = Exists(
-        application_selectors.placements_for_reports().filter(
-            pk=OuterRef("pk"),
-            retention_checks__days=days,
-            retention_checks__outcome__in=CHECK_EMPLOYED,
+        application_selectors.retention_checks_for_reports().filter(
+            placement=OuterRef("pk"), days=days, outcome__in=CHECK_EMPLOYED
         )
     )
     next_job = Exists(
@@ -195,47 +193,69 @@ def _quarters_after_exit(period: Period, quarters: int, today: dt.date) -> list[
     return rows
 
 
-def _employment_after_exit(scope: Scope, quarters: list[tuple]):
-    """People who left the program in one of the exit quarters, with the measured
-    quarter's first and last day, whether they held an unsubsidized job in it and that
-    job's earnings for the quarter (hourly wage x weekly hours x 13, from its latest
-    answered retention check by the quarter's end that recorded them, else its start)."""
+def _exits_in(scope: Scope) -> QuerySet:
+    """Program exits of the people in `scope` (the exit-side twin of `placements_in`)."""
+    exits = participant_selectors.program_exits_for_reports().filter(
+        scope.people_filter("participant__")
+    )
+    if scope.employer_id:
+        exits = exits.filter(
+            Exists(
+                placements_in(PROGRAM).filter(
+                    participant=OuterRef("participant"), employer_id=scope.employer_id
+                )
+            )
+        )
+    return exits
+
+
+def _last_exits(scope: Scope, first: dt.date, last: dt.date) -> QuerySet:
+    """Each person's latest exit between `first` and `last` (one row a person: a later
+    exit in the range, or a second one the same day with a higher id, rules a row out).
+    The figures after exit are counted over these rows, so that the exit day is a column
+    the per-person lookups read, not a subquery they repeat."""
+    in_range = participant_selectors.program_exits_for_reports().filter(
+        exited_on__range=(first, last)
+    )
+    later = in_range.filter(participant=OuterRef("participant")).filter(
+        Q(exited_on__gt=OuterRef("exited_on"))
+        | Q(exited_on=OuterRef("exited_on"), pk__gt=OuterRef("pk"))
+    )
+    return _exits_in(scope).filter(exited_on__range=(first, last)).exclude(Exists(later))
+
+
+def _employment_after_exit(scope: Scope, quarters: list[tuple]) -> QuerySet:
+    """One row per person who left the program in one of the exit quarters (their
+    latest exit there), with the measured quarter's first and last day, whether they
+    held an unsubsidized job in it and that job's earnings for the quarter (hourly wage
+    x weekly hours x 13, from its latest answered retention check by the quarter's end
+    that recorded them, else its start). Rows of program exits: `participant` is the
+    person."""
+    money_field = DecimalField(max_digits=14, decimal_places=2)
     if not quarters:
         # No quarter after an exit has passed yet (e.g. this year to date): nobody is
         # counted, with the same columns as below for the figure's aggregates.
         return (
-            people_in(scope)
+            participant_selectors.program_exits_for_reports()
             .none()
-            .annotate(
-                employed=Value(False),
-                earnings=Value(None, output_field=DecimalField(max_digits=14, decimal_places=2)),
-            )
+            .annotate(employed=Value(False), earnings=Value(None, output_field=money_field))
         )
-    first_exit, last_exit = quarters[0][0], quarters[-1][1]
-    exit_on = Subquery(
-        participant_selectors.program_exits_for_reports()
-        .filter(participant=OuterRef("pk"), exited_on__range=(first_exit, last_exit))
-        .order_by("-exited_on")
-        .values("exited_on")[:1],
-        output_field=DateField(),
-    )
 
     def quarter_bound(index):
         return Case(
-            *(When(exit_on__range=(row[0], row[1]), then=Value(row[index])) for row in quarters),
+            *(When(exited_on__range=(row[0], row[1]), then=Value(row[index])) for row in quarters),
             output_field=DateField(),
         )
 
     held = (
         placements_in(PROGRAM)
         .filter(
-            participant=OuterRef("pk"),
+            participant=OuterRef("participant"),
             subsidized=False,
             start_date__lte=OuterRef("measured_end"),
         )
         .filter(Q(separated_on__isnull=True) | Q(separated_on__gte=OuterRef("measured_start")))
     )
-    money_field = DecimalField(max_digits=14, decimal_places=2)
     # What the person earned a week: from the job's latest answered retention check by
     # the quarter's end that says they were working, with hours and wage recorded (issue
     # "Outcomes": the quarterly measures use the checks' earnings), else the job's
@@ -265,23 +285,27 @@ def _employment_after_exit(scope: Scope, quarters: list[tuple]):
         * rules.WEEKS_IN_A_QUARTER,
         output_field=money_field,
     )
-    # Only the people with an exit in those quarters (indexed, a few hundred rows) are
-    # looked at; the per-person subqueries below then run for them alone.
-    leavers = participant_selectors.program_exits_for_reports().filter(
-        exited_on__range=(first_exit, last_exit)
-    )
     return (
-        people_in(scope)
-        .filter(pk__in=leavers.values("participant"))
-        .annotate(exit_on=exit_on)
-        .filter(exit_on__isnull=False)
+        _last_exits(scope, quarters[0][0], quarters[-1][1])
         .annotate(measured_start=quarter_bound(2), measured_end=quarter_bound(3))
         .annotate(
             employed=Exists(held),
             earnings=Subquery(
-                held.annotate(earnings=earnings).order_by("-start_date").values("earnings")[:1]
+                held.annotate(earnings=earnings)
+                .order_by("-start_date", "-pk")
+                .values("earnings")[:1]
             ),
         )
+    )
+
+
+def _people_of(scope: Scope, exits: QuerySet, counted: Q) -> QuerySet:
+    """The people of `exits` (rows of program exits, one a person), each annotated
+    `counted`: whether their row meets `counted`."""
+    return (
+        people_in(scope)
+        .filter(pk__in=exits.values("participant"))
+        .annotate(counted=Exists(exits.filter(counted, participant=OuterRef("pk"))))
     )
 
 
@@ -292,7 +316,18 @@ def wioa_people(
     after exit counts, each annotated `counted`: True for those who held an
     unsubsidized job in that quarter."""
     quarter_rows = _quarters_after_exit(period, quarters, today_or(today))
-    return _employment_after_exit(scope, quarter_rows).annotate(counted=F("employed"))
+    return _people_of(scope, _employment_after_exit(scope, quarter_rows), Q(employed=True))
+
+
+def _credentials(scope: Scope, period: Period) -> QuerySet:
+    """The people who left the program in the period (their latest exit in it, one row
+    a person), each annotated `credential`: a certificate in their file by that day."""
+    credential = participant_selectors.participants_for_reports().filter(
+        pk=OuterRef("participant"),
+        documents__kind=DOCUMENT_CERTIFICATE,
+        documents__uploaded_at__date__lte=OuterRef("exited_on"),
+    )
+    return _last_exits(scope, period.start, period.end).annotate(credential=Exists(credential))
 
 
 def credential_people(
@@ -301,30 +336,7 @@ def credential_people(
     """The people who left the program in the period (credential attainment's "of"),
     each annotated `counted`: True for those with a certificate in their file by the day
     they left."""
-    exit_in_period = Subquery(
-        participant_selectors.program_exits_for_reports()
-        .filter(participant=OuterRef("pk"), exited_on__range=(period.start, period.end))
-        .order_by("-exited_on")
-        .values("exited_on")[:1],
-        output_field=DateField(),
-    )
-    credential = Exists(
-        participant_selectors.participants_for_reports().filter(
-            pk=OuterRef("pk"),
-            documents__kind=DOCUMENT_CERTIFICATE,
-            documents__uploaded_at__date__lte=OuterRef("exit_on"),
-        )
-    )
-    leavers = participant_selectors.program_exits_for_reports().filter(
-        exited_on__range=(period.start, period.end)
-    )
-    return (
-        people_in(scope)
-        .filter(pk__in=leavers.values("participant"))
-        .annotate(exit_on=exit_in_period)
-        .filter(exit_on__isnull=False)
-        .annotate(counted=credential)
-    )
+    return _people_of(scope, _credentials(scope, period), Q(credential=True))
 
 
 def wioa_indicators(
@@ -336,8 +348,8 @@ def wioa_indicators(
     second_totals = second.aggregate(of=Count("pk"), count=Count("pk", filter=Q(employed=True)))
     fourth_totals = fourth.aggregate(of=Count("pk"), count=Count("pk", filter=Q(employed=True)))
     median_earnings = median_of(second.filter(employed=True), "earnings", second_totals["count"])
-    credentials = credential_people(period=period, scope=scope).aggregate(
-        of=Count("pk"), count=Count("pk", filter=Q(counted=True))
+    credentials = _credentials(scope, period).aggregate(
+        of=Count("pk"), count=Count("pk", filter=Q(credential=True))
     )
     second_rate = Rate(second_totals["count"], second_totals["of"])
     # A median of fewer than 5 people's earnings could be one person's pay: not shown.

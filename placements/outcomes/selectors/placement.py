@@ -6,7 +6,6 @@ from decimal import Decimal
 from django.db.models import (
     BooleanField,
     Count,
-    DateField,
     Exists,
     ExpressionWrapper,
     F,
@@ -15,7 +14,6 @@ from django.db.models import (
     OuterRef,
     Q,
     QuerySet,
-    Subquery,
 )
 from django.utils.translation import gettext as _
 
@@ -173,28 +171,22 @@ def placed_people(
 # --- 3. Days from release to first job --------------------------------------------------
 
 
-def _first_job_after_release() -> Subquery:
-    return Subquery(
-        placements_in(PROGRAM)
-        .filter(
-            participant=OuterRef("pk"), subsidized=False, start_date__gte=OuterRef("release_date")
-        )
-        .order_by("start_date")
-        .values("start_date")[:1],
-        output_field=DateField(),
-    )
-
-
 def release_to_first_job(*, period: Period, scope: Scope = PROGRAM) -> Figure:
     # A first job in the period is an unsubsidized job that started in it: only those
-    # people (found through the placements' start date) are looked at.
+    # people (found through the placements' start date) are looked at, each joined once
+    # to their jobs and grouped: the first job is the earliest unsubsidized start on or
+    # after the release (a per-person aggregate, not a subquery repeated for each use).
     started_in_period = placements_in(PROGRAM).filter(
         subsidized=False, start_date__range=(period.start, period.end)
+    )
+    first_job = Min(
+        "placements__start_date",
+        filter=Q(placements__subsidized=False, placements__start_date__gte=F("release_date")),
     )
     people = (
         people_in(scope)
         .filter(release_date__isnull=False, pk__in=started_in_period.values("participant"))
-        .annotate(first_job=_first_job_after_release())
+        .annotate(first_job=first_job)
         .filter(first_job__range=(period.start, period.end))
         .annotate(days_to_job=days_between(F("first_job"), F("release_date")))
     )

@@ -7,7 +7,6 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.db.models import (
     Avg,
     Count,
-    DateField,
     DecimalField,
     Exists,
     F,
@@ -16,8 +15,8 @@ from django.db.models import (
     OuterRef,
     Q,
     QuerySet,
-    Subquery,
     Sum,
+    Window,
 )
 from django.db.models.functions import Cast
 from django.utils.translation import gettext as _
@@ -69,13 +68,9 @@ def transitional_jobs(*, period: Period, scope: Scope = PROGRAM) -> Figure:
     gross = stubs.aggregate(gross=Sum("gross"))["gross"]
 
     def edge(aggregate):
-        return Subquery(
-            ratings.filter(participant=OuterRef("participant"))
-            .values("participant")
-            .annotate(day=aggregate("work_date"))
-            .values("day")[:1],
-            output_field=DateField(),
-        )
+        # Each person's first (or last) rating day in the period, as a window over the
+        # period's ratings (one sort), not a grouped subquery per rating row.
+        return Window(aggregate("work_date"), partition_by=[F("participant")])
 
     score = sum(
         (F(name) for name in transitional_selectors.REPORT_RATING_DIMENSIONS[1:]),
@@ -155,14 +150,18 @@ def employers_results(
         employers = employers.filter(pk=scope.employer_id)
         jobs = jobs.filter(employer_id=scope.employer_id)
     approved = employer_selectors.APPROVED_EMPLOYER_STATUS
+    # The period's first and after-last moments in the program's zone: the same days as
+    # a `__date` range, without converting every job's and employer's time.
+    period_starts = day_starts(period.start)
+    period_ends = day_starts(period.end + dt.timedelta(days=1))
     employer_totals = employers.aggregate(
         active=Count("pk", filter=Q(status=approved)),
         new=Count(
             "pk",
-            filter=Q(status=approved, vetted_at__date__range=(period.start, period.end)),
+            filter=Q(status=approved, vetted_at__gte=period_starts, vetted_at__lt=period_ends),
         ),
     )
-    jobs_posted = jobs.filter(published_at__date__range=(period.start, period.end)).count()
+    jobs_posted = jobs.filter(published_at__gte=period_starts, published_at__lt=period_ends).count()
     hires = application_selectors.placements_with_credit_estimate(
         placements_in(scope).filter(
             employer__isnull=False, start_date__range=(period.start, period.end)
