@@ -5,6 +5,7 @@ interviews. Each panel reads a fixed number of queries whatever the data's size.
 from datetime import timedelta
 
 from django.db.models import Count, Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import ngettext
 
@@ -24,8 +25,9 @@ EMPLOYER_LIMIT = 60
 
 
 def _staff_figures(*, user, waiting_count: int) -> tuple[Figure, ...]:
-    """The counts at the top of a facilitator's dashboard, each linking to its list below
-    (three queries: interviews, retention checks, Form 8850 files)."""
+    """The counts at the top of a facilitator's dashboard, each linking to its list
+    (four queries: interviews, retention checks, Form 8850 files, questions about jobs)."""
+    questions = selectors.fit_questions_open(user=user).count()
     interviews = selectors.interviews_upcoming(user=user).count()
     checks = selectors.retention_checks_open(user=user).aggregate(
         due=Count("id"), overdue=Count("id", filter=Q(is_overdue=True))
@@ -64,6 +66,14 @@ def _staff_figures(*, user, waiting_count: int) -> tuple[Figure, ...]:
             % {"count": deadlines["missed"]}
             if deadlines["missed"]
             else "",
+        ),
+        # Participants who cannot apply alone to a job that does not fit their terms
+        # (issue 14): each waits for their facilitator.
+        Figure(
+            number=questions,
+            label=ngettext("asked about a job", "asked about a job", questions),
+            url=reverse("placements:fit-question-list"),
+            tone="warning" if questions else "",
         ),
     )
 

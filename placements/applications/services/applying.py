@@ -2,11 +2,7 @@
 A job that breaks the person's supervision terms or travel limits (issue 14) needs their
 caseload staff, who confirm with a note; the participant can ask them for it."""
 
-from datetime import timedelta
-
-from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -24,11 +20,11 @@ from placements.applications.models import Application, ApplicationEvent, Applic
 from placements.applications.selectors import active_application_exists, consent_snapshot
 from placements.matching.fit import conflict_texts, job_fit_conflicts
 from portal.core.audit import audit_record
-from portal.core.emails import email_on_commit
 from portal.core.exceptions import NotFoundError
-from portal.core.models import AuditEvent, User
+from portal.core.models import User
 
-from ._common import EMAILS, notify_participant_side
+from ._common import notify_participant_side
+from .questions import fit_questions_close_applied
 
 FIT_NOTE_MAX_LENGTH = 1000
 
@@ -149,8 +145,10 @@ def application_submit(
         details={"job": job.pk, "by_staff": staff_applying, "resume_version": resume_version.pk},
     )
     if conflicts:
-        # Which rules, not the times or places behind them: the audit trail keeps no
-        # supervision details (portal.core.audit), the application keeps them for staff.
+        # Which rules, not the times or places behind them, and that a note was written,
+        # not the note (it speaks of the supervision terms, "what the officer said"): the
+        # audit trail keeps no supervision details nor free text (portal.core.audit);
+        # the application keeps both for caseload staff.
         audit_record(
             actor=actor,
             action="application.fit_confirmed",
@@ -158,9 +156,13 @@ def application_submit(
             details={
                 "job": job.pk,
                 "conflicts": [f"{item['rule']}:{item['code']}" for item in conflicts],
-                "fit_note": application.fit_note,
+                "note_written": bool(application.fit_note),
+                "note_length": len(application.fit_note),
             },
         )
+    if staff_applying:
+        # Applying together answers the participant's question about this job.
+        fit_questions_close_applied(application=application, actor=actor)
     notify_participant_side(
         participant=participant,
         email="application_sent",
@@ -223,48 +225,3 @@ def _check_fit_confirmation(
         ]
     if fields:
         raise JobDoesNotFitError(next(iter(fields.values()))[0], fields=fields)
-
-
-FIT_REVIEW_ACTION = "application.fit_review_requested"
-
-
-@transaction.atomic
-def application_fit_review_request(*, participant: Participant, job: JobPosting, actor: User):
-    """A participant asks their facilitator to look with them at a job that does not fit
-    their supervision terms or travel limits (they cannot apply to it alone). Emails the
-    facilitator, in their language, once the transaction commits, with the link to apply
-    with them; writes an audit event. Asking again for the same job within a day sends
-    nothing more. Returns the facilitator.
-
-    Raises NotFoundError for anyone but the participant, CannotApplyError (409) when
-    they have no facilitator yet or the job fits (they can apply themself)."""
-    if not is_self(actor, participant):
-        raise NotFoundError(_("This participant is not on your caseload."))
-    facilitator = participant.facilitator
-    if facilitator is None:
-        raise CannotApplyError(
-            _("You have no facilitator yet. Ask at the next job club, or call the program.")
-        )
-    if not job_fit_conflicts(participant=participant, job=job, viewer=actor):
-        raise CannotApplyError(_("This job fits your terms: you can apply to it yourself."))
-    asked = AuditEvent.objects.filter(
-        action=FIT_REVIEW_ACTION,
-        target_id=str(participant.pk),
-        details__job=job.pk,
-        created_at__gte=timezone.now() - timedelta(days=1),
-    )
-    if asked.exists():
-        return facilitator
-    audit_record(actor=actor, action=FIT_REVIEW_ACTION, target=participant, details={"job": job.pk})
-    link = reverse("placements:apply", args=[job.pk]) + f"?participant={participant.pk}"
-    email_on_commit(
-        f"{EMAILS}/fit_review_request",
-        {
-            "participant": participant.display_name,
-            "job": job.title,
-            "employer": job.employer.display_name,
-            "link": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + link,
-        },
-        recipients=[(facilitator.email, facilitator.preferred_language)],
-    )
-    return facilitator
