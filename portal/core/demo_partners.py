@@ -42,13 +42,17 @@ ELIGIBILITY_ES = {
     "Children 6 weeks to 5 years": "Niños de 6 semanas a 5 años",
     "Families in eastern Jackson County": "Familias del este del condado de Jackson",
     "Families with children": "Familias con niños",
-    "Food stamps (SNAP), Medicaid, cash help": "Cupones de comida (SNAP), Medicaid, ayuda en efectivo",
+    "Food stamps (SNAP), Medicaid, cash help": (
+        "Cupones de comida (SNAP), Medicaid, ayuda en efectivo"
+    ),
     "Job seekers": "Personas que buscan trabajo",
     "Job seekers in a program": "Personas que buscan trabajo en un programa",
     "Job seekers with an interview": "Personas que buscan trabajo y tienen una entrevista",
     "Kansas convictions": "Condenas en Kansas",
     "Low income": "Bajos ingresos",
-    "Men 18+ on parole or probation": "Hombres de 18 años o más en libertad condicional o probatoria",
+    "Men 18+ on parole or probation": (
+        "Hombres de 18 años o más en libertad condicional o probatoria"
+    ),
     "Missouri convictions": "Condenas en Misuri",
     "New hires, first 90 days": "Recién contratados, primeros 90 días",
     "People coming home and their families": "Personas que vuelven a casa y sus familias",
