@@ -10,7 +10,12 @@ from placements.applications.exceptions import (
     JobDoesNotFitError,
 )
 
-from .applying import application_submit
+from .applying import (
+    application_fit_review_request,
+    application_submit,
+    fit_question_answer,
+    fit_questions_close_applied,
+)
 from .bonding import bonding_request_create, bonding_request_decide
 from .fair_chance import (
     record_review_assess,
@@ -23,11 +28,6 @@ from .placements import (
     placement_record_outside,
     placement_separate,
     retention_check_record,
-)
-from .questions import (
-    application_fit_review_request,
-    fit_question_answer,
-    fit_questions_close_applied,
 )
 from .reminders import (
     interview_reminders_send,
