@@ -360,11 +360,11 @@ def crawl_role(role: str, page: Page, base: str, demo_password: str, staff_check
 
 
 def crawl_in_spanish(role: str, page: Page, base: str) -> Crawl:
-    """Choose Español as a person does (the header's language button, on the page the
-    English crawl ended on), then walk the role's pages again on the phone."""
+    """Choose Español as a person does (the header's language button on the dashboard,
+    in the same signed-in browser), then walk the role's pages again on the phone."""
     page.set_viewport_size(LAPTOP)
     page.goto(f"{base}/dashboard/")
-    page.locator(".site-header").get_by_role("button", name="Español").click()
+    page.locator(".site-header").get_by_role("button", name="Español").first.click()
     page.wait_for_load_state()
     crawl = Crawl(role=role, base=base, sizes=(PHONE,), language="es")
     crawl_from(crawl, page, f"{base}/dashboard/", follow_cms=False)
