@@ -399,12 +399,12 @@ def test_every_page_fits_a_phone_and_passes_axe(browser, live_server, demo_passw
             staff_checked["routes"] |= crawls[0].checked_routes - {"dashboard/"}
             staff_checked["forms"] |= crawls[0].seen_forms
         with capsys.disabled():
-            print("\n" + report(crawls[0], started), end="")
+            print("\n" + report(crawls[0], started))
         if role in SPANISH_ROLES:
             started = time.monotonic()
             crawls.append(crawl_in_spanish(role, page, base))
             with capsys.disabled():
-                print("\n" + report(crawls[-1], started), end="")
+                print("\n" + report(crawls[-1], started))
         context.close()
         for crawl in crawls:
             problems.extend(crawl.problems)
