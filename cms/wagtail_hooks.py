@@ -28,8 +28,11 @@ class PartnerOrganisationViewSet(SnippetViewSet):
             heading=_("How to reach them (a phone or an address, or both)"),
         ),
         FieldPanel("hours"),
+        FieldPanel("hours_es"),
         FieldPanel("eligibility"),
+        FieldPanel("eligibility_es"),
         FieldPanel("languages"),
+        FieldPanel("languages_es"),
         FieldPanel("website"),
     ]
 

@@ -510,7 +510,17 @@ class PartnerOrganisationSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = PartnerOrganisation
-        fields = ["id", "name", "category", "address", "zip_code", "phone", "hours", "website"]
+        fields = [
+            "id",
+            "name",
+            "category",
+            "address",
+            "zip_code",
+            "phone",
+            "hours",
+            "hours_es",
+            "website",
+        ]
         read_only_fields = fields
 
 

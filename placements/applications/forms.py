@@ -255,3 +255,17 @@ class OutsidePlacementForm(forms.Form):
     def __init__(self, *args, participants, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["participant"].queryset = participants
+
+
+class FitQuestionAnswerForm(forms.Form):
+    """Staff's short reply to a participant's question about a job that does not fit."""
+
+    answer = forms.CharField(
+        label=_("Your answer to the participant"),
+        help_text=_(
+            "A few plain words they read on the job page, for example: "
+            "“Your officer says no work in Kansas. Let's look at other jobs on Thursday.”"
+        ),
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )

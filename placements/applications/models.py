@@ -20,6 +20,8 @@ __all__ = [
     "BondingRequest",
     "BondingStatus",
     "DeclineReason",
+    "FitQuestion",
+    "FitQuestionStatus",
     "Interview",
     "InterviewMode",
     "Placement",
@@ -494,3 +496,75 @@ class BondingRequest(models.Model):
 
     def __str__(self):
         return f"Bond ${self.amount}"
+
+
+class FitQuestionStatus(models.TextChoices):
+    OPEN = "open", _("Waiting for an answer")
+    APPLIED = "applied", _("Applied together")
+    ANSWERED = "answered", _("Answered")
+
+
+class FitQuestion(models.Model):
+    """A participant asked their facilitator about a job that does not fit their
+    supervision terms or travel limits (issue 14): they cannot apply to it alone.
+
+    Lifecycle: open → applied (caseload staff applied with them, confirming it with a
+    note; `application` points at it) or answered (staff replied in a few words, e.g.
+    "Your officer says no work in Kansas"). One open question per participant and job (a
+    partial unique constraint): asking again while it is open changes nothing. The
+    conflicts are kept as they were when asked (`placements.matching.fit` dicts), so the
+    list says why without reading the terms again; staff-only, never the employer.
+    """
+
+    participant = models.ForeignKey(
+        "jobseekers.Participant", on_delete=models.CASCADE, related_name="fit_questions"
+    )
+    job = models.ForeignKey(
+        "employers.JobPosting", on_delete=models.CASCADE, related_name="fit_questions"
+    )
+    # Who was asked: the facilitator then (the caseload may move on later).
+    facilitator = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    conflicts = models.JSONField(_("why it does not fit"), default=list, blank=True)
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=FitQuestionStatus.choices,
+        default=FitQuestionStatus.OPEN,
+    )
+    asked_at = models.DateTimeField(_("asked at"))
+    answered_at = models.DateTimeField(_("answered at"), null=True, blank=True)
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    answer = models.CharField(_("answer"), max_length=500, blank=True)
+    application = models.ForeignKey(
+        Application, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    ALLOWED_TRANSITIONS = {
+        FitQuestionStatus.OPEN: frozenset({FitQuestionStatus.APPLIED, FitQuestionStatus.ANSWERED}),
+        FitQuestionStatus.APPLIED: frozenset(),
+        FitQuestionStatus.ANSWERED: frozenset(),
+    }
+
+    class Meta:
+        ordering = ["asked_at", "id"]
+        verbose_name = _("question about a job")
+        verbose_name_plural = _("questions about jobs")
+        indexes = [models.Index(fields=["status", "asked_at"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["participant", "job"],
+                condition=models.Q(status="open"),
+                name="fit_question_one_open_per_job",
+            )
+        ]
+
+    def __str__(self):
+        return f"Question about job {self.job_id}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == FitQuestionStatus.OPEN

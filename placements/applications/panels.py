@@ -6,6 +6,7 @@ from datetime import timedelta
 
 from django.db import transaction
 from django.db.models import Count, Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import ngettext
 
@@ -38,8 +39,9 @@ def program_counts_changed() -> None:
 
 
 def _staff_counts(*, user) -> dict[str, int]:
-    """What the figure cards count (four queries: open applications, interviews this
-    week, retention checks due and overdue, Form 8850 files due and missed)."""
+    """What the figure cards count (five queries: open applications, interviews this
+    week, retention checks due and overdue, Form 8850 files due and missed, questions
+    about jobs that do not fit)."""
     checks = selectors.retention_checks_open(user=user).aggregate(
         due=Count("id"), overdue=Count("id", filter=Q(is_overdue=True))
     )
@@ -54,6 +56,7 @@ def _staff_counts(*, user) -> dict[str, int]:
         "checks_overdue": checks["overdue"],
         "deadlines_due": deadlines["due"],
         "deadlines_missed": deadlines["missed"],
+        "questions": selectors.fit_questions_open(user=user).count(),
     }
 
 
@@ -63,6 +66,7 @@ def _staff_figures(counts: dict[str, int], counted_at) -> tuple[Figure, ...]:
     waiting, interviews = counts["waiting"], counts["interviews"]
     due, overdue = counts["checks_due"], counts["checks_overdue"]
     deadlines, missed = counts["deadlines_due"], counts["deadlines_missed"]
+    questions = counts["questions"]
     return (
         Figure(
             number=waiting,
@@ -94,6 +98,15 @@ def _staff_figures(counts: dict[str, int], counted_at) -> tuple[Figure, ...]:
             badge=ngettext("%(count)d missed", "%(count)d missed", missed) % {"count": missed}
             if missed
             else "",
+            counted_at=counted_at,
+        ),
+        # Participants who cannot apply alone to a job that does not fit their terms
+        # (issue 14): each waits for their facilitator.
+        Figure(
+            number=questions,
+            label=ngettext("asked about a job", "asked about a job", questions),
+            url=reverse("placements:fit-question-list"),
+            tone="warning" if questions else "",
             counted_at=counted_at,
         ),
     )

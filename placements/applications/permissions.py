@@ -23,6 +23,7 @@ from placements.applications.models import (
     ApplicationStatus,
     BondingRequest,
     BondingStatus,
+    FitQuestion,
     Placement,
     RetentionCheck,
     WotcScreening,
@@ -58,6 +59,12 @@ def can_view_fit_confirmation(user: User, application: Application) -> bool:
     participant's caseload staff and admins (it speaks of the terms); never the
     employer, and the participant reads their terms on their own pages."""
     return is_on_caseload_of(user, application.participant)
+
+
+def can_answer_fit_question(user: User, question: FitQuestion) -> bool:
+    """A participant's question about a job that does not fit their terms: their
+    caseload staff and admins answer it (or apply with them)."""
+    return is_on_caseload_of(user, question.participant)
 
 
 def can_apply(user: User) -> bool:

@@ -129,12 +129,13 @@ def apply_ask_staff(request, job_pk):
     if job is None or participant is None:
         raise Http404
     try:
-        facilitator = services.application_fit_review_request(
+        question = services.application_fit_review_request(
             participant=participant, job=job, actor=request.user
         )
     except ApplicationError as error:
         messages.error(request, error.message)
     else:
+        facilitator = question.facilitator
         name = facilitator.get_full_name() or facilitator.username
         messages.success(
             request,
@@ -142,6 +143,48 @@ def apply_ask_staff(request, job_pk):
             % {"name": name},
         )
     return redirect("employers:job-detail", job.pk)
+
+
+@login_required
+def fit_question_list(request):
+    """Staff: their caseload's open questions about jobs that do not fit (admins: all),
+    the longest waiting first, each with why and the next action (apply together, or
+    answer). Anyone else: 404."""
+    if not is_staff_member(request.user):
+        raise Http404
+    questions = selectors.fit_questions_open(user=request.user)
+    page = Paginator(questions, 30).get_page(request.GET.get("page"))
+    rows = [
+        {"question": question, "why": conflict_texts(question.conflicts)}
+        for question in page.object_list
+    ]
+    return render(
+        request, "placements/applications/fit_questions.html", {"page": page, "rows": rows}
+    )
+
+
+@login_required
+def fit_question_answer(request, pk):
+    """Staff answer one question in a few words (or go and apply together)."""
+    if not is_staff_member(request.user):
+        raise Http404
+    question = selectors.fit_question_get_for_staff(user=request.user, pk=pk)
+    form = f.FitQuestionAnswerForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.fit_question_answer(
+                question=question, actor=request.user, answer=form.cleaned_data["answer"]
+            )
+        except ApplicationError as error:
+            show_error_on_form(form, error)
+        else:
+            messages.success(request, _("Your answer is saved. The participant sees it."))
+            return redirect("placements:fit-question-list")
+    return render(
+        request,
+        "placements/applications/fit_question.html",
+        {"question": question, "why": conflict_texts(question.conflicts), "form": form},
+    )
 
 
 @login_required

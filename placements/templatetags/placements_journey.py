@@ -48,3 +48,11 @@ def caseload_stage_rows(participants) -> list[dict]:
         label, tone = selectors.CASELOAD_STAGE_BADGES[stage]
         rows.append({"person": person, "stage": stage, "label": label, "tone": tone})
     return rows
+
+
+@register.simple_tag
+def own_fit_question(participant, job):
+    """The participant's latest question to their facilitator about this job (a job
+    that does not fit their terms), or None: the job page says "You asked Maria on
+    Dec. 3." instead of offering to ask again while it is open."""
+    return selectors.own_fit_question(participant=participant, job=job)

@@ -37,14 +37,25 @@ SENSITIVE_DETAIL_KEYS = frozenset(
         "date_of_birth",
     }
 )
+# Any key ending so is free text too ("fit_note", "staff_notes"): a new caller cannot
+# put a note in clear by naming it differently.
+SENSITIVE_DETAIL_SUFFIXES = ("_note", "_notes")
 REDACTED = "[redacted]"
+
+
+def _is_sensitive(key: str) -> bool:
+    lowered = key.lower()
+    return (
+        lowered in SENSITIVE_DETAIL_KEYS
+        or lowered.endswith(SENSITIVE_DETAIL_SUFFIXES)
+        or any(word in lowered for word in SECRET_KEY_WORDS)
+    )
 
 
 def _scrub(details: Mapping[str, Any]) -> dict[str, Any]:
     clean: dict[str, Any] = {}
     for key, value in details.items():
-        lowered = key.lower()
-        if lowered in SENSITIVE_DETAIL_KEYS or any(word in lowered for word in SECRET_KEY_WORDS):
+        if _is_sensitive(key):
             clean[key] = REDACTED
         elif isinstance(value, Mapping):
             clean[key] = _scrub(value)

@@ -12,6 +12,73 @@ def _in_spanish(label) -> str:
         return str(label)
 
 
+# The demo's hours, eligibility and languages in Spanish, as staff would write them.
+HOURS_ES = {
+    "By appointment": "Con cita",
+    "Classes monthly": "Clases cada mes",
+    "Counseling Mon-Fri 9-5; line 24 hours": "Consejería lun-vie 9-5; línea 24 horas",
+    "Daily 11-1": "Todos los días 11-1",
+    "First Saturday 9-12": "Primer sábado del mes 9-12",
+    "Mon, Wed, Fri 9-12": "lun, mié, vie 9-12",
+    "Open 24 hours": "Abierto 24 horas",
+    "Sat 9-11": "sáb 9-11",
+    "Thu 9-1": "jue 9-1",
+    "Tue 1-4": "mar 1-4",
+    "Tue and Thu 10-2": "mar y jue 10-2",
+    "Tue and Thu 5-8": "mar y jue 5-8",
+    "Wed 1-5": "mié 1-5",
+    "Wed 6-8 pm": "mié 6-8 p. m.",
+}
+DAYS_ES = {"Mon-Fri": "lun-vie", "Mon-Sat": "lun-sáb", "Mon-Thu": "lun-jue", "Tue-Sat": "mar-sáb"}
+ELIGIBILITY_ES = {
+    "Adults 17+": "Adultos de 17 años o más",
+    "Adults 18+": "Adultos de 18 años o más",
+    "Adults 18+ with a valid ID": "Adultos de 18 años o más con identificación válida",
+    "Adults, Medicaid accepted": "Adultos; se acepta Medicaid",
+    "Anyone": "Cualquier persona",
+    "Anyone who needs a birth certificate or state ID": (
+        "Quien necesite un acta de nacimiento o una identificación del estado"
+    ),
+    "Children 6 weeks to 5 years": "Niños de 6 semanas a 5 años",
+    "Families in eastern Jackson County": "Familias del este del condado de Jackson",
+    "Families with children": "Familias con niños",
+    "Food stamps (SNAP), Medicaid, cash help": (
+        "Cupones de comida (SNAP), Medicaid, ayuda en efectivo"
+    ),
+    "Job seekers": "Personas que buscan trabajo",
+    "Job seekers in a program": "Personas que buscan trabajo en un programa",
+    "Job seekers with an interview": "Personas que buscan trabajo y tienen una entrevista",
+    "Kansas convictions": "Condenas en Kansas",
+    "Low income": "Bajos ingresos",
+    "Men 18+ on parole or probation": (
+        "Hombres de 18 años o más en libertad condicional o probatoria"
+    ),
+    "Missouri convictions": "Condenas en Misuri",
+    "New hires, first 90 days": "Recién contratados, primeros 90 días",
+    "People coming home and their families": "Personas que vuelven a casa y sus familias",
+    "People coming home from prison": "Personas que vuelven a casa de la prisión",
+    "People released in the last year": "Personas liberadas en el último año",
+    "Sliding fee, no one turned away": "Tarifa según ingresos; se atiende a todos",
+    "Uninsured adults": "Adultos sin seguro médico",
+    "Veterans": "Veteranos",
+    "Working parents": "Padres y madres que trabajan",
+    "Wyandotte County residents": "Residentes del condado de Wyandotte",
+}
+LANGUAGES_ES = {
+    "English": "inglés",
+    "English, Spanish": "inglés, español",
+    "English, Spanish and interpreters": "inglés, español e intérpretes",
+    "English, Spanish, Somali": "inglés, español, somalí",
+}
+
+
+def _hours_in_spanish(hours: str) -> str:
+    if hours in HOURS_ES:
+        return HOURS_ES[hours]
+    days, _, times = hours.partition(" ")
+    return f"{DAYS_ES.get(days, days)} {times}".strip()
+
+
 C = HelpKind
 # name, category, address, ZIP, phone, hours, eligibility, languages
 RESOURCES = [
@@ -369,8 +436,11 @@ def seed_partner_organisations() -> int:
                 "zip_code": zip_code,
                 "phone": phone,
                 "hours": hours,
+                "hours_es": _hours_in_spanish(hours),
                 "eligibility": eligibility,
+                "eligibility_es": ELIGIBILITY_ES.get(eligibility, ""),
                 "languages": languages,
+                "languages_es": LANGUAGES_ES.get(languages, ""),
             },
         )
         created += new

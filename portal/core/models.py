@@ -355,11 +355,29 @@ class PartnerOrganisation(index.Indexed, models.Model):
     hours = models.CharField(
         _("opening hours"), max_length=200, blank=True, help_text=_("For example: Mon-Fri 9-5")
     )
+    hours_es = models.CharField(
+        _("opening hours, in Spanish"),
+        max_length=200,
+        blank=True,
+        help_text=_("For example: lun-vie 9-5. Empty: the hours above."),
+    )
     eligibility = models.CharField(
         _("who can get help"), max_length=300, blank=True, help_text=_("For example: adults 18+")
     )
+    eligibility_es = models.CharField(
+        _("who can get help, in Spanish"),
+        max_length=300,
+        blank=True,
+        help_text=_("For example: adultos de 18 años o más. Empty: the text above."),
+    )
     languages = models.CharField(
         _("languages spoken"), max_length=200, blank=True, default="English"
+    )
+    languages_es = models.CharField(
+        _("languages spoken, in Spanish"),
+        max_length=200,
+        blank=True,
+        help_text=_("For example: inglés, español. Empty: the text above."),
     )
     website = models.URLField(
         _("website"),
@@ -373,6 +391,7 @@ class PartnerOrganisation(index.Indexed, models.Model):
         index.SearchField("description"),
         index.SearchField("description_es"),
         index.SearchField("eligibility"),
+        index.SearchField("eligibility_es"),
         index.SearchField("languages"),
         index.FilterField("category"),
     ]

@@ -32,6 +32,19 @@ def test_audit_record_keeps_safe_details_and_redacts_sensitive_ones(staff_user, 
     assert event.ip_address is None  # no request: a task or a command
 
 
+def test_any_key_ending_in_note_is_free_text_and_redacted(staff_user, participant):
+    # A note under another name ("fit_note": what the officer said) stays out of the
+    # trail as "note" does; a key that only contains the word is kept.
+    event = audit_record(
+        actor=staff_user,
+        action="application.fit_confirmed",
+        target=participant,
+        details={"fit_note": "Officer Reyes allows Kansas", "staff_notes": "x", "notebook": 2},
+    )
+    event.refresh_from_db()
+    assert event.details == {"fit_note": REDACTED, "staff_notes": REDACTED, "notebook": 2}
+
+
 def test_audit_record_takes_the_ip_of_the_request(api_client, participant):
     api_client.force_authenticate(participant)
     response = api_client.patch(

@@ -76,3 +76,69 @@ def test_partner_organisation_notes_follow_the_language():
         assert template.render(Context({"place": place})) == "Comidas calientes cada día."
     with translation.override("en"):
         assert template.render(Context({"place": place})) == "Hot meals every day."
+
+
+@pytest.mark.django_db
+def test_a_partners_hours_eligibility_and_languages_follow_the_language(client):
+    from django.template.loader import render_to_string
+    from django.utils import translation
+
+    place = PartnerOrganisationFactory(
+        hours="Mon-Fri 9-5",
+        hours_es="lun-vie 9-5",
+        eligibility="Adults 18+",
+        eligibility_es="Adultos de 18 años o más",
+        languages="English, Spanish",
+        languages_es="inglés, español",
+    )
+    with translation.override("es"):
+        spanish = render_to_string("cms/includes/resource.html", {"resource": place})
+    assert "lun-vie 9-5" in spanish and "Adultos de 18 años o más" in spanish
+    assert "inglés, español" in spanish and "Adults 18+" not in spanish
+    with translation.override("en"):
+        english = render_to_string("cms/includes/resource.html", {"resource": place})
+    assert "Mon-Fri 9-5" in english and "Adults 18+" in english and "lun-vie" not in english
+
+
+@pytest.mark.django_db
+def test_my_referrals_show_the_partners_hours_in_spanish(client, participant, staff_user):
+    from django.urls import reverse
+
+    from tests.factories.jobseekers import ParticipantFactory
+    from tests.factories.referrals import ReferralFactory
+
+    person = ParticipantFactory(user=participant, facilitator=staff_user)
+    place = PartnerOrganisationFactory(hours="Mon-Fri 9-5", hours_es="lun-vie 9-5")
+    ReferralFactory(participant=person, organisation=place)
+    client.force_login(participant)
+    assert "Mon-Fri 9-5" in client.get(reverse("jobseekers:my-referrals")).text
+    spanish = _spanish(client).get(reverse("jobseekers:my-referrals")).text
+    assert "lun-vie 9-5" in spanish and "Mon-Fri 9-5" not in spanish
+
+
+@pytest.mark.django_db
+def test_every_demo_partner_has_its_hours_eligibility_and_languages_in_spanish():
+    from portal.core.demo_partners import seed_partner_organisations
+    from portal.core.models import PartnerOrganisation
+
+    seed_partner_organisations()
+    places = PartnerOrganisation.objects.all()
+    assert places.count() > 30
+    for field in ("hours", "eligibility", "languages"):
+        missing = places.filter(**{f"{field}_es": ""}).exclude(**{field: ""})
+        assert not missing.exists(), f"{field}_es missing: {list(missing)}"
+    hotline = places.get(name="United Way 211")
+    assert (hotline.hours_es, hotline.languages_es) == (
+        "Abierto 24 horas",
+        "inglés, español e intérpretes",
+    )
+
+
+def test_staff_edit_the_spanish_fields_in_the_content_editor():
+    from cms.wagtail_hooks import PartnerOrganisationViewSet
+
+    names = set()
+    for panel in PartnerOrganisationViewSet.panels:
+        names |= {getattr(child, "field_name", None) for child in getattr(panel, "children", [])}
+        names.add(getattr(panel, "field_name", None))
+    assert {"hours_es", "eligibility_es", "languages_es", "description_es"} <= names

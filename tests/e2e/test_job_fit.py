@@ -1,7 +1,8 @@
 """Jobs that don't fit (issue 14), in a real browser: Pat (a 10 p.m. curfew, "may not
 leave the state") opens the evening job in Kansas City, Kansas, reads why before any
-Apply button, and asks their facilitator; the facilitator then applies with them,
-confirming it with a note that stays on the application."""
+Apply button, and asks their facilitator; the facilitator sees the question on their
+dashboard, opens it and applies with them in one click, confirming it with a note that
+stays on the application."""
 
 import re
 
@@ -36,9 +37,17 @@ def test_pat_sees_why_asks_staff_and_staff_apply_with_a_note(
     expect(
         phone.get_by_text(re.compile(r"^We told .+\. They will look at this job"))
     ).to_be_visible()
+    # The job page now says when they asked, and offers no second question.
+    expect(phone.get_by_text(re.compile(r"You asked .+ on "))).to_be_visible()
+    expect(phone.get_by_role("button", name=re.compile(r"^Ask .+"))).to_have_count(0)
 
     sign_in(page, base, "facilitator", demo_password)
-    page.goto(f"{base}/jobs/{job.pk}/apply/?participant={pat.pk}")
+    page.get_by_role("link", name=re.compile(r"^1 asked about a job")).click()
+    row = page.get_by_role("row", name=re.compile(pat.display_name))
+    expect(row.get_by_text("part of the shift falls in the curfew")).to_be_visible()
+    assert_no_axe_violations(page)
+    row.get_by_role("link", name="Apply with them").click()
+    assert page.url.endswith(f"/jobs/{job.pk}/apply/?participant={pat.pk}")
     expect(page.get_by_text("part of the shift falls in the curfew")).to_be_visible()
     assert_no_axe_violations(page)
     page.locator("input[name=resume_version]").first.check()
@@ -54,3 +63,6 @@ def test_pat_sees_why_asks_staff_and_staff_apply_with_a_note(
     expect(page.get_by_text("The application is sent.")).to_be_visible()
     expect(page.get_by_text("Officer Reyes allows work in Kansas")).to_be_visible()
     assert_no_axe_violations(page)
+    # Applying together answered the question: the list is empty again.
+    page.goto(f"{base}/applications/questions/")
+    expect(page.get_by_text("No open questions.")).to_be_visible()

@@ -23,7 +23,8 @@ def detail_url(referral):
 @pytest.fixture
 def referral(person):
     return ReferralFactory(
-        participant=person, organisation=PartnerOrganisationFactory(hours="Mon-Fri 9-5")
+        participant=person,
+        organisation=PartnerOrganisationFactory(hours="Mon-Fri 9-5", hours_es="lun-vie 9-5"),
     )
 
 
@@ -91,6 +92,8 @@ def test_the_participant_reads_their_own_without_staff_notes_and_cannot_write(
     own = api_client.get(list_url(person))
     assert own.status_code == 200
     assert own.json()[0]["organisation"]["hours"] == "Mon-Fri 9-5"
+    # The Spanish beside the English, as the API gives every staff-written text.
+    assert own.json()[0]["organisation"]["hours_es"] == "lun-vie 9-5"
     assert "note" not in own.json()[0]
     one = api_client.get(detail_url(referral))
     assert one.status_code == 200 and "note" not in one.json()

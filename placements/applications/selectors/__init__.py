@@ -64,6 +64,12 @@ from .progress import (
     fair_chance_progress,
     staff_next_step_for,
 )
+from .questions import (
+    fit_question_get_for_staff,
+    fit_questions_open,
+    fit_questions_visible_to,
+    own_fit_question,
+)
 
 __all__ = [
     "APPLICATION_RELATED",
@@ -90,6 +96,9 @@ __all__ = [
     "consent_snapshot",
     "employer_next_step_for",
     "fair_chance_progress",
+    "fit_question_get_for_staff",
+    "fit_questions_open",
+    "fit_questions_visible_to",
     "hires_of_employer",
     "interviews_for_reminder",
     "interviews_upcoming",
@@ -98,6 +107,7 @@ __all__ = [
     "next_step_for",
     "own_application_for_job",
     "own_applications_by_job",
+    "own_fit_question",
     "participant_next_step",
     "placement_get_for_user",
     "placements_for_reports",

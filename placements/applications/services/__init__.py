@@ -10,7 +10,12 @@ from placements.applications.exceptions import (
     JobDoesNotFitError,
 )
 
-from .applying import application_fit_review_request, application_submit
+from .applying import (
+    application_fit_review_request,
+    application_submit,
+    fit_question_answer,
+    fit_questions_close_applied,
+)
 from .bonding import bonding_request_create, bonding_request_decide
 from .fair_chance import (
     record_review_assess,
@@ -45,6 +50,8 @@ __all__ = [
     "application_transition",
     "bonding_request_create",
     "bonding_request_decide",
+    "fit_question_answer",
+    "fit_questions_close_applied",
     "interview_add",
     "interview_reminders_send",
     "placement_record_outside",
