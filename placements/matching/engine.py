@@ -705,6 +705,18 @@ class _Row:
     term: int  # the participant's term that matched best, -1 for none
 
 
+def _best(
+    eligible: np.ndarray, total: np.ndarray, ids: np.ndarray, limit: int | None
+) -> np.ndarray:
+    """The eligible jobs' positions, best score first and ties by job id; only the best
+    `limit` of them, picked without sorting everything (one pick for `rank_jobs` and
+    `rank_jobs_batch`, so both keep the same jobs at the limit)."""
+    if limit and len(eligible) > limit:
+        keep = np.argpartition(-total[eligible], limit - 1)[:limit]
+        eligible = eligible[keep]
+    return eligible[np.lexsort((ids[eligible], -np.round(total[eligible], 6)))]
+
+
 def _rows(
     order,
     index: JobIndex,
@@ -915,12 +927,7 @@ def _rank_one(
         excluded |= mask
     parts = _score_parts(index, participant, similarity, distance, limits)
     total = _total(index, parts, weights)
-    eligible = np.flatnonzero(~excluded)
-    if limit and len(eligible) > limit:
-        # Best `limit` by score, ties by job id, without sorting everything.
-        keep = np.argpartition(-total[eligible], limit - 1)[:limit]
-        eligible = eligible[keep]
-    order = eligible[np.lexsort((index.ids[eligible], -np.round(total[eligible], 6)))]
+    order = _best(np.flatnonzero(~excluded), total, index.ids, limit)
     rows = _rows(
         order,
         index,
@@ -1221,10 +1228,7 @@ def rank_jobs_batch(
         else:
             eligible = np.arange(len(index))
         eligible_count = len(eligible)
-        if limit and len(eligible) > limit:
-            keep = np.argpartition(-total[eligible], limit - 1)[:limit]
-            eligible = eligible[keep]
-        order = eligible[np.lexsort((index.ids[eligible], -np.round(total[eligible], 6)))]
+        order = _best(eligible, total, index.ids, limit)
         rows = _rows(
             order,
             index,
