@@ -4,6 +4,11 @@ retention checks, tax-credit screening (WOTC, Form 8850) and Federal Bonding req
 
 Only `placements.applications.services` changes these rows; status fields are state
 machines with an allowed-transitions table.
+
+One module at ~570 lines of field declarations, choices and transition tables: Django
+finds an app area's models here and the services import them from one place. When it
+grows, the tax-credit and bonding models (WotcScreening, BondingRequest) and the questions
+about jobs that do not fit (FitQuestion) move first into `models/` beside the pipeline.
 """
 
 from django.conf import settings

@@ -1,5 +1,9 @@
 """Pages of the applications area. Thin: parse a form, call one service, redirect; a
-service's ApplicationError shows on the form (`show_error_on_form`)."""
+service's ApplicationError shows on the form (`show_error_on_form`).
+
+One module at ~530 lines of short views, each one URL of `urls.py`; the staff pages
+(questions about jobs that do not fit, retention, tax credits) are the first to move to
+`views/staff.py` when it grows."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
