@@ -10,17 +10,15 @@ Visitors share a search's results from the cache until a job changes
 (employers/search_cache.py), so each search is measured twice: as most requests find
 it (shared, from the cache) and as the first request after a job change finds it (the
 version stamp renewed before each timed request, untimed: the whole search and
-rendering). The cache is Redis as in production (REDIS_URL, default
-redis://127.0.0.1:6379/0) when it answers, else this process's memory, said in the
-output.
+rendering). The cache is Redis as in production when it answers (bench/settings.py),
+said in the output.
 """
 
-import os
 import time
 
 from django.db import connection
 from django.test import Client
-from django.test.utils import CaptureQueriesContext, override_settings
+from django.test.utils import CaptureQueriesContext
 
 from bench.common import get_ok
 from bench.harness import NO_GOAL, Measure, measure, progress, ratio_goal
@@ -38,31 +36,11 @@ def _queries(call) -> int:
     return len(captured)
 
 
-def _production_cache() -> dict:
-    """Redis like production's app servers (several servers share one cache), when it
-    answers; the settings' cache otherwise."""
+def run() -> list[Measure]:
     from django.conf import settings
 
-    url = os.environ.get("REDIS_URL") or "redis://127.0.0.1:6379/0"
-    redis = {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
-        "LOCATION": url,
-        "KEY_PREFIX": "portal-bench",
-    }
-    try:
-        import redis as redis_client
-
-        redis_client.Redis.from_url(url, socket_connect_timeout=1).ping()
-    except Exception:
-        progress(f"no Redis at {url}: the cache is {settings.CACHES['default']['BACKEND']}")
-        return settings.CACHES
-    progress(f"cache: Redis at {url}, as in production")
-    return {"default": redis}
-
-
-def run() -> list[Measure]:
-    with override_settings(CACHES=_production_cache()):
-        return _run()
+    progress(f"cache: {settings.CACHES['default']['BACKEND']} (bench/settings.py)")
+    return _run()
 
 
 def _run() -> list[Measure]:

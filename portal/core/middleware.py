@@ -1,8 +1,13 @@
-"""Request context that services need without taking the request as an argument."""
+"""Request context that services need without taking the request as an argument, and the
+headers and signals every response shares."""
 
 from contextvars import ContextVar
 
 from axes.helpers import get_client_ip_address
+
+from portal.core.panels import dashboard_changed_by
+
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "TRACE"})
 
 _current_request: ContextVar[object | None] = ContextVar("current_request", default=None)
 
@@ -60,4 +65,22 @@ class PrivateCacheControlMiddleware:
             response["Cache-Control"] = "no-store, private"
             if "Expires" in response:
                 del response["Expires"]
+        return response
+
+
+class DashboardChangedMiddleware:
+    """After a successful change (POST, PUT, PATCH, DELETE answered below 400) by someone
+    signed in, their dashboard is built afresh next time (`portal.core.panels`): the
+    person who just recorded an interview sees it on the page they go back to. Checked
+    after the view, where an API token's user is known too."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if request.method not in SAFE_METHODS and response.status_code < 400:
+            user = getattr(request, "user", None)
+            if user is not None and user.is_authenticated:
+                dashboard_changed_by(user)
         return response

@@ -6,6 +6,8 @@ app's selectors. A panel may also bring headline figures (`Figure`): the dashboa
 every panel's figures together as cards at the top, each opening the list it counts.
 """
 
+import hashlib
+import secrets
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -88,3 +90,59 @@ def counted_recently(*, name: str, count: Callable[[], Any]) -> tuple[Any, datet
 def recount(*, name: str) -> None:
     """Forget the kept counts `name`: the next dashboard counts them again."""
     cache.delete(_COUNTS_KEY.format(name=name))
+
+
+# --- Each person's dashboard, kept a short time -------------------------------------------
+#
+# A dashboard reads 15 to 30 things (every panel's slice, the counts, the Reentry 2030
+# rates) and costs tens of milliseconds to build, yet people reload it all day: after
+# each task they come back to it. The panels' HTML is kept for `PORTAL_DASHBOARD_SECONDS`
+# per signed-in session and language (never shared between sessions: signing in again,
+# or out everywhere, starts afresh), and built again at once when the person changed
+# something themselves (any successful POST, PUT, PATCH or DELETE of theirs moves their
+# "changed" stamp, `dashboard_changed_by`), or asks for it (the page's Refresh link).
+# What others change shows within the keeping time; the page says when it was built.
+# No panel holds a form or a CSRF token (tests/core/test_dashboard_cache.py checks), so
+# kept HTML never carries a stale token.
+
+_PAGE_KEY = "dashboard-page:{user}:{session}:{language}"
+_CHANGED_KEY = "dashboard-changed:{user}"
+
+
+@dataclass(frozen=True)
+class KeptDashboard:
+    html: str
+    built_at: datetime
+    stamp: str
+
+
+def _page_key(request, language: str) -> str:
+    session = hashlib.sha256((request.session.session_key or "").encode()).hexdigest()[:24]
+    return _PAGE_KEY.format(user=request.user.pk, session=session, language=language)
+
+
+def kept_dashboard(request, *, language: str, build: Callable[[], str]) -> KeptDashboard:
+    """The person's dashboard panels as HTML: kept (one cache round trip) when built
+    less than `PORTAL_DASHBOARD_SECONDS` ago in this session and language and nothing
+    of theirs changed since; else `build()` now (also when the request says `refresh`)."""
+    seconds = settings.PORTAL_DASHBOARD_SECONDS
+    if seconds <= 0 or not request.session.session_key:
+        return KeptDashboard(html=build(), built_at=timezone.now(), stamp="")
+    page_key = _page_key(request, language)
+    changed_key = _CHANGED_KEY.format(user=request.user.pk)
+    found = cache.get_many([page_key, changed_key])
+    stamp = found.get(changed_key, "")
+    kept = found.get(page_key)
+    if kept is not None and kept.stamp == stamp and "refresh" not in request.GET:
+        return kept
+    kept = KeptDashboard(html=build(), built_at=timezone.now(), stamp=stamp)
+    cache.set(page_key, kept, seconds)
+    return kept
+
+
+def dashboard_changed_by(user) -> None:
+    """`user` changed something: their next dashboard is built afresh, in every session."""
+    if settings.PORTAL_DASHBOARD_SECONDS > 0:
+        # Kept longer than any page: a page built before the change can never outlive it.
+        timeout = 2 * settings.PORTAL_DASHBOARD_SECONDS
+        cache.set(_CHANGED_KEY.format(user=user.pk), secrets.token_hex(8), timeout)

@@ -9,6 +9,9 @@ from django.db import DatabaseError, connection
 from django.http import HttpResponseServerError, JsonResponse
 from django.shortcuts import redirect, render
 from django.template import loader
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
@@ -18,7 +21,12 @@ from portal.core.exceptions import ApplicationError
 from portal.core.forms import ProfileForm, show_error_on_form
 from portal.core.i18n import remember_language
 from portal.core.mfa.signin import needs_code_step, start_code_step
-from portal.core.panels import dashboard_figures, dashboard_panels, figures_counted_at
+from portal.core.panels import (
+    dashboard_figures,
+    dashboard_panels,
+    figures_counted_at,
+    kept_dashboard,
+)
 from portal.core.services import LOCKOUT_MESSAGE, user_profile_update, user_sign_out_everywhere
 
 
@@ -64,17 +72,31 @@ class SignOutView(auth_views.LogoutView):
 
 @login_required
 def dashboard(request):
-    """Each role lands on its own dashboard; the apps add their panels to these templates."""
-    panels = dashboard_panels(request)
-    figures = dashboard_figures(panels)
+    """Each role lands on its own dashboard; the apps add their panels to these templates.
+    The panels' HTML is kept a short time per session (`kept_dashboard`)."""
+
+    def build() -> str:
+        panels = dashboard_panels(request)
+        figures = dashboard_figures(panels)
+        return render_to_string(
+            f"core/dashboard/{request.user.role}.html",
+            {
+                "panels": [panel for panel in panels if not panel.top],
+                "top_panels": [panel for panel in panels if panel.top],
+                "figures": figures,
+                "figures_counted_at": figures_counted_at(figures),
+            },
+            request=request,
+        )
+
+    kept = kept_dashboard(request, language=get_language(), build=build)
     return render(
         request,
-        f"core/dashboard/{request.user.role}.html",
+        "core/dashboard/page.html",
         {
-            "panels": [panel for panel in panels if not panel.top],
-            "top_panels": [panel for panel in panels if panel.top],
-            "figures": figures,
-            "figures_counted_at": figures_counted_at(figures),
+            "dashboard": mark_safe(kept.html),  # noqa: S308 (our own templates' output)
+            "built_at": kept.built_at,
+            "kept": settings.PORTAL_DASHBOARD_SECONDS > 0,
         },
     )
 

@@ -83,6 +83,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "portal.core.middleware.RequestContextMiddleware",
+    # A successful change by someone signed in rebuilds their dashboard (core.panels).
+    "portal.core.middleware.DashboardChangedMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # Ends staff and admin sessions 12 hours after sign-in (needs the user and messages).
     "portal.core.session_limits.StaffSessionLimitMiddleware",
@@ -646,3 +648,7 @@ PORTAL_JOB_SEARCH_CACHE_SECONDS = env.int("PORTAL_JOB_SEARCH_CACHE_SECONDS", def
 # checks, participants, the Reentry 2030 rates) are kept before they are counted again;
 # the page says when they were counted. Staff and employer counts are never kept.
 PORTAL_DASHBOARD_COUNTS_SECONDS = env.int("PORTAL_DASHBOARD_COUNTS_SECONDS", default=60)
+# How long each person's dashboard panels are kept per session before they are built
+# again (0: built on every visit). Their own changes and the Refresh link rebuild them at
+# once; what others change shows within this time, and the page says when it was built.
+PORTAL_DASHBOARD_SECONDS = env.int("PORTAL_DASHBOARD_SECONDS", default=30)

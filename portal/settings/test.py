@@ -25,3 +25,7 @@ PORTAL_FIELD_ENCRYPTION_KEYS = ["dGVzdC1vbmx5LWZpZWxkLWtleS1ub3Qtc2VjcmV0LTA="]
 # The schema is public in tests (and the fuzz run reads it); tests of the production rule
 # turn this off.
 PORTAL_API_SCHEMA_PUBLIC = True
+
+# Dashboards are built on every visit in tests (a test changes data between requests
+# without a request of its own); tests of the kept dashboard turn it on.
+PORTAL_DASHBOARD_SECONDS = 0
