@@ -6,6 +6,7 @@ import pytest
 from django.utils import timezone
 
 from cms.figures import home_figures
+from employers.search_cache import job_search_outdate
 from placements.applications.selectors import placements_this_year_count
 from tests.factories.applications import PlacementFactory
 from tests.factories.jobseekers import ParticipantFactory
@@ -40,3 +41,14 @@ def test_home_page_query_budget_with_placements(
     with django_assert_max_num_queries(16):
         response = client.get("/")
     assert response.status_code == 200
+
+
+def test_visitors_share_the_counted_figures_until_a_job_or_employer_changes(client, site_tree):
+    PlacementFactory(start_date=timezone.localdate())
+    assert "1</span> people hired this year" in client.get("/").content.decode()
+    # A placement alone shows when the shared figures expire (5 minutes) ...
+    PlacementFactory(start_date=timezone.localdate())
+    assert "1</span> people hired this year" in client.get("/").content.decode()
+    # ... or as soon as a job or an employer changes (their services renew the stamp).
+    job_search_outdate()
+    assert "2</span> people hired this year" in client.get("/").content.decode()
