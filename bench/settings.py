@@ -34,7 +34,7 @@ def _redis_answers(url: str) -> bool:
 if _redis_answers(_REDIS_URL):
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "portal.core.cache.RedisCache",
             "LOCATION": _REDIS_URL,
             "KEY_PREFIX": "portal-bench",
         }

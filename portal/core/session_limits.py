@@ -1,10 +1,14 @@
-"""Staff and admin sessions end a fixed time after sign-in, however active they are.
+"""When sessions end: 30 idle minutes for everyone, and for staff and admins also a
+fixed time after sign-in, however active they are.
 
-The 30-minute idle end (SESSION_COOKIE_AGE with SESSION_SAVE_EVERY_REQUEST) keeps a busy
-session alive for ever; for the people who can read criminal records, issue 16 also asks
-for an absolute end: `rules.staff_session_max_age()` (12 hours) after sign-in.
+The 30-minute idle end (SESSION_COOKIE_AGE) is pushed forward by `IdleEndMiddleware`,
+at most once a minute (saving the session on every request cost a write per page);
+it keeps a busy session alive for ever; for the people who can read criminal records,
+issue 16 also asks for an absolute end: `rules.staff_session_max_age()` (12 hours) after
+sign-in.
 """
 
+import time
 from datetime import datetime
 
 from django.contrib import messages
@@ -21,6 +25,28 @@ from portal.core.drf import error_body
 from portal.core.permissions import is_staff_member
 
 SIGNED_IN_AT_KEY = "portal_signed_in_at"
+# When the session's idle end was last pushed forward (seconds since the epoch).
+ACTIVE_AT_KEY = "portal_active_at"
+PUSH_IDLE_END_EVERY = 60  # seconds: a session ends 29 to 30 idle minutes after its last page
+
+
+class IdleEndMiddleware:
+    """Pushes a session's idle end forward (a save, which sets its expiry and cookie
+    SESSION_COOKIE_AGE from now) when it was last pushed a minute ago or more, or when
+    the request changed the session anyway; Django's SESSION_SAVE_EVERY_REQUEST would
+    write it on every page."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        session = getattr(request, "session", None)
+        if session is not None and not session.is_empty():
+            now = int(time.time())
+            if session.modified or now - session.get(ACTIVE_AT_KEY, 0) >= PUSH_IDLE_END_EVERY:
+                session[ACTIVE_AT_KEY] = now
+        return response
 
 
 @receiver(user_logged_in, dispatch_uid="core.remember_sign_in_time")
@@ -29,6 +55,8 @@ def remember_sign_in_time(sender, request, user, **kwargs):
     time in the new session: a role may change while signed in, so it is kept for all."""
     if request is not None and hasattr(request, "session"):
         request.session[SIGNED_IN_AT_KEY] = timezone.now().isoformat()
+        # Saved with the sign-in: the idle end is pushed next a minute from now.
+        request.session[ACTIVE_AT_KEY] = int(time.time())
 
 
 def _signed_in_at(session) -> datetime:

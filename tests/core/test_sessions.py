@@ -5,6 +5,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 import time_machine
+from django.contrib.sessions.models import Session
 from django.test import Client
 
 from portal.core.models import AuditEvent
@@ -127,3 +128,35 @@ class TestSignOutEverywhere:
         client.cookies["django_language"] = "es"
         page = client.get("/accounts/logout/")
         assert "Cerrar sesión en todos los dispositivos" in page.text
+
+
+def stored_expiry(client):
+    return Session.objects.get(session_key=client.session.session_key).expire_date
+
+
+class TestIdleEnd:
+    """Everyone's session ends after 30 idle minutes; a page pushes that end forward (a
+    save at most once a minute, not one per page)."""
+
+    def test_a_session_idle_for_30_minutes_ends(self, client, participant):
+        with time_machine.travel(MONDAY_7AM, tick=False) as clock:
+            client.force_login(participant)
+            assert client.get("/dashboard/").status_code == 200
+            clock.shift(timedelta(minutes=29))
+            assert client.get("/dashboard/").status_code == 200
+            clock.shift(timedelta(minutes=30, seconds=1))
+            response = client.get("/dashboard/")
+            assert response.status_code == 302
+            assert response.url == "/accounts/login/?next=/dashboard/"
+
+    def test_pages_within_a_minute_push_the_end_once(self, client, participant):
+        with time_machine.travel(MONDAY_7AM, tick=False) as clock:
+            client.force_login(participant)
+            client.get("/dashboard/")
+            pushed = stored_expiry(client)
+            clock.shift(timedelta(seconds=30))
+            client.get("/dashboard/")
+            assert stored_expiry(client) == pushed  # not saved again
+            clock.shift(timedelta(seconds=31))
+            client.get("/dashboard/")
+            assert stored_expiry(client) == pushed + timedelta(seconds=61)
