@@ -7,8 +7,10 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import (
+    Count,
     DurationField,
     ExpressionWrapper,
+    FilteredRelation,
     Q,
     QuerySet,
 )
@@ -144,6 +146,17 @@ def placements_in(scope: Scope) -> QuerySet:
     if scope.employer_id:
         placements = placements.filter(employer_id=scope.employer_id)
     return placements
+
+
+def people_with_a_job(people: QuerySet, jobs: Q) -> dict:
+    """`{"of": the people, "count": those with a job meeting `jobs`}` in one query.
+    `jobs` is a condition on the person's jobs (`placements__...`; F() reads the
+    person's own fields): the people are joined once to those jobs only and counted
+    distinct, instead of a lookup of each person's jobs (an `Exists` per person)."""
+    return people.alias(matching_job=FilteredRelation("placements", condition=jobs)).aggregate(
+        of=Count("pk", distinct=True),
+        count=Count("pk", distinct=True, filter=Q(matching_job__isnull=False)),
+    )
 
 
 def day_starts(day: dt.date) -> dt.datetime:

@@ -33,6 +33,7 @@ from placements.outcomes.selectors.base import (
     median_of,
     money,
     people_in,
+    people_with_a_job,
     placements_in,
     today_or,
 )
@@ -264,27 +265,41 @@ def employed_within_30_days_people(
 ) -> QuerySet:
     """The people the 30-day figure counts (its "of"), each annotated `counted`: True for
     those who started an unsubsidized job within 30 days of release."""
-    window = dt.timedelta(days=rules.FIRST_JOB_WINDOW_DAYS)
-    first, last = period.shifted(rules.FIRST_JOB_WINDOW_DAYS)
-    last = min(last, today_or(today) - window)
     job_in_window = Exists(
         placements_in(PROGRAM).filter(
-            participant=OuterRef("pk"),
-            subsidized=False,
-            start_date__gte=OuterRef("release_date"),
-            start_date__lte=OuterRef("release_date") + window,
+            _started_within_30_days(OuterRef("release_date")), participant=OuterRef("pk")
         )
     )
-    return (
-        people_in(scope).filter(release_date__range=(first, last)).annotate(counted=job_in_window)
+    return _released_for_30_days(period, scope, today).annotate(counted=job_in_window)
+
+
+def _released_for_30_days(period: Period, scope: Scope, today: dt.date | None) -> QuerySet:
+    """The people whose 30th day after release fell in the period, by today."""
+    first, last = period.shifted(rules.FIRST_JOB_WINDOW_DAYS)
+    last = min(last, today_or(today) - dt.timedelta(days=rules.FIRST_JOB_WINDOW_DAYS))
+    return people_in(scope).filter(release_date__range=(first, last))
+
+
+def _started_within_30_days(release, prefix: str = "") -> Q:
+    """An unsubsidized job (its fields through `prefix`) that started within 30 days of
+    `release` (the person's release date)."""
+    window = dt.timedelta(days=rules.FIRST_JOB_WINDOW_DAYS)
+    return Q(
+        **{
+            f"{prefix}subsidized": False,
+            f"{prefix}start_date__gte": release,
+            f"{prefix}start_date__lte": release + window,
+        }
     )
 
 
 def employed_within_30_days_of_release(
     *, period: Period, scope: Scope = PROGRAM, today: dt.date | None = None
 ) -> Figure:
-    totals = employed_within_30_days_people(period=period, scope=scope, today=today).aggregate(
-        of=Count("pk"), count=Count("pk", filter=Q(counted=True))
+    # The same people and test as `employed_within_30_days_people`, in one join.
+    totals = people_with_a_job(
+        _released_for_30_days(period, scope, today),
+        _started_within_30_days(F("release_date"), "placements__"),
     )
     rate = Rate(totals["count"], totals["of"])
     return Figure(
