@@ -35,6 +35,8 @@ from placements.outcomes.selectors.base import (
     people_in,
     people_with_a_job,
     placements_in,
+    remember_number,
+    shared_number,
     today_or,
 )
 
@@ -64,6 +66,7 @@ def people_served(*, period: Period, scope: Scope = PROGRAM) -> Figure:
         new=Count("pk", filter=_enrolled_between(period.start, period.end)),
         pre_release=Count("pk", filter=served & Q(release_date__gt=period.end)),
     )
+    remember_number(("served", period, scope), totals["enrolled"])
     return Figure(
         key="people_served",
         title=_("People served"),
@@ -113,7 +116,10 @@ def placements_made(*, period: Period, scope: Scope = PROGRAM) -> Figure:
         wage_high=Max("hourly_wage", filter=unsubsidized),
         full_time=Count("pk", filter=unsubsidized & Q(hours_per_week__gte=rules.FULL_TIME_HOURS)),
     )
-    served = people_in(scope).filter(_served(period)).count()
+    # Figure 1's "enrolled", counted once in a report (`shared_number`).
+    served = shared_number(
+        ("served", period, scope), lambda: people_in(scope).filter(_served(period)).count()
+    )
     median = median_of(started.filter(unsubsidized), "hourly_wage", totals["unsubsidized_jobs"])
     return Figure(
         key="placements",
