@@ -9,6 +9,7 @@ from django.db.models import (
     DateField,
     Exists,
     F,
+    FilteredRelation,
     Min,
     OuterRef,
     Q,
@@ -53,19 +54,6 @@ def _returned(window: dt.timedelta, kinds=RECIDIVISM_KINDS) -> Exists:
     )
 
 
-def _returns_in(window: dt.timedelta, kinds) -> Count:
-    """How many of the person's custody events of `kinds` fell within `window` of their
-    release (an aggregate over the join; > 0 is `_returned`)."""
-    return Count(
-        "custody_events",
-        filter=Q(
-            custody_events__kind__in=kinds,
-            custody_events__occurred_on__gte=F("release_date"),
-            custody_events__occurred_on__lte=F("release_date") + window,
-        ),
-    )
-
-
 def recidivism_people(
     *, period: Period, years: int, scope: Scope = PROGRAM, today: dt.date | None = None
 ) -> QuerySet:
@@ -88,26 +76,38 @@ def recidivism(
     window = dt.timedelta(days=365 * years)
     first, last = period.shifted(365 * years)
     last = min(last, today_or(today) - window)
-    # Set-based: the people released in the window's range joined once to their custody
-    # events and exits and grouped, instead of four correlated subqueries per person (the
-    # same people and the same tests as `recidivism_people`). The joins can repeat a
-    # person's rows, so each per-person number is only tested for "any".
+    # Set-based: the people released in the window's range joined once to their
+    # returns within the window and to their completed exits (only those rows: two
+    # FilteredRelations), and counted distinct, instead of a subquery per person or
+    # grouping every person with all their events (the same people and the same tests
+    # as `recidivism_people`).
+    returns = Q(
+        custody_events__kind__in=RECIDIVISM_KINDS,
+        custody_events__occurred_on__gte=F("release_date"),
+        custody_events__occurred_on__lte=F("release_date") + window,
+    )
+    returned = Q(returned__isnull=False)
+    completed = Q(completed__isnull=False)
+
+    def people(condition=None) -> Count:
+        return Count("pk", distinct=True, filter=condition)
+
     totals = (
         people_in(scope)
         .filter(release_date__range=(first, last))
-        .annotate(
-            returns=_returns_in(window, RECIDIVISM_KINDS),
-            new_offenses=_returns_in(window, (NEW_OFFENSE,)),
-            technical_violations=_returns_in(window, (TECHNICAL_VIOLATION,)),
-            completions=Count("program_exits", filter=Q(program_exits__reason=EXIT_COMPLETED)),
+        .alias(
+            returned=FilteredRelation("custody_events", condition=returns),
+            completed=FilteredRelation(
+                "program_exits", condition=Q(program_exits__reason=EXIT_COMPLETED)
+            ),
         )
         .aggregate(
-            of=Count("pk"),
-            count=Count("pk", filter=Q(returns__gt=0)),
-            new_offense=Count("pk", filter=Q(new_offenses__gt=0)),
-            technical=Count("pk", filter=Q(technical_violations__gt=0)),
-            completers=Count("pk", filter=Q(completions__gt=0)),
-            completers_returned=Count("pk", filter=Q(completions__gt=0, returns__gt=0)),
+            of=people(),
+            count=people(returned),
+            new_offense=people(Q(returned__kind=NEW_OFFENSE)),
+            technical=people(Q(returned__kind=TECHNICAL_VIOLATION)),
+            completers=people(completed),
+            completers_returned=people(completed & returned),
         )
     )
     rate = Rate(totals["count"], totals["of"])
