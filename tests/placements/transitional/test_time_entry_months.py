@@ -8,7 +8,7 @@ from datetime import date, time
 from decimal import Decimal
 
 import pytest
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Count, Sum
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -23,6 +23,7 @@ from placements.transitional.services import (
     time_entry_update,
 )
 from portal.core.demo import copy_rows
+from tests.e2e.snapshot import TableSnapshot
 from tests.factories.jobseekers import StaffFactory
 from tests.factories.transitional import (
     TimeEntryFactory,
@@ -198,6 +199,22 @@ def test_many_writes_in_one_transaction_and_bulk_loads():
         (person, date(2026, 6, 1)): (3, Decimal("22.50")),
         (person, date(2026, 7, 1)): (10, Decimal("80.00")),
     }
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="the browser tests' snapshot is PostgreSQL's"
+)
+def test_the_browser_tests_snapshot_puts_the_sums_back_once():
+    """tests/e2e/snapshot.py empties every table and COPYs the seeded rows back: the
+    shifts' trigger refills the sums, which are not copied themselves."""
+    TimeEntryFactory(work_date=date(2026, 1, 5))
+    TimeEntryFactory(work_date=date(2026, 2, 5), hours=Decimal("6.00"))
+    snapshot = TableSnapshot.take()
+    TimeEntryFactory(work_date=date(2026, 3, 5))
+    snapshot.restore()
+    assert TimeEntry.objects.count() == 2
+    assert stored() == from_shifts()
+    assert sum(hours for _shifts, hours in stored().values()) == Decimal("14.00")
 
 
 # --- The period totals: whole months from the sums, cut days from the shifts -----------
