@@ -165,7 +165,7 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': 'month of shifts',
                 'verbose_name_plural': 'months of shifts',
-                'indexes': [models.Index(fields=['month'], include=('participant', 'hours'), name='time_entry_month_idx')],
+                'indexes': [models.Index(fields=['month'], name='time_entry_month_idx')],
                 'constraints': [models.UniqueConstraint(fields=('participant', 'month'), name='time_entry_month_one_per_person')],
             },
         ),

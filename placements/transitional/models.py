@@ -273,12 +273,7 @@ class TimeEntryMonth(models.Model):
                 fields=["participant", "month"], name="time_entry_month_one_per_person"
             ),
         ]
-        indexes = [
-            # A period's whole months, read from the index alone.
-            models.Index(
-                fields=["month"], include=["participant", "hours"], name="time_entry_month_idx"
-            ),
-        ]
+        indexes = [models.Index(fields=["month"], name="time_entry_month_idx")]
 
     def __str__(self):
         return f"{self.participant_id} {self.month:%Y-%m} {self.hours} h"
