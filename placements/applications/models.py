@@ -385,6 +385,15 @@ class RetentionCheck(models.Model):
         ordering = ["due_on", "id"]
         verbose_name = _("retention check")
         verbose_name_plural = _("retention checks")
+        indexes = [
+            # The outcomes report's jobs lost at a checkpoint: the few checks that say
+            # the person was not working there, without reading every check.
+            models.Index(
+                fields=["days", "placement"],
+                condition=models.Q(outcome__in=("not_working", "other_employer")),
+                name="retention_check_not_there_idx",
+            ),
+        ]
         constraints = [
             models.UniqueConstraint(fields=["placement", "days"], name="retention_check_once"),
             models.CheckConstraint(

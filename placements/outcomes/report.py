@@ -78,9 +78,10 @@ def outcomes_report(
     *, period: Period, scope: Scope = selectors.PROGRAM, today: dt.date | None = None
 ) -> OutcomesReport:
     """Every figure of the period: a fixed number of queries whatever the data's size."""
-    figures = [
-        builder(period=period, scope=scope, today=today) for _name, builder in FIGURE_BUILDERS
-    ]
+    with selectors.one_report():
+        figures = [
+            builder(period=period, scope=scope, today=today) for _name, builder in FIGURE_BUILDERS
+        ]
     return OutcomesReport(
         period=period,
         scope=scope,

@@ -10,7 +10,13 @@ from django.utils import timezone
 
 from jobseekers.demo.large import LARGE_EMAIL_DOMAIN
 from jobseekers.models import Participant
-from placements.transitional.models import PaySchedule, TimeEntry, WorkAssignment, WorkSite
+from placements.transitional.models import (
+    PaySchedule,
+    TimeEntry,
+    TimeEntryMonth,
+    WorkAssignment,
+    WorkSite,
+)
 from portal.core.demo import analyze, copy_rows
 from portal.core.models import User
 
@@ -111,5 +117,6 @@ def seed_large(
                     )
 
         written = copy_rows(TimeEntry, FIELDS, rows())
-    analyze(WorkSite, WorkAssignment, TimeEntry)
+    # TimeEntryMonth: the monthly sums the COPY just added up (its trigger).
+    analyze(WorkSite, WorkAssignment, TimeEntry, TimeEntryMonth)
     stdout.write(f"Statewide demo: {written:,} crew shifts for {len(people):,} people.")

@@ -36,6 +36,7 @@ __all__ = [
     "PayrollRun",
     "PayrollRunStatus",
     "TimeEntry",
+    "TimeEntryMonth",
     "WorkAssignment",
     "WorkSite",
 ]
@@ -244,6 +245,38 @@ class TimeEntry(models.Model):
             day = self.work_date + timedelta(days=1 if self.crosses_midnight else 0)
             end = datetime.combine(day, self.clock_out)
         return timezone.make_aware(end)
+
+
+class TimeEntryMonth(models.Model):
+    """One person's crew shifts in one calendar month: how many and their hours, summed.
+    The outcomes report reads whole months here instead of every shift (a million a year
+    statewide).
+
+    Written by the database, never by Python: triggers on the shifts' table (migration
+    0011) add each inserted shift, take away each deleted one and move an edited one, in
+    the statement that changes the shift, so the sums stay exact whoever writes shifts
+    (the services, a bulk COPY, a payroll update, the admin or a test factory). A row
+    whose shifts are all gone is deleted: a row exists only for a month with shifts."""
+
+    participant = models.ForeignKey(
+        "jobseekers.Participant", on_delete=models.CASCADE, related_name="+"
+    )
+    month = models.DateField(_("month (its first day)"))
+    shifts = models.PositiveIntegerField(_("shifts"))
+    hours = models.DecimalField(_("hours"), max_digits=9, decimal_places=2)
+
+    class Meta:
+        verbose_name = _("month of shifts")
+        verbose_name_plural = _("months of shifts")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["participant", "month"], name="time_entry_month_one_per_person"
+            ),
+        ]
+        indexes = [models.Index(fields=["month"], name="time_entry_month_idx")]
+
+    def __str__(self):
+        return f"{self.participant_id} {self.month:%Y-%m} {self.hours} h"
 
 
 RATING_DIMENSIONS = (

@@ -5,6 +5,7 @@ asked for, and the applications and crew shifts (COPY on PostgreSQL); a second r
 import io
 
 import pytest
+from django.db.models import Sum
 
 from employers.demo import seed as seed_employers
 from employers.demo import seed_large as seed_large_employers
@@ -16,7 +17,7 @@ from placements.applications.large import seed_large as seed_large_applications
 from placements.applications.models import Application
 from placements.fairs import demo as fairs_demo
 from placements.transitional.large import seed_large as seed_large_shifts
-from placements.transitional.models import TimeEntry
+from placements.transitional.models import TimeEntry, TimeEntryMonth
 from portal.core import demo as core_demo
 
 pytestmark = pytest.mark.django_db
@@ -50,6 +51,9 @@ def test_statewide_builders_make_the_active_people_applications_and_shifts_asked
     seed_large_shifts(stdout=out, crew=10, shifts_each=20, sites=2)
     assert TimeEntry.objects.count() == 200
     assert TimeEntry.objects.values("participant").distinct().count() == 10
+    # The COPY's shifts are in the monthly sums the outcomes report reads.
+    months = TimeEntryMonth.objects.aggregate(shifts=Sum("shifts"), hours=Sum("hours"))
+    assert months == {"shifts": 200, "hours": TimeEntry.objects.aggregate(h=Sum("hours"))["h"]}
     # A second run adds nothing.
     seed_large_applications(stdout=out, applications=500)
     seed_large_shifts(stdout=out, crew=10, shifts_each=20, sites=2)

@@ -23,6 +23,7 @@ from placements.outcomes.selectors.base import (  # noqa: F401
     days_between,
     median_of,
     money,
+    one_report,
     people_in,
     placements_in,
     today_or,

@@ -3,12 +3,17 @@ the scope it is counted for, the stored choice values the figures filter on, and
 SQL helpers."""
 
 import datetime as dt
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import (
+    Count,
     DurationField,
     ExpressionWrapper,
+    FilteredRelation,
     Q,
     QuerySet,
 )
@@ -144,6 +149,50 @@ def placements_in(scope: Scope) -> QuerySet:
     if scope.employer_id:
         placements = placements.filter(employer_id=scope.employer_id)
     return placements
+
+
+# Numbers that two figures of one report need (the people served: figure 1 and the
+# placement rate), counted once while `one_report()` is open; each figure alone still
+# counts its own.
+_report_numbers: ContextVar[dict | None] = ContextVar("outcomes_report_numbers", default=None)
+
+
+@contextmanager
+def one_report() -> Iterator[None]:
+    """While open, `shared_number` counts each number once."""
+    token = _report_numbers.set({})
+    try:
+        yield
+    finally:
+        _report_numbers.reset(token)
+
+
+def shared_number(key: tuple, count: Callable[[], int]) -> int:
+    """`count()`, or the value already counted under `key` in this report."""
+    numbers = _report_numbers.get()
+    if numbers is None:
+        return count()
+    if key not in numbers:
+        numbers[key] = count()
+    return numbers[key]
+
+
+def remember_number(key: tuple, value: int) -> None:
+    """Keep a number a figure counted anyway (with others, in one query) for the next."""
+    numbers = _report_numbers.get()
+    if numbers is not None:
+        numbers[key] = value
+
+
+def people_with_a_job(people: QuerySet, jobs: Q) -> dict:
+    """`{"of": the people, "count": those with a job meeting `jobs`}` in one query.
+    `jobs` is a condition on the person's jobs (`placements__...`; F() reads the
+    person's own fields): the people are joined once to those jobs only and counted
+    distinct, instead of a lookup of each person's jobs (an `Exists` per person)."""
+    return people.alias(matching_job=FilteredRelation("placements", condition=jobs)).aggregate(
+        of=Count("pk", distinct=True),
+        count=Count("pk", distinct=True, filter=Q(matching_job__isnull=False)),
+    )
 
 
 def day_starts(day: dt.date) -> dt.datetime:

@@ -4,18 +4,21 @@ import datetime as dt
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import (
+    Case,
     Count,
     DateField,
     Exists,
     F,
+    FilteredRelation,
     Min,
     OuterRef,
     Q,
     QuerySet,
     Sum,
     Value,
+    When,
 )
-from django.db.models.functions import Coalesce, Greatest, Least, TruncDate
+from django.db.models.functions import Greatest, TruncDate
 from django.utils.translation import gettext as _
 
 from jobseekers import selectors as participant_selectors
@@ -31,6 +34,7 @@ from placements.outcomes.selectors.base import (
     Measure,
     Rate,
     Scope,
+    day_starts,
     days_between,
     people_in,
     today_or,
@@ -47,19 +51,6 @@ def _returned(window: dt.timedelta, kinds=RECIDIVISM_KINDS) -> Exists:
             custody_events__occurred_on__gte=OuterRef("release_date"),
             custody_events__occurred_on__lte=OuterRef("release_date") + window,
         )
-    )
-
-
-def _returns_in(window: dt.timedelta, kinds) -> Count:
-    """How many of the person's custody events of `kinds` fell within `window` of their
-    release (an aggregate over the join; > 0 is `_returned`)."""
-    return Count(
-        "custody_events",
-        filter=Q(
-            custody_events__kind__in=kinds,
-            custody_events__occurred_on__gte=F("release_date"),
-            custody_events__occurred_on__lte=F("release_date") + window,
-        ),
     )
 
 
@@ -85,26 +76,38 @@ def recidivism(
     window = dt.timedelta(days=365 * years)
     first, last = period.shifted(365 * years)
     last = min(last, today_or(today) - window)
-    # Set-based: the people released in the window's range joined once to their custody
-    # events and exits and grouped, instead of four correlated subqueries per person (the
-    # same people and the same tests as `recidivism_people`). The joins can repeat a
-    # person's rows, so each per-person number is only tested for "any".
+    # Set-based: the people released in the window's range joined once to their
+    # returns within the window and to their completed exits (only those rows: two
+    # FilteredRelations), and counted distinct, instead of a subquery per person or
+    # grouping every person with all their events (the same people and the same tests
+    # as `recidivism_people`).
+    returns = Q(
+        custody_events__kind__in=RECIDIVISM_KINDS,
+        custody_events__occurred_on__gte=F("release_date"),
+        custody_events__occurred_on__lte=F("release_date") + window,
+    )
+    returned = Q(returned__isnull=False)
+    completed = Q(completed__isnull=False)
+
+    def people(condition=None) -> Count:
+        return Count("pk", distinct=True, filter=condition)
+
     totals = (
         people_in(scope)
         .filter(release_date__range=(first, last))
-        .annotate(
-            returns=_returns_in(window, RECIDIVISM_KINDS),
-            new_offenses=_returns_in(window, (NEW_OFFENSE,)),
-            technical_violations=_returns_in(window, (TECHNICAL_VIOLATION,)),
-            completions=Count("program_exits", filter=Q(program_exits__reason=EXIT_COMPLETED)),
+        .alias(
+            returned=FilteredRelation("custody_events", condition=returns),
+            completed=FilteredRelation(
+                "program_exits", condition=Q(program_exits__reason=EXIT_COMPLETED)
+            ),
         )
         .aggregate(
-            of=Count("pk"),
-            count=Count("pk", filter=Q(returns__gt=0)),
-            new_offense=Count("pk", filter=Q(new_offenses__gt=0)),
-            technical=Count("pk", filter=Q(technical_violations__gt=0)),
-            completers=Count("pk", filter=Q(completions__gt=0)),
-            completers_returned=Count("pk", filter=Q(completions__gt=0, returns__gt=0)),
+            of=people(),
+            count=people(returned),
+            new_offense=people(Q(returned__kind=NEW_OFFENSE)),
+            technical=people(Q(returned__kind=TECHNICAL_VIOLATION)),
+            completers=people(completed),
+            completers_returned=people(completed & returned),
         )
     )
     rate = Rate(totals["count"], totals["of"])
@@ -159,36 +162,63 @@ def recidivism(
 
 def cost_savings(*, period: Period, scope: Scope = PROGRAM, today: dt.date | None = None) -> Figure:
     """Person-years kept out of prison in the period x savings per person-year - the
-    period's share of the operating cost, in one query."""
+    period's share of the operating cost, in two queries."""
     last = min(period.end, today_or(today))
     day_after = last + dt.timedelta(days=1)
-    # The first return after release as an aggregate over one join (grouped by person),
-    # not a correlated subquery per person.
-    first_return = Min(
-        "custody_events__occurred_on",
-        filter=Q(
-            custody_events__kind__in=RECIDIVISM_KINDS,
-            custody_events__occurred_on__gte=F("release_date"),
-        ),
-    )
-    totals = (
+    # Each person is out from `out_from` (the period's start, their release or their
+    # enrolment, whichever is latest) until the day after `last`, or until their first
+    # return after release if earlier. Counted in two queries instead of grouping every
+    # released person with their custody events: everyone as if nobody returned (no
+    # join), then, for the few who returned before `day_after`, the days (and the
+    # people) that their return takes away.
+    people = (
         people_in(scope)
-        .filter(release_date__isnull=False, release_date__lte=last)
+        # Out before `day_after` (out_from < day_after): the period's start and the
+        # release are (by `last`), so it is the enrolment, compared as a moment so that
+        # the enrolment day is worked out (a time-zone conversion) only in the sum.
+        .filter(
+            release_date__isnull=False,
+            release_date__lte=last,
+            created_at__lt=day_starts(day_after),
+        )
         .annotate(
             out_from=Greatest(
                 Value(period.start),
                 F("release_date"),
                 TruncDate("created_at"),
                 output_field=DateField(),
-            ),
-            out_until=Least(
-                Value(day_after), Coalesce(first_return, Value(day_after)), output_field=DateField()
-            ),
+            )
         )
-        .filter(out_until__gt=F("out_from"))
-        .annotate(days_out=days_between(F("out_until"), F("out_from")))
-        .aggregate(people=Count("pk"), days=Sum("days_out"))
     )
+    everyone = people.annotate(days_out=days_between(Value(day_after), F("out_from"))).aggregate(
+        people=Count("pk"), days=Sum("days_out")
+    )
+    returned = (
+        people.filter(
+            custody_events__kind__in=RECIDIVISM_KINDS,
+            custody_events__occurred_on__gte=F("release_date"),
+        )
+        .annotate(first_return=Min("custody_events__occurred_on"))
+        .filter(first_return__lt=day_after)
+        .annotate(
+            # Back before they were out: none of their days count, nor they.
+            days_lost=Case(
+                When(
+                    first_return__gt=F("out_from"),
+                    then=days_between(Value(day_after), F("first_return")),
+                ),
+                default=days_between(Value(day_after), F("out_from")),
+            )
+        )
+        .aggregate(
+            people=Count("pk", filter=Q(first_return__lte=F("out_from"))),
+            days=Sum("days_lost"),
+        )
+    )
+    totals = {
+        "people": everyone["people"] - returned["people"],
+        "days": (everyone["days"] or dt.timedelta()) - (returned["days"] or dt.timedelta()),
+    }
     days = totals["days"].days if totals["days"] else 0
     person_years = (Decimal(days) / rules.DAYS_IN_A_YEAR).quantize(Decimal("0.01"), ROUND_HALF_UP)
     operating_cost = rules.operating_cost_for_days(period.days)

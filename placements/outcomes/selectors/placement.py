@@ -33,7 +33,10 @@ from placements.outcomes.selectors.base import (
     median_of,
     money,
     people_in,
+    people_with_a_job,
     placements_in,
+    remember_number,
+    shared_number,
     today_or,
 )
 
@@ -63,6 +66,7 @@ def people_served(*, period: Period, scope: Scope = PROGRAM) -> Figure:
         new=Count("pk", filter=_enrolled_between(period.start, period.end)),
         pre_release=Count("pk", filter=served & Q(release_date__gt=period.end)),
     )
+    remember_number(("served", period, scope), totals["enrolled"])
     return Figure(
         key="people_served",
         title=_("People served"),
@@ -112,7 +116,10 @@ def placements_made(*, period: Period, scope: Scope = PROGRAM) -> Figure:
         wage_high=Max("hourly_wage", filter=unsubsidized),
         full_time=Count("pk", filter=unsubsidized & Q(hours_per_week__gte=rules.FULL_TIME_HOURS)),
     )
-    served = people_in(scope).filter(_served(period)).count()
+    # Figure 1's "enrolled", counted once in a report (`shared_number`).
+    served = shared_number(
+        ("served", period, scope), lambda: people_in(scope).filter(_served(period)).count()
+    )
     median = median_of(started.filter(unsubsidized), "hourly_wage", totals["unsubsidized_jobs"])
     return Figure(
         key="placements",
@@ -172,35 +179,53 @@ def placed_people(
 
 
 def release_to_first_job(*, period: Period, scope: Scope = PROGRAM) -> Figure:
-    # A first job in the period is an unsubsidized job that started in it: only those
-    # people (found through the placements' start date) are looked at, each joined once
-    # to their jobs and grouped: the first job is the earliest unsubsidized start on or
-    # after the release (a per-person aggregate, not a subquery repeated for each use).
-    started_in_period = placements_in(PROGRAM).filter(
-        subsidized=False, start_date__range=(period.start, period.end)
+    # A person's first job after release started in the period: an unsubsidized job
+    # that started in the period, on or after the release, with no other unsubsidized
+    # job between the release and it (nor one the same day with a lower id, so that
+    # each person is one row). Only the period's jobs are read, each with one probe of
+    # the person's earlier jobs, instead of grouping every person with all their jobs.
+    release = F("participant__release_date")
+    earlier = placements_in(PROGRAM).filter(
+        Q(start_date__lt=OuterRef("start_date"))
+        | Q(start_date=OuterRef("start_date"), pk__lt=OuterRef("pk")),
+        participant=OuterRef("participant"),
+        subsidized=False,
+        start_date__gte=OuterRef("participant__release_date"),
     )
-    first_job = Min(
-        "placements__start_date",
-        filter=Q(placements__subsidized=False, placements__start_date__gte=F("release_date")),
+    first_jobs = placements_in(PROGRAM).filter(
+        scope.people_filter("participant__"),
+        subsidized=False,
+        start_date__range=(period.start, period.end),
+        participant__release_date__isnull=False,
+        start_date__gte=release,
     )
-    people = (
-        people_in(scope)
-        .filter(release_date__isnull=False, pk__in=started_in_period.values("participant"))
-        .annotate(first_job=first_job)
-        .filter(first_job__range=(period.start, period.end))
-        .annotate(days_to_job=days_between(F("first_job"), F("release_date")))
-    )
-    buckets = {}
+    if scope.employer_id:
+        # As `people_in`: the people with a job at the employer (their first job may
+        # be elsewhere).
+        first_jobs = first_jobs.filter(
+            Exists(
+                placements_in(PROGRAM).filter(
+                    participant=OuterRef("participant"), employer_id=scope.employer_id
+                )
+            )
+        )
+    # How many people took each number of days (one row a distinct number, however many
+    # people): the count, the ranges and the median are read from it.
+    days_counts = [
+        (days_to_job.days, people)
+        for days_to_job, people in first_jobs.exclude(Exists(earlier))
+        .annotate(days_to_job=days_between(F("start_date"), release))
+        .values("days_to_job")
+        .annotate(people=Count("pk"))
+        .order_by("days_to_job")
+        .values_list("days_to_job", "people")
+    ]
+    totals = {"count": sum(people for _days, people in days_counts)}
     for low, high in DAYS_BUCKETS:
-        condition = Q(days_to_job__gte=dt.timedelta(days=low))
-        if high is not None:
-            condition &= Q(days_to_job__lte=dt.timedelta(days=high))
-        buckets[f"days_{low}_{high or 'more'}"] = Count("pk", filter=condition)
-    totals = people.aggregate(count=Count("pk"), **buckets)
-    median = median_of(people, "days_to_job", totals["count"])
-    median_days = (
-        None if median is None else Decimal(median.days) + (Decimal("0.5") if median.seconds else 0)
-    )
+        totals[f"days_{low}_{high or 'more'}"] = sum(
+            people for days, people in days_counts if days >= low and (high is None or days <= high)
+        )
+    median_days = _median_of_counts(days_counts, totals["count"])
     labels = {
         "days_0_7": _("0-7 days"),
         "days_8_30": _("8-30 days"),
@@ -227,32 +252,60 @@ def release_to_first_job(*, period: Period, scope: Scope = PROGRAM) -> Figure:
     )
 
 
+def _median_of_counts(value_counts: list[tuple[int, int]], count: int) -> Decimal | None:
+    """The median of `count` whole numbers given as (value, how many) in value order:
+    the middle one, or the mean of the two middle ones (a half)."""
+    if not count:
+        return None
+    middle, seen = [], 0
+    for value, people in value_counts:
+        for position in ((count - 1) // 2, count // 2):
+            if seen <= position < seen + people:
+                middle.append(value)
+        seen += people
+    return Decimal(sum(middle)) / 2
+
+
 def employed_within_30_days_people(
     *, period: Period, scope: Scope = PROGRAM, today: dt.date | None = None
 ) -> QuerySet:
     """The people the 30-day figure counts (its "of"), each annotated `counted`: True for
     those who started an unsubsidized job within 30 days of release."""
-    window = dt.timedelta(days=rules.FIRST_JOB_WINDOW_DAYS)
-    first, last = period.shifted(rules.FIRST_JOB_WINDOW_DAYS)
-    last = min(last, today_or(today) - window)
     job_in_window = Exists(
         placements_in(PROGRAM).filter(
-            participant=OuterRef("pk"),
-            subsidized=False,
-            start_date__gte=OuterRef("release_date"),
-            start_date__lte=OuterRef("release_date") + window,
+            _started_within_30_days(OuterRef("release_date")), participant=OuterRef("pk")
         )
     )
-    return (
-        people_in(scope).filter(release_date__range=(first, last)).annotate(counted=job_in_window)
+    return _released_for_30_days(period, scope, today).annotate(counted=job_in_window)
+
+
+def _released_for_30_days(period: Period, scope: Scope, today: dt.date | None) -> QuerySet:
+    """The people whose 30th day after release fell in the period, by today."""
+    first, last = period.shifted(rules.FIRST_JOB_WINDOW_DAYS)
+    last = min(last, today_or(today) - dt.timedelta(days=rules.FIRST_JOB_WINDOW_DAYS))
+    return people_in(scope).filter(release_date__range=(first, last))
+
+
+def _started_within_30_days(release, prefix: str = "") -> Q:
+    """An unsubsidized job (its fields through `prefix`) that started within 30 days of
+    `release` (the person's release date)."""
+    window = dt.timedelta(days=rules.FIRST_JOB_WINDOW_DAYS)
+    return Q(
+        **{
+            f"{prefix}subsidized": False,
+            f"{prefix}start_date__gte": release,
+            f"{prefix}start_date__lte": release + window,
+        }
     )
 
 
 def employed_within_30_days_of_release(
     *, period: Period, scope: Scope = PROGRAM, today: dt.date | None = None
 ) -> Figure:
-    totals = employed_within_30_days_people(period=period, scope=scope, today=today).aggregate(
-        of=Count("pk"), count=Count("pk", filter=Q(counted=True))
+    # The same people and test as `employed_within_30_days_people`, in one join.
+    totals = people_with_a_job(
+        _released_for_30_days(period, scope, today),
+        _started_within_30_days(F("release_date"), "placements__"),
     )
     rate = Rate(totals["count"], totals["of"])
     return Figure(

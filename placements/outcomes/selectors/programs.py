@@ -45,25 +45,17 @@ from placements.transitional import selectors as transitional_selectors
 
 
 def transitional_jobs(*, period: Period, scope: Scope = PROGRAM) -> Figure:
-    entries = transitional_selectors.time_entries_for_reports().filter(
-        work_date__range=(period.start, period.end)
-    )
     stubs = transitional_selectors.pay_stubs_for_reports().filter(
         run__period__pay_date__range=(period.start, period.end)
     )
     ratings = transitional_selectors.ratings_for_reports().filter(
         work_date__range=(period.start, period.end)
     )
-    entries = entries.filter(scope.people_filter("participant__"))
     stubs = stubs.filter(scope.people_filter("participant__"))
     ratings = ratings.filter(scope.people_filter("participant__"))
-    # Hours summed per person first (a hash aggregate over the covering index), then
-    # the people counted and their hours added: the same numbers as COUNT(DISTINCT)
-    # and SUM over the rows, without sorting the period's entries.
-    work = (
-        entries.values("participant")
-        .annotate(person_hours=Sum("hours"))
-        .aggregate(people=Count("participant"), hours=Sum("person_hours"))
+    # Whole months from the monthly sums of the shifts, the cut days from the shifts.
+    work = transitional_selectors.work_totals_for_reports(
+        start=period.start, end=period.end, people=scope.people_filter("participant__")
     )
     gross = stubs.aggregate(gross=Sum("gross"))["gross"]
 
