@@ -212,6 +212,19 @@ def open_jobs_signature() -> tuple:
     return (row["count"], row["last_id"], row["updated"], employers["policy"], employers["vetted"])
 
 
+def jobs_last_changed() -> datetime | None:
+    """The last change of any job, employer policy or vetting decision: what
+    `jobs_changed_at(open_jobs_signature())` gives, without counting the open jobs (two
+    index steps and a pass over the employers' rows), for the page that only needs to
+    know whether stored matches are older than a change."""
+    updated = JobPosting.objects.aggregate(updated=Max("updated_at"))["updated"]
+    employers = Employer.objects.aggregate(
+        policy=Max("hiring_policy__updated_at"), vetted=Max("vetted_at")
+    )
+    moments = [moment for moment in (updated, employers["policy"], employers["vetted"]) if moment]
+    return max(moments, default=None)
+
+
 def jobs_changed_at(signature: tuple) -> datetime | None:
     """The last change of any job, policy or vetting decision in a signature (stored
     matches older than that may miss a new job or show a closed one's place)."""

@@ -487,14 +487,15 @@ def matches_for_page(*, participant: Participant) -> tuple[MatchRun | None, list
     applied. While no index is stored (it is being built in the background), the last
     stored results are shown."""
     run = selectors.match_run_of(participant=participant)
-    signature = selectors.open_jobs_signature()
+    # When the stored matches are fresh (most visits) the open jobs are not counted: the
+    # last change's moment is enough to tell (`jobs_last_changed`, index steps).
     if selectors.matches_are_stale(
         participant=participant,
         run=run,
         max_age=rules.matching_max_age(),
-        jobs_changed_at=selectors.jobs_changed_at(signature),
+        jobs_changed_at=selectors.jobs_last_changed(),
     ):
-        index = current_job_index(signature=signature)
+        index = current_job_index(signature=selectors.open_jobs_signature())
         if index is not None:
             run = matches_recompute_for(participant=participant, index=index)
     return run, selectors.matches_of(participant=participant)
