@@ -18,7 +18,7 @@ from placements.matching import job_index, selectors, services
 from placements.matching.engine import JobIndex, LiveJobIndex, rank_jobs
 from placements.matching.exceptions import MatchingNotReadyError
 from placements.models import MatchResult
-from tests.factories.employers import JobFactory
+from tests.factories.employers import HiringPolicyFactory, JobFactory
 from tests.factories.matching import TODAY, replace
 from tests.placements.matching.test_hard_rules_property import jobs, people
 
@@ -179,3 +179,27 @@ def test_many_changes_wait_for_the_background_rebuild(person, monkeypatch, setti
     _run, results = services.matches_for_page(participant=person)
     assert len(results) == 1  # the stored matches, until the rebuild has run
     assert queued == [1]
+
+
+@pytest.mark.django_db
+def test_the_last_change_is_the_signatures_whichever_row_changed_last(employer):
+    """`jobs_last_changed` (what a participant's page reads) is the moment the whole
+    signature gives, whether a job, a policy or a vetting decision changed last."""
+    assert selectors.jobs_last_changed() == selectors.jobs_changed_at(
+        selectors.open_jobs_signature()
+    )
+    job = JobFactory(employer=employer)
+    policy = HiringPolicy.objects.filter(employer=employer).first() or HiringPolicyFactory(
+        employer=employer
+    )
+    for change in ("job", "policy", "vetting"):
+        moment = timezone.now() + dt.timedelta(minutes=len(change))
+        if change == "job":
+            JobPosting.objects.filter(pk=job.pk).update(updated_at=moment)
+        elif change == "policy":
+            HiringPolicy.objects.filter(pk=policy.pk).update(updated_at=moment)
+        else:
+            Employer.objects.filter(pk=employer.pk).update(vetted_at=moment)
+        last = selectors.jobs_last_changed()
+        assert last == selectors.jobs_changed_at(selectors.open_jobs_signature())
+        assert last == moment
