@@ -102,7 +102,7 @@ def recount(*, name: str) -> None:
 # something themselves (any successful POST, PUT, PATCH or DELETE of theirs moves their
 # "changed" stamp, `dashboard_changed_by`), or asks for it (the page's Refresh link).
 # What others change shows within the keeping time; the page says when it was built.
-# No panel holds a form or a CSRF token (tests/core/test_dashboard_cache.py checks), so
+# No panel holds a form or a CSRF token (tests/core/test_dashboard_kept_pages.py checks), so
 # kept HTML never carries a stale token.
 
 _PAGE_KEY = "dashboard-page:{user}:{session}:{language}"
