@@ -5,7 +5,7 @@ profiles (a fixed number of queries whatever the count, `.values()` rows, no mod
 instances for 20,000 jobs), and the scoped reads of stored results for pages and the
 API (someone else's participant or job is a 404).
 
-One module at ~510 lines; the profile loaders are the first to move to
+One module at ~530 lines; the profile loaders are the first to move to
 `selectors/profiles.py` when it grows.
 """
 

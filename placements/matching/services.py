@@ -8,6 +8,10 @@
 
 No signal keeps results fresh (jobseekers never imports placements): the nightly run
 catches new jobs, the pages catch changes of the person.
+
+One module at ~500 lines: the request path and the nightly run share the index and the
+row writers; the nightly run's worker processes (`_run_in_workers`, `_worker`,
+`_Progress`) are the first to move to `services/nightly.py` when it grows.
 """
 
 import json

@@ -4,7 +4,12 @@ The program employs participants on paid work crews (DOMAIN_RULES.md, "Transitio
 jobs"): work sites with their supervisors, assignments (who works where, at what rate,
 paid daily or weekly), time entries and daily work-readiness ratings, pay periods, and
 payroll runs whose pay stubs are what each person is paid. Every change goes through
-`placements.services.transitional`.
+`placements.transitional.services`; the monthly sums of shifts (`TimeEntryMonth`) are
+kept by database triggers (migration 0011) and never written by code.
+
+One module at ~510 lines of field declarations and constraints: Django finds an area's
+models here; the payroll models (pay periods, runs, stubs) are the first to move to a
+`models/` package when it grows.
 """
 
 from datetime import datetime, time, timedelta

@@ -10,7 +10,7 @@ in the queryset, so it is a 404.
 
 `readiness_summaries` is the contract the matching engine reads.
 
-One module at ~500 lines: every read of the area is scoped by the same table above, so
+One module at ~570 lines: every read of the area is scoped by the same table above, so
 they stay together; payroll reads are the first to move out when it grows.
 """
 
