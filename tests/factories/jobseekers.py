@@ -11,6 +11,7 @@ from jobseekers.models import (
     JobClubSession,
     JobClubTopic,
     Participant,
+    ParticipantDocument,
     RecordEntry,
     Resume,
     ResumeComment,
@@ -124,3 +125,17 @@ class JobClubSessionFactory(factory.django.DjangoModelFactory):
     place = "Main office, room 2"
     topic = JobClubTopic.RESUME
     facilitator = factory.SubFactory(StaffFactory)
+
+
+def certificate_uploaded(participant, *, at):
+    """A certificate in the participant's file, uploaded at `at` (an aware datetime): the
+    credential the outcomes' WIOA measure counts."""
+    document = ParticipantDocument.objects.create(
+        participant=participant,
+        kind="certificate",
+        title="Forklift",
+        file="participant-documents/forklift.pdf",
+        size=100,
+    )
+    ParticipantDocument.objects.filter(pk=document.pk).update(uploaded_at=at)
+    return document

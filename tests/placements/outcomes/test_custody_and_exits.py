@@ -8,13 +8,13 @@ from decimal import Decimal
 import pytest
 from django.test import override_settings
 
-from jobseekers.models import CustodyEvent, ParticipantDocument, ProgramExit
+from jobseekers.models import CustodyEvent, ProgramExit
 from placements.applications.models import RetentionCheck
 from placements.outcomes import selectors
 from placements.outcomes.periods import Period
 from placements.outcomes.selectors import Rate, Scope
 from tests.factories.applications import PlacementFactory
-from tests.factories.jobseekers import ParticipantFactory
+from tests.factories.jobseekers import ParticipantFactory, certificate_uploaded
 
 pytestmark = pytest.mark.django_db
 
@@ -175,15 +175,8 @@ def test_credential_attainment():
         participant = person(D(2023, 1, 1))
         leaves(participant, day)
         if certificate_on:
-            document = ParticipantDocument.objects.create(
-                participant=participant,
-                kind="certificate",
-                title="Forklift",
-                file="participant-documents/forklift.pdf",
-                size=100,
-            )
-            ParticipantDocument.objects.filter(pk=document.pk).update(
-                uploaded_at=dt.datetime.combine(certificate_on, dt.time(12), tzinfo=dt.UTC)
+            certificate_uploaded(
+                participant, at=dt.datetime.combine(certificate_on, dt.time(12), tzinfo=dt.UTC)
             )
 
     leaver(D(2025, 2, 1), D(2025, 1, 15))

@@ -9,14 +9,14 @@ from decimal import Decimal
 
 import pytest
 
-from jobseekers.models import ParticipantDocument, ProgramExit
+from jobseekers.models import ProgramExit
 from placements.outcomes import selectors
 from placements.outcomes.periods import Period
 from placements.outcomes.selectors import Rate
 from placements.outcomes.selectors.employment import credential_people, wioa_people
 from tests.factories.applications import PlacementFactory
 from tests.factories.employers import EmployerFactory, JobFactory
-from tests.factories.jobseekers import ParticipantFactory
+from tests.factories.jobseekers import ParticipantFactory, certificate_uploaded
 
 pytestmark = pytest.mark.django_db
 
@@ -117,16 +117,7 @@ def test_credential_attainment_counts_the_latest_exit_in_the_period_once():
     leaves(g, D(2025, 2, 1), back_on=D(2025, 2, 15))
     leaves(g, D(2025, 5, 1))
     leaves(h, D(2025, 6, 30))
-    document = ParticipantDocument.objects.create(
-        participant=g,
-        kind="certificate",
-        title="Forklift",
-        file="participant-documents/forklift.pdf",
-        size=100,
-    )
-    ParticipantDocument.objects.filter(pk=document.pk).update(
-        uploaded_at=dt.datetime(2025, 3, 1, 18, tzinfo=dt.UTC)
-    )
+    certificate_uploaded(g, at=dt.datetime(2025, 3, 1, 18, tzinfo=dt.UTC))
     figure = selectors.wioa_indicators(period=H1, today=TODAY)
     assert figure.measure("credential_attainment") == Rate(1, 2)
     assert counted(credential_people(period=H1, today=TODAY)) == {g.pk: True, h.pk: False}

@@ -9,13 +9,17 @@ from decimal import Decimal
 
 import pytest
 
-from jobseekers.models import Attendance, CustodyEvent, ParticipantDocument, ProgramExit
+from jobseekers.models import Attendance, CustodyEvent, ProgramExit
 from placements.outcomes import report
 from placements.outcomes.periods import Period
 from placements.outcomes.selectors.people import PEOPLE_LISTS
 from portal.core.models import AccessLog
 from tests.factories.applications import PlacementFactory
-from tests.factories.jobseekers import JobClubSessionFactory, ParticipantFactory
+from tests.factories.jobseekers import (
+    JobClubSessionFactory,
+    ParticipantFactory,
+    certificate_uploaded,
+)
 from tests.factories.referrals import ReferralFactory
 from tests.factories.supports import FundingSourceFactory, SupportFactory
 from tests.factories.transitional import DailyRatingFactory, TimeEntryFactory
@@ -133,16 +137,7 @@ def _credential(facilitator):
     counted, not_counted = person(facilitator), person(facilitator)
     leaves(counted, D(2025, 2, 1))
     leaves(not_counted, D(2025, 2, 1))
-    document = ParticipantDocument.objects.create(
-        participant=counted,
-        kind="certificate",
-        title="Forklift",
-        file="participant-documents/forklift.pdf",
-        size=100,
-    )
-    ParticipantDocument.objects.filter(pk=document.pk).update(
-        uploaded_at=dt.datetime(2025, 1, 15, 12, tzinfo=dt.UTC)
-    )
+    certificate_uploaded(counted, at=dt.datetime(2025, 1, 15, 12, tzinfo=dt.UTC))
     return counted, not_counted
 
 
